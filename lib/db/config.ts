@@ -19,5 +19,5 @@ export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseCo
     return { engine: "postgresql", url };
   }
   const dir = env.PGLITE_DIR?.trim() || DEFAULT_PGLITE_DIR;
-  return { engine: "pglite", dataDir: dir.startsWith("memory://") ? dir : path.resolve(dir) };
+  return { engine: "pglite", dataDir: dir.startsWith("memory://") ? dir : path.resolve(/*turbopackIgnore: true*/ dir) };
 }

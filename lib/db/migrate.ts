@@ -57,7 +57,8 @@ export async function diffMigrationsToSchema(adapter: SqlMigrationAwareDriverAda
     exitCode: null,
     filters: NO_FILTERS,
   });
-  return isEmptyScript(result.stdout) ? "" : result.stdout;
+  const sql = result.stdout ?? "";
+  return isEmptyScript(sql) ? "" : sql;
 }
 
 function isEmptyScript(sql: string): boolean {

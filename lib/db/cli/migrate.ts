@@ -9,3 +9,4 @@ const applied = await applyMigrations(adapter);
 await adapter.close();
 const where = config.engine === "postgresql" ? "PostgreSQL" : `PGlite (${config.dataDir})`;
 console.log(applied.length ? `applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}` : `${where} is up to date`);
+process.exit(0);

@@ -10,3 +10,4 @@ if (!name) {
 }
 const dir = await writeNextMigration({ adapter: createMigrationAdapter({ engine: "pglite", dataDir: "memory://" }), name });
 console.log(dir ? `wrote ${dir}/migration.sql` : "schema.prisma and prisma/migrations already agree; nothing written");
+process.exit(0);

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { currentUser } from "@/lib/auth/guard";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  if (await currentUser()) redirect("/tickets");
+  const { callbackUrl, error } = await searchParams;
+  // Only same-site paths: an open redirect after sign-in is a phishing aid.
+  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/tickets";
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-brand-900 to-slate-800 p-4">
+      <div className="w-full max-w-sm rounded-xl bg-white p-8 shadow-xl">
+        <h1 className="text-xl font-semibold text-slate-900">Reset Console</h1>
+        <p className="mb-6 mt-1 text-sm text-slate-600">Sign in with your support account.</p>
+        <LoginForm callbackUrl={next} initialError={error ?? null} />
+      </div>
+    </main>
+  );
+}

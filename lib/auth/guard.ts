@@ -1,0 +1,74 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { clientIp } from "@/lib/http/client-ip";
+import { authOptions } from "./options";
+import { roleAtLeast } from "./roles";
+import { SESSION_IDLE_TIMEOUT_MS, SESSION_TOUCH_INTERVAL_MS } from "./session-policy";
+
+export type SessionUser = { id: string; email: string; name: string; role: Role; sessionId: string; ip: string };
+
+/**
+ * The signed-in user, re-read from the database on every request: a revoked, expired or idle
+ * session, or a disabled user, is signed out at once even if the browser still holds a cookie.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  const ip = clientIp(await headers());
+  if (!session?.sid) return null;
+  const db = getDb();
+  const row = await db.userSession.findUnique({
+    where: { id: session.sid },
+    include: { user: { select: { id: true, email: true, name: true, role: true, active: true } } },
+  });
+  const now = Date.now();
+  if (!row || row.revokedAt || row.expiresAt.getTime() <= now || !row.user.active) return null;
+  if (now - row.lastSeenAt.getTime() > SESSION_IDLE_TIMEOUT_MS) {
+    await db.userSession.update({ where: { id: row.id }, data: { revokedAt: new Date(now) } });
+    return null;
+  }
+  if (now - row.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
+    await db.userSession.update({ where: { id: row.id }, data: { lastSeenAt: new Date(now) } });
+  }
+  const { id, email, name, role } = row.user;
+  return { id, email, name, role, sessionId: row.id, ip };
+});
+
+async function auditDenied(user: SessionUser | null, what: string, minimum: Role) {
+  const ip = clientIp(await headers());
+  await getDb().$transaction((tx) =>
+    recordAudit(tx, {
+      actor: user ? { id: user.id, label: user.name } : { id: null, label: "anonymous" },
+      action: "auth.denied",
+      ip,
+      details: { what, required: minimum, role: user?.role ?? null },
+    }),
+  );
+}
+
+/** For server actions and route handlers: the user, or an AppError (401/403) after auditing the refusal. */
+export async function requireUser(minimum: Role, what: string): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user || !roleAtLeast(user.role, minimum)) {
+    await auditDenied(user, what, minimum);
+    throw new AppError(user ? "FORBIDDEN" : "UNAUTHENTICATED");
+  }
+  return user;
+}
+
+/** For pages: the user, or a redirect to sign-in (anonymous), or the 403 page (wrong role). */
+export async function requirePageUser(minimum: Role, what: string): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  if (!roleAtLeast(user.role, minimum)) {
+    await auditDenied(user, what, minimum);
+    forbidden();
+  }
+  return user;
+}

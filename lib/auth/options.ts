@@ -1,0 +1,55 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { getDb } from "@/lib/db/client";
+import { clientIp } from "@/lib/http/client-ip";
+import { signInSchema } from "@/lib/validation/auth";
+import { authenticate } from "./authenticate";
+import { SESSION_MAX_AGE_MS } from "./session-policy";
+
+/** Message shown for any failed sign-in, whatever the cause. */
+export const SIGN_IN_FAILED = "CredentialsSignin";
+export const SIGN_IN_THROTTLED = "Throttled";
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_MS / 1000 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const headers = new Headers(Object.entries(req.headers ?? {}).map(([k, v]) => [k, String(v)] as [string, string]));
+        const result = await authenticate({ db: getDb(), ...parsed.data, ip: clientIp(headers) });
+        if (!result.ok) {
+          if (result.reason === "throttled") throw new Error(SIGN_IN_THROTTLED);
+          return null;
+        }
+        return { id: result.sessionId };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sid = user.id;
+      return { sid: token.sid };
+    },
+    session({ token }) {
+      return { sid: token.sid, expires: new Date(Date.now() + SESSION_MAX_AGE_MS).toISOString() };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (!token?.sid) return;
+      const db = getDb();
+      await db.$transaction(async (tx) => {
+        const session = await tx.userSession.update({ where: { id: token.sid }, data: { revokedAt: new Date() }, include: { user: { select: { id: true, name: true } } } });
+        await recordAudit(tx, { actor: { id: session.user.id, label: session.user.name }, action: "auth.sign_out", details: { sessionId: session.id } });
+      });
+    },
+  },
+};

@@ -1,0 +1,30 @@
+// npm run demo : install what is missing, migrate and seed the embedded database, serve the console.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ensureInstalled, ROOT, run } from "./prepare.mjs";
+
+ensureInstalled();
+
+// Secrets for this machine's demo, made once and kept in the (git-ignored) data folder.
+const dataDir = path.join(ROOT, ".data");
+const envFile = path.join(dataDir, "demo.env");
+mkdirSync(dataDir, { recursive: true });
+if (!existsSync(envFile)) {
+  writeFileSync(
+    envFile,
+    [`NEXTAUTH_SECRET=${randomBytes(32).toString("base64url")}`, `RESET_MASTER_KEYS=1:${randomBytes(32).toString("hex")}`, "RESET_MASTER_KEY_CURRENT=1", ""].join("\n"),
+    { mode: 0o600 },
+  );
+  console.log(`Made a random demo master key and session secret in ${path.relative(ROOT, envFile)}.`);
+}
+const fileEnv = Object.fromEntries(readFileSync(envFile, "utf8").split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+const port = process.env.PORT ?? "3000";
+const env = { ...fileEnv, DEMO_MODE: "1", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`, DISABLE_HSTS: "1" };
+delete env.DATABASE_URL; // demo always runs on the embedded database
+
+run("npx", ["tsx", "lib/db/cli/migrate.ts"], { env: { ...env, DATABASE_URL: "" } });
+run("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env: { ...env, DATABASE_URL: "" } });
+if (!process.argv.includes("--no-build")) run("npx", ["next", "build"], { env: { ...env, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" } });
+console.log(`\nReset Console: http://localhost:${port}  (sign in with an account above; Ctrl+C stops it)\n`);
+run("npx", ["next", "start", "-p", port], { env: { ...env, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" } });

@@ -1,0 +1,22 @@
+import "server-only";
+import { databaseConfig } from "./config";
+import type { Db } from "./client";
+
+export type Health = { status: "ok" | "degraded"; app: { version: string; uptimeSeconds: number }; database: { engine: string; status: "ok" | "down"; latencyMs: number | null } };
+
+/** App and database status for /api/health: what a load balancer needs, nothing secret. */
+export async function checkHealth(options: { db: Db }): Promise<Health> {
+  const started = performance.now();
+  let dbOk = true;
+  try {
+    await options.db.$queryRaw`SELECT 1`;
+  } catch {
+    dbOk = false;
+  }
+  const latencyMs = dbOk ? Math.round((performance.now() - started) * 10) / 10 : null;
+  return {
+    status: dbOk ? "ok" : "degraded",
+    app: { version: process.env.npm_package_version ?? "0.1.0", uptimeSeconds: Math.round(process.uptime()) },
+    database: { engine: databaseConfig().engine, status: dbOk ? "ok" : "down", latencyMs },
+  };
+}

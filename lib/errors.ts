@@ -1,0 +1,44 @@
+/** Typed failures that map to a clear message and an HTTP status; never a stack trace. */
+export const ERROR_STATUS = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_INPUT: 400,
+  INVALID_STATE: 409,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
+  UNAUTHENTICATED: "Please sign in.",
+  FORBIDDEN: "Your role does not allow this.",
+  NOT_FOUND: "Not found.",
+  INVALID_INPUT: "Some fields need attention.",
+  INVALID_STATE: "This is not possible in the ticket's current state.",
+  CONFLICT: "Someone else changed this first. Reload and try again.",
+  RATE_LIMITED: "Too many attempts. Please wait and try again.",
+  UNAVAILABLE: "The service is unavailable. Try again shortly.",
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors?: Record<string, string[]>;
+
+  constructor(code: ErrorCode, message?: string, fieldErrors?: Record<string, string[]>) {
+    super(message ?? DEFAULT_MESSAGE[code]);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

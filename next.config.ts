@@ -1,0 +1,31 @@
+import type { NextConfig } from "next";
+
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  // The camera is used on phones to photograph a recorder's QR; nothing else is needed.
+  { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), payment=(), usb=()" },
+  ...(process.env.NODE_ENV === "production" && process.env.DISABLE_HSTS !== "1"
+    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+    : []),
+];
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // forbidden() answers a wrong role with a real 403 and app/forbidden.tsx.
+  experimental: { authInterrupts: true },
+  // Loaded by Node at run time instead of bundled: they read their own .wasm/.node files.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "nodemailer", "sharp"],
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Pages get a nonce-based CSP from proxy.ts; API answers are data and may load nothing.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
+  },
+};
+
+export default nextConfig;
