@@ -15,7 +15,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "integration", include: ["**/*.int.test.ts"], exclude: ["node_modules/**"], environment: "node", testTimeout: 60_000, hookTimeout: 120_000 },
+        test: {
+          name: "integration",
+          include: ["**/*.int.test.ts"],
+          exclude: ["node_modules/**"],
+          environment: "node",
+          globalSetup: ["lib/testing/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
       },
     ],
   },

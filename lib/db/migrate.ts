@@ -31,8 +31,8 @@ export async function loadMigrations(baseDir = MIGRATIONS_DIR): Promise<Migratio
   };
 }
 
-async function engineFor(adapter: SqlMigrationAwareDriverAdapterFactory) {
-  const schema = await readFile(SCHEMA_PATH, "utf8");
+async function engineFor(adapter: SqlMigrationAwareDriverAdapterFactory, schemaText?: string) {
+  const schema = schemaText ?? (await readFile(SCHEMA_PATH, "utf8"));
   return { schema, engine: await openSchemaEngine({ schema, adapter }) };
 }
 
@@ -47,8 +47,8 @@ export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFac
  * SQL that would bring a database built from the committed migrations up to schema.prisma;
  * empty when they agree. Replays the migrations on the adapter's shadow database.
  */
-export async function diffMigrationsToSchema(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
-  const { schema, engine } = await engineFor(adapter);
+export async function diffMigrationsToSchema(adapter: SqlMigrationAwareDriverAdapterFactory, schemaText?: string): Promise<string> {
+  const { schema, engine } = await engineFor(adapter, schemaText);
   const migrations = await loadMigrations();
   const result = await engine.diff({
     from: migrations.migrationDirectories.length ? { tag: "migrations", ...migrations } : { tag: "empty" },

@@ -28,19 +28,25 @@ async function pgliteShadow(): Promise<SqlDriverAdapter> {
   return withWholeScripts(await new PrismaPGlite(shadow).connect(), (sql) => shadow.exec(sql));
 }
 
+type MigrationAdapter = SqlMigrationAwareDriverAdapterFactory & { close(): Promise<void> };
+
+/** Over an open PGlite (one process may open a data folder only once, so callers may share theirs). */
+export function pgliteMigrationAdapter(client: PGlite): MigrationAdapter {
+  const inner = new PrismaPGlite(client);
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => withWholeScripts(await inner.connect(), (sql) => client.exec(sql)),
+    connectToShadowDb: pgliteShadow,
+    close: () => client.close(),
+  };
+}
+
 /** A driver-adapter factory fit for the schema engine; its shadow database is an in-memory PGlite. */
-export function createMigrationAdapter(config: DatabaseConfig): SqlMigrationAwareDriverAdapterFactory & { close(): Promise<void> } {
+export function createMigrationAdapter(config: DatabaseConfig): MigrationAdapter {
   if (config.engine === "pglite") {
     if (!config.dataDir.startsWith("memory://")) mkdirSync(config.dataDir, { recursive: true });
-    const client = new PGlite(config.dataDir);
-    const inner = new PrismaPGlite(client);
-    return {
-      provider: inner.provider,
-      adapterName: inner.adapterName,
-      connect: async () => withWholeScripts(await inner.connect(), (sql) => client.exec(sql)),
-      connectToShadowDb: pgliteShadow,
-      close: () => client.close(),
-    };
+    return pgliteMigrationAdapter(new PGlite(config.dataDir));
   }
   const inner = new PrismaPg({ connectionString: config.url, max: 2 });
   const runScript: RunScript = async (sql) => {

@@ -1,0 +1,52 @@
+import { writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { applyMigrations } from "@/lib/db/migrate";
+import { createMigrationAdapter, pgliteMigrationAdapter } from "@/lib/db/migration-adapter";
+import { pgUrl, TEMPLATE_DB, TEST_DB_PREFIX, TEST_PG_ADMIN_URL } from "./databases";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+  }
+}
+
+async function adminQuery(sql: string) {
+  const client = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropTestDatabases() {
+  const { rows } = await adminQuery(`SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DB_PREFIX}%'`);
+  for (const { datname } of rows as { datname: string }[]) await adminQuery(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+}
+
+/**
+ * Migrates once, then every test file clones: PostgreSQL from a template database, PGlite from a
+ * dump of a migrated data folder. Each file gets a database of its own, so files run in parallel.
+ */
+export default async function setup(project: TestProject) {
+  await dropTestDatabases();
+  await adminQuery(`CREATE DATABASE "${TEMPLATE_DB}"`);
+  const pgAdapter = createMigrationAdapter({ engine: "postgresql", url: pgUrl(TEMPLATE_DB) });
+  await applyMigrations(pgAdapter);
+
+  const pglite = new PGlite();
+  await applyMigrations(pgliteMigrationAdapter(pglite));
+  const tarball = path.join(os.tmpdir(), `reset-console-pglite-${process.pid}.tar.gz`);
+  await writeFile(tarball, Buffer.from(await (await pglite.dumpDataDir("gzip")).arrayBuffer()));
+  await pglite.close();
+  project.provide("pgliteTemplate", tarball);
+
+  return async () => {
+    await dropTestDatabases();
+  };
+}
