@@ -1,0 +1,45 @@
+// Client components import the browser-safe files; this keeps their import graph free of
+// node:crypto, Buffer and any other Node built-in.
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const BROWSER_ENTRY_POINTS = [
+  "client.ts",
+  "parse-challenge.ts",
+  "describe-challenge.ts",
+  "format-code.ts",
+  "normalize-code-input.ts",
+  "normalize-email.ts",
+  "build-challenge-url.ts",
+  "encode-code.ts",
+  "is-reset-host.ts",
+  "find-field-error.ts",
+];
+
+function importGraph(entry: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const source = readFileSync(resolve(here, entry), "utf8");
+  for (const match of source.matchAll(/(?:import|export)\s[^;]*?from\s+"([^"]+)"/g)) {
+    const target = match[1] ?? "";
+    if (target.startsWith("./")) importGraph(`${target.slice(2)}.ts`, seen);
+    else seen.add(target);
+  }
+  return seen;
+}
+
+describe("browser-safe modules", () => {
+  it.each(BROWSER_ENTRY_POINTS)("%s reaches no Node built-in and no Buffer", (entry) => {
+    const graph = importGraph(entry);
+    for (const module of graph) {
+      expect(module.startsWith("node:") || ["crypto", "buffer", "fs", "util"].includes(module)).toBe(false);
+      if (module.endsWith(".ts")) {
+        const code = readFileSync(resolve(here, module), "utf8").replace(/^\s*\/\/.*$/gm, "");
+        expect(code, module).not.toMatch(/\bBuffer\.|\bprocess\./);
+      }
+    }
+  });
+});
