@@ -1,0 +1,36 @@
+// Started by Playwright's webServer: a fresh PostgreSQL database, migrated, then the built app.
+import { spawn, spawnSync } from "node:child_process";
+import pg from "pg";
+import { applyMigrations } from "@/lib/db/migrate";
+import { createMigrationAdapter } from "@/lib/db/migration-adapter";
+import { E2E_ADMIN_DB_URL, E2E_BASE_URL, E2E_DB_NAME, E2E_DB_URL, E2E_MASTER_KEYS, E2E_PORT, E2E_SMTP_PORT } from "./env";
+
+const admin = new pg.Client({ connectionString: E2E_ADMIN_DB_URL });
+await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS "${E2E_DB_NAME}" WITH (FORCE)`);
+await admin.query(`CREATE DATABASE "${E2E_DB_NAME}"`);
+await admin.end();
+await applyMigrations(createMigrationAdapter({ engine: "postgresql", url: E2E_DB_URL }));
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  DATABASE_URL: E2E_DB_URL,
+  NEXTAUTH_URL: E2E_BASE_URL,
+  NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
+  RESET_MASTER_KEYS: E2E_MASTER_KEYS,
+  RESET_MASTER_KEY_CURRENT: "1",
+  ENABLE_SIMULATOR: "1",
+  SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+  MAIL_FROM: "Reset Console <support@recorders.example>",
+  OUTBOX_POLL_MS: "300",
+  DISABLE_HSTS: "1",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+if (process.env.E2E_SKIP_BUILD !== "1") {
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const server = spawn("npx", ["next", "start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code: number | null) => process.exit(code ?? 0));
