@@ -14,6 +14,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Separate build folders let parallel e2e runs (one per developer task) build side by side.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,
   // forbidden() answers a wrong role with a real 403 and app/forbidden.tsx.
   experimental: { authInterrupts: true },

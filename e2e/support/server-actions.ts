@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
+import { NEXT_DIST_DIR } from "./env";
 
 /**
  * Server actions are reachable by anyone who knows their id, whatever the UI shows. Specs call
@@ -7,7 +8,7 @@ import type { APIRequestContext } from "@playwright/test";
  * build's manifest.
  */
 export function serverActionId(file: string, exportName: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+  const manifest = JSON.parse(readFileSync(`${NEXT_DIST_DIR}/server/server-reference-manifest.json`, "utf8")) as {
     node: Record<string, { exportedName?: string; filename?: string; workers: Record<string, unknown> }>;
   };
   for (const [id, entry] of Object.entries(manifest.node)) {

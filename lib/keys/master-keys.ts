@@ -1,0 +1,19 @@
+import "server-only";
+import { parseMasterKeys, type MasterKeys } from "@/lib/reset-protocol";
+
+let cached: MasterKeys | undefined;
+
+/**
+ * The console's master keys, from RESET_MASTER_KEYS / RESET_MASTER_KEY_CURRENT. Parsed once and
+ * validated at start-up (instrumentation.ts), so a bad configuration stops the server with a
+ * clear message instead of failing the first reset.
+ */
+export function masterKeys(): MasterKeys {
+  cached ??= parseMasterKeys(process.env.RESET_MASTER_KEYS, process.env.RESET_MASTER_KEY_CURRENT);
+  return cached;
+}
+
+/** Tests swap keys without touching the environment. */
+export function setMasterKeysForTests(keys: MasterKeys | undefined): void {
+  cached = keys;
+}

@@ -1,0 +1,21 @@
+/** Console settings with their defaults; admins change them on /admin/settings (stored in Setting). */
+export const DEFAULT_SETTINGS = {
+  /** A challenge is issuable for this long after the console first saw it. */
+  challengeLifetimeHours: 24,
+  /** Recorder clock tolerance before a ticket needs review. */
+  clockAheadToleranceMinutes: 15,
+  clockBehindToleranceHours: 24,
+  /** Velocity limits: beyond these, a ticket needs a supervisor. */
+  maxIssuesPerDevice30d: 3,
+  maxIssuesPerRequesterPerDay: 2,
+  maxIssuesPerAgentPerHour: 20,
+  /** Resends of the same code, per ticket per hour. */
+  maxResendsPerTicketPerHour: 3,
+  /** Email branding. */
+  brandName: "SecureView Recorders",
+  senderName: "SecureView Support",
+  senderEmail: "support@recorders.example",
+  supportUrl: "https://support.recorders.example",
+};
+
+export type Settings = typeof DEFAULT_SETTINGS;
