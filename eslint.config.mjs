@@ -4,5 +4,11 @@ import nextTs from "eslint-config-next/typescript";
 export default [
   ...nextVitals,
   ...nextTs,
+  {
+    rules: {
+      // useActionState passes the previous state first; actions often do not need it.
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
   { ignores: ["lib/generated/**", ".next*/**", "node_modules/**", "test-results/**", "playwright-report/**", ".data/**", "next-env.d.ts"] },
 ];

@@ -1,9 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_PATH, E2E_BASE_URL } from "./e2e/support/env";
+import { CHROMIUM_PATH, E2E_BASE_URL, E2E_DB_NAME } from "./e2e/support/env";
 
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
+  // Per-database output folders: parallel runs must not wipe each other's artifacts or mail.
+  outputDir: `test-results/${E2E_DB_NAME}`,
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: !!process.env.CI,

@@ -30,7 +30,9 @@ function contentSecurityPolicy(nonce: string): string {
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!hasSession && CONSOLE_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
+  const navigation = request.method === "GET" || request.method === "HEAD";
+  // Only page navigations are redirected; server-action POSTs reach the action's own guard.
+  if (navigation && !hasSession && CONSOLE_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const url = new URL("/login", request.url);
     url.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(url);

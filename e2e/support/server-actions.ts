@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { APIRequestContext } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { NEXT_DIST_DIR } from "./env";
 
 /**
@@ -17,11 +17,17 @@ export function serverActionId(file: string, exportName: string): string {
   throw new Error(`server action ${exportName} in ${file} not found in the build manifest`);
 }
 
-export async function callServerAction(request: APIRequestContext, options: { page: string; id: string; fields: Record<string, string> }) {
-  const form: Record<string, string> = {};
-  // useActionState actions receive (prevState, formData); Next encodes them as multipart fields.
-  form["1_$ACTION_ID_" + options.id] = "";
-  for (const [k, v] of Object.entries(options.fields)) form[`1_${k}`] = v;
-  form["0"] = JSON.stringify(["$K1"]);
-  return request.post(options.page, { headers: { "Next-Action": options.id, Accept: "text/x-component" }, multipart: form, maxRedirects: 0 });
+/**
+ * POSTs from inside `page` (its cookies, its origin) exactly as React encodes a
+ * useActionState call: (prevState = null, formData). The FormData fields carry the "_1_" prefix
+ * and the root "0" goes last. Returns the RSC response text, which holds the action's result.
+ */
+export async function callServerAction(page: Page, options: { path: string; id: string; fields: Record<string, string> }): Promise<string> {
+  return page.evaluate(async ({ path, id, fields }) => {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields)) body.append(`_1_${k}`, v);
+    body.append("0", JSON.stringify([null, "$K1"]));
+    const response = await fetch(path, { method: "POST", headers: { "Next-Action": id, Accept: "text/x-component" }, body, redirect: "manual" });
+    return `${response.status}\n${await response.text()}`;
+  }, options);
 }
