@@ -6,11 +6,12 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createMigrationAdapter, pgliteMigrationAdapter } from "@/lib/db/migration-adapter";
-import { pgUrl, TEMPLATE_DB, TEST_DB_PREFIX, TEST_PG_ADMIN_URL } from "./databases";
+import { pgUrl, templateDb, TEST_DB_PREFIX, TEST_PG_ADMIN_URL } from "./databases";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgliteTemplate: string;
+    testRunId: string;
   }
 }
 
@@ -24,8 +25,8 @@ async function adminQuery(sql: string) {
   }
 }
 
-async function dropTestDatabases() {
-  const { rows } = await adminQuery(`SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DB_PREFIX}%'`);
+async function dropTestDatabases(runId: string) {
+  const { rows } = await adminQuery(`SELECT datname FROM pg_database WHERE datname LIKE '${TEST_DB_PREFIX}${runId}%'`);
   for (const { datname } of rows as { datname: string }[]) await adminQuery(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
 }
 
@@ -34,9 +35,10 @@ async function dropTestDatabases() {
  * dump of a migrated data folder. Each file gets a database of its own, so files run in parallel.
  */
 export default async function setup(project: TestProject) {
-  await dropTestDatabases();
-  await adminQuery(`CREATE DATABASE "${TEMPLATE_DB}"`);
-  const pgAdapter = createMigrationAdapter({ engine: "postgresql", url: pgUrl(TEMPLATE_DB) });
+  const runId = `${process.pid.toString(36)}${Date.now().toString(36)}`;
+  project.provide("testRunId", runId);
+  await adminQuery(`CREATE DATABASE "${templateDb(runId)}"`);
+  const pgAdapter = createMigrationAdapter({ engine: "postgresql", url: pgUrl(templateDb(runId)) });
   await applyMigrations(pgAdapter);
 
   const pglite = new PGlite();
@@ -47,6 +49,6 @@ export default async function setup(project: TestProject) {
   project.provide("pgliteTemplate", tarball);
 
   return async () => {
-    await dropTestDatabases();
+    await dropTestDatabases(runId);
   };
 }

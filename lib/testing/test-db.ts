@@ -7,7 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { inject } from "vitest";
 import { setDb, type Db } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { pgUrl, TEMPLATE_DB, TEST_DB_PREFIX, TEST_PG_ADMIN_URL, type Engine } from "./databases";
+import { pgUrl, templateDb, TEST_DB_PREFIX, TEST_PG_ADMIN_URL, type Engine } from "./databases";
 
 export type TestDatabase = { engine: Engine; db: Db; url: string | null; close(): Promise<void> };
 
@@ -20,10 +20,11 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
     setDb(db);
     return { engine, db, url: null, close: async () => (await db.$disconnect(), await client.close()) };
   }
-  const name = `${TEST_DB_PREFIX}${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const runId = inject("testRunId");
+  const name = `${TEST_DB_PREFIX}${runId}_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDb(runId)}"`);
   await admin.end();
   const url = pgUrl(name);
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 5 }) });

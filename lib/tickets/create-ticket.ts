@@ -1,0 +1,80 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { TicketStatus } from "@/lib/generated/prisma/enums";
+import { masterKeys } from "@/lib/keys/master-keys";
+import { maskEmail } from "@/lib/privacy/mask-email";
+import { RP1_URL_FIELD_ORDER, rp1Scheme, type MasterKeys, type Rp1Challenge } from "@/lib/reset-protocol";
+import { getSettings } from "@/lib/settings/get-settings";
+import type { NewTicketInput } from "@/lib/validation/tickets";
+import { evaluateChecks } from "./checks/evaluate-checks";
+import { gatherFacts } from "./gather-facts";
+import type { TicketActor } from "./ticket-actor";
+
+const HOUR_MS = 3_600_000;
+const STATUS_FOR: Record<"ISSUE" | "REVIEW" | "REFUSE", TicketStatus> = { ISSUE: "READY", REVIEW: "REVIEW", REFUSE: "REFUSED" };
+
+/** The challenge as a bare RP1 query string: what the outbox parses again at send time. */
+function challengeQuery(challenge: Rp1Challenge): string {
+  const values: Record<string, string> = { ...challenge.fields, g: challenge.tag };
+  return RP1_URL_FIELD_ORDER.map((name) => `${name}=${values[name]}`).join("&");
+}
+
+/**
+ * Opens a ticket: parses the challenge, runs every check and records the decision with all its
+ * reasons. An unreadable challenge is the agent's input error (nothing is written); a forged one
+ * is recorded and refused, because it is evidence. The code is not derived here.
+ */
+export async function createTicket(options: { db: Db; actor: TicketActor; input: NewTicketInput; now?: Date; keys?: MasterKeys }) {
+  const { db, actor, input } = options;
+  const now = options.now ?? new Date();
+  const keys = options.keys ?? masterKeys();
+  const parsed = rp1Scheme.parse(input.challengeText);
+  if (!parsed.ok) throw new AppError("INVALID_INPUT", "The QR code could not be read as a reset request.", { challengeText: [parsed.error.message] });
+  const { challenge } = parsed;
+  const genuine = rp1Scheme.verify({ challenge, keys }).ok;
+  const settings = await getSettings({ db });
+
+  return db.$transaction(async (tx) => {
+    // Only genuine challenges get a first-seen record: a forgery must not claim a nonce.
+    let challengeRow: { id: string; firstSeenAt: Date } | null = null;
+    if (genuine) {
+      const key = { serial: challenge.fields.s, nonce: challenge.fields.n };
+      await tx.challenge.createMany({
+        data: [{ ...key, text: challengeQuery(challenge), keyVersion: challenge.keyVersion, recorderTime: new Date(challenge.time * 1000), firstSeenAt: now }],
+        skipDuplicates: true,
+      });
+      challengeRow = await tx.challenge.findUniqueOrThrow({ where: { serial_nonce: key }, select: { id: true, firstSeenAt: true } });
+    }
+    const firstSeenAt = challengeRow?.firstSeenAt ?? now;
+    const { facts, deviceId } = await gatherFacts({ tx, challenge, keys, challengeId: challengeRow?.id ?? null, challengeFirstSeenAt: firstSeenAt, customerEmail: input.customerEmail, actorId: actor.id, now });
+    const { decision, checks } = evaluateChecks({ facts, limits: settings, now });
+
+    const ticket = await tx.ticket.create({
+      data: {
+        customerName: input.customerName,
+        customerEmail: input.customerEmail,
+        customerPhone: input.customerPhone ?? null,
+        channel: input.channel,
+        notes: input.notes ?? null,
+        status: STATUS_FOR[decision],
+        decision,
+        checks,
+        challengeId: challengeRow?.id ?? null,
+        deviceId,
+        serial: challenge.fields.s,
+        rawChallenge: input.challengeText,
+        createdById: actor.id,
+        assigneeId: actor.id,
+        expiresAt: new Date(firstSeenAt.getTime() + settings.challengeLifetimeHours * HOUR_MS),
+        decidedAt: now,
+      },
+    });
+    const base = { actor: { id: actor.id, label: actor.label }, ip: actor.ip, ticketId: ticket.id, serial: challenge.fields.s };
+    await recordAudit(tx, { ...base, action: "ticket.created", details: { number: ticket.number, channel: input.channel, customer: maskEmail(input.customerEmail) } });
+    await recordAudit(tx, { ...base, action: "ticket.checks_run", details: { results: checks.map((c) => `${c.id}:${c.outcome}`) } });
+    await recordAudit(tx, { ...base, action: "ticket.decided", details: { decision, reasons: checks.filter((c) => c.outcome !== "pass").map((c) => c.id) } });
+    return ticket;
+  });
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { TicketActor } from "./ticket-actor";
+import { viewScope } from "./view-scope";
+
+/** One ticket with what its page shows; null when it does not exist or is outside the viewer's scope. */
+export async function getTicket(options: { db: Db; actor: Pick<TicketActor, "id" | "role">; ticketId: string }) {
+  return options.db.ticket.findFirst({
+    where: { id: options.ticketId, ...viewScope(options.actor) },
+    include: {
+      challenge: { select: { text: true, firstSeenAt: true, recorderTime: true } },
+      device: { select: { serial: true, model: true, status: true, owner: { select: { email: true, name: true } } } },
+      createdBy: { select: { id: true, name: true } },
+      assignee: { select: { id: true, name: true } },
+      notesList: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
+      codeIssues: { orderBy: { issuedAt: "asc" }, select: { id: true, kind: true, destination: true, issuedAt: true, actor: { select: { name: true } } } },
+    },
+  });
+}
+
+export type TicketDetail = NonNullable<Awaited<ReturnType<typeof getTicket>>>;

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+export const CHANNELS = ["EMAIL", "PHONE", "CHAT", "WEB_FORM"] as const;
+/** The longest text that can hold a challenge, with room for what mail clients add. */
+export const CHALLENGE_TEXT_MAX = 8_192;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === "" ? null : v))
+    .nullish();
+
+export const newTicketSchema = z.object({
+  customerName: z.string().trim().min(1, "Enter the customer's name.").max(120),
+  customerEmail: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
+  customerPhone: optionalText(40).refine((v) => v == null || /^[+0-9 ().-]{5,40}$/.test(v), "Use digits, spaces and + ( ) - only."),
+  channel: z.enum(CHANNELS, { message: "Pick the channel the request came in on." }),
+  notes: optionalText(4_000),
+  challengeText: z.string().trim().min(1, "Add the customer's QR photo or paste the link from their email.").max(CHALLENGE_TEXT_MAX),
+});
+
+export type NewTicketInput = z.infer<typeof newTicketSchema>;
+
+export const ticketIdSchema = z.object({ ticketId: z.uuid() });
+
+export const noteSchema = z.object({ ticketId: z.uuid(), body: z.string().trim().min(1, "Write a note first.").max(4_000) });
+
+export const assignSchema = z.object({ ticketId: z.uuid(), assigneeId: z.union([z.uuid(), z.literal("")]).transform((v) => v || null) });
+
+export const STATUSES = ["READY", "REVIEW", "APPROVED", "SENT", "REFUSED", "CLOSED"] as const;
+export const DECISIONS = ["ISSUE", "REVIEW", "REFUSE"] as const;
+
+export const queueFilterSchema = z.object({
+  status: z.enum([...STATUSES, "OPEN", "ALL"]).catch("OPEN"),
+  decision: z.enum([...DECISIONS, "ALL"]).catch("ALL"),
+  assignee: z.union([z.enum(["me", "unassigned", "all"]), z.uuid()]).catch("all"),
+});
+export type QueueFilter = z.infer<typeof queueFilterSchema>;
