@@ -1,0 +1,36 @@
+// The outbox worker as its own process, for PostgreSQL deployments that run it beside (or
+// instead of) the in-app worker: `npm run outbox:worker`, i.e.
+//   tsx --conditions=react-server lib/outbox/cli.ts
+// (the react-server condition makes the `server-only` guard a no-op outside Next). Set
+// OUTBOX_WORKER=external on the app instances to keep delivery out of the web processes.
+// PGlite allows one process per data folder, which the app holds: with the embedded database
+// delivery runs inside the app only, so this refuses to start without DATABASE_URL.
+import { getDb } from "@/lib/db/client";
+import { databaseConfig } from "@/lib/db/config";
+import { masterKeys } from "@/lib/keys/master-keys";
+import { closeSmtpTransport } from "./smtp-transport";
+import { runOutboxWorker } from "./run-outbox-worker";
+
+async function main(): Promise<number> {
+  if (databaseConfig().engine !== "postgresql") {
+    console.error("outbox worker: DATABASE_URL is not set. The embedded PGlite database belongs to the app process, which delivers mail itself; run a separate worker only with PostgreSQL.");
+    return 1;
+  }
+  // Fail at start, not at the first reset code, on a missing or bad key configuration.
+  const keys = masterKeys();
+  console.info(`outbox worker: reset keys versions ${keys.versions.join(", ")} configured`);
+  const controller = new AbortController();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => controller.abort());
+  await runOutboxWorker({ signal: controller.signal });
+  closeSmtpTransport();
+  await getDb().$disconnect();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`outbox worker: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

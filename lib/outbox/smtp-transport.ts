@@ -1,0 +1,61 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import type SMTPPool from "nodemailer/lib/smtp-pool";
+
+export type SmtpTransport = Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
+
+/**
+ * Timeouts for one send, well under the claim lease (OUTBOX_LEASE_MS, 5 min): a send that hangs
+ * gives up long before another worker may take the row over.
+ */
+export const SMTP_TIMEOUTS_MS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 } as const;
+
+/** Connections the pool keeps open to the relay. */
+const SMTP_MAX_CONNECTIONS = 2;
+
+/**
+ * Pooled nodemailer options from SMTP_URL: smtp://[user:pass@]host:port or smtps:// for implicit
+ * TLS. Query flags: requireTLS=true (refuse to send without STARTTLS), ignoreTLS=true (never
+ * upgrade), rejectUnauthorized=false (a relay with a self-signed certificate, internal only).
+ */
+export function smtpTransportOptions(smtpUrl: string): SMTPPool.Options {
+  const url = new URL(smtpUrl);
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") throw new Error("SMTP_URL must start with smtp:// or smtps://");
+  const secure = url.protocol === "smtps:";
+  const flag = (name: string) => url.searchParams.get(name)?.toLowerCase();
+  return {
+    pool: true,
+    maxConnections: SMTP_MAX_CONNECTIONS,
+    host: url.hostname,
+    port: url.port ? Number(url.port) : secure ? 465 : 587,
+    secure,
+    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    requireTLS: flag("requireTLS") === "true" || flag("requiretls") === "true",
+    ignoreTLS: flag("ignoreTLS") === "true" || flag("ignoretls") === "true",
+    tls: flag("rejectUnauthorized") === "false" || flag("rejectunauthorized") === "false" ? { rejectUnauthorized: false } : undefined,
+    ...SMTP_TIMEOUTS_MS,
+  };
+}
+
+export function createSmtpTransport(smtpUrl: string): SmtpTransport {
+  return nodemailer.createTransport(smtpTransportOptions(smtpUrl));
+}
+
+// One pool per process (per URL), kept on globalThis so Next's dev reloads do not leak pools.
+const holder = globalThis as unknown as { __outboxSmtp?: { url: string; transport: SmtpTransport } };
+
+/** The process's pooled transport for SMTP_URL, created on first use; null when none is configured. */
+export function smtpTransport(env: NodeJS.ProcessEnv = process.env): SmtpTransport | null {
+  const url = env.SMTP_URL?.trim();
+  if (!url) return null;
+  if (holder.__outboxSmtp?.url !== url) {
+    holder.__outboxSmtp?.transport.close();
+    holder.__outboxSmtp = { url, transport: createSmtpTransport(url) };
+  }
+  return holder.__outboxSmtp.transport;
+}
+
+/** Closes the process's pool (the worker process on shutdown). */
+export function closeSmtpTransport(): void {
+  holder.__outboxSmtp?.transport.close();
+  holder.__outboxSmtp = undefined;
+}
