@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { ConsoleNav } from "@/components/shell/console-nav";
 import { NAV_LINKS } from "@/components/shell/nav-links";
+import { KeyboardShortcuts } from "@/components/shell/keyboard-shortcuts";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { currentUser } from "@/lib/auth/guard";
 import { roleAtLeast } from "@/lib/auth/roles";
@@ -30,10 +31,12 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <span className="text-slate-200">
               {user.name} <span className="rounded bg-white/15 px-1.5 py-0.5 text-xs uppercase tracking-wide">{user.role.toLowerCase()}</span>
             </span>
+            <span className="hidden text-xs text-slate-300 md:inline">Press <kbd className="rounded bg-white/15 px-1">?</kbd> for shortcuts</span>
             <SignOutButton />
           </div>
         </div>
       </header>
+      <KeyboardShortcuts />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
         {children}
       </main>

@@ -1,0 +1,30 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+const MINUTE = 60_000;
+
+function describe(ms: number): string {
+  if (ms <= 0) return "expired";
+  const minutes = Math.floor(ms / MINUTE);
+  const h = Math.floor(minutes / 60);
+  return h > 0 ? `${h} h ${minutes % 60} min left` : `${minutes} min left`;
+}
+
+/** Time left before the challenge stops being issuable; red under an hour, amber under four. */
+export function Countdown({ expiresAt }: { expiresAt: string | null }) {
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  if (!expiresAt) return <span className="text-xs text-slate-500">—</span>;
+  const left = new Date(expiresAt).getTime() - (now ?? new Date(expiresAt).getTime());
+  const tone = now === null ? "bg-slate-100 text-slate-700" : left <= 0 ? "bg-slate-200 text-slate-600" : left < 60 * MINUTE ? "bg-red-600 text-white" : left < 240 * MINUTE ? "bg-amber-200 text-amber-950" : "bg-emerald-50 text-emerald-900";
+  return (
+    <time dateTime={expiresAt} title={`Expires ${new Date(expiresAt).toISOString().replace("T", " ").slice(0, 16)} UTC`} className={`inline-block rounded px-2 py-0.5 text-xs font-medium tabular-nums ${tone}`}>
+      {now === null ? "…" : describe(left)}
+    </time>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState } from "react";
+import { createTicketAction } from "@/app/(console)/tickets/actions";
+import { QrIntake } from "@/components/intake/qr-intake";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+const CHANNELS = [
+  { value: "EMAIL", label: "Email" },
+  { value: "PHONE", label: "Phone" },
+  { value: "CHAT", label: "Chat" },
+  { value: "WEB_FORM", label: "Web form" },
+];
+
+export function NewTicketForm() {
+  const [state, action, pending] = useActionState(createTicketAction, null);
+  const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  return (
+    <form
+      action={action}
+      className="grid gap-6 lg:grid-cols-2"
+      noValidate
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) e.currentTarget.requestSubmit();
+      }}
+    >
+      <div className="flex flex-col gap-4">
+        {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
+        <Field label="Customer name" name="customerName" required autoComplete="off" errors={errors.customerName} autoFocus />
+        <Field label="Contact email" name="customerEmail" type="email" required autoComplete="off" errors={errors.customerEmail} hint="Where the customer wrote from. The code still goes only to the owner of record." />
+        <Field label="Phone" name="customerPhone" type="tel" autoComplete="off" errors={errors.customerPhone} />
+        <fieldset className="flex flex-col gap-1">
+          <legend className="text-sm font-medium">Channel</legend>
+          <div className="flex flex-wrap gap-3">
+            {CHANNELS.map((c, i) => (
+              <label key={c.value} className="flex items-center gap-1.5 text-sm">
+                <input type="radio" name="channel" value={c.value} defaultChecked={i === 0} /> {c.label}
+              </label>
+            ))}
+          </div>
+          {errors.channel ? <p className="text-xs text-red-700">{errors.channel.join(" ")}</p> : null}
+        </fieldset>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="notes" className="text-sm font-medium">Notes</label>
+          <textarea id="notes" name="notes" rows={3} maxLength={4000} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        </div>
+      </div>
+      <div className="flex flex-col gap-4">
+        <QrIntake name="challengeText" errors={errors.challengeText} />
+        <div>
+          <Button type="submit" disabled={pending} aria-keyshortcuts="Control+Enter">
+            {pending ? "Checking…" : "Run checks and open ticket"}
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}
