@@ -1,0 +1,116 @@
+import { expect, test } from "@playwright/test";
+import { rp1Scheme } from "@/lib/reset-protocol";
+import { recorderChallenge, seedDevice, TEST_KEYS } from "@/lib/testing/fixtures";
+import { db, seedUser } from "../support/db";
+import { codeFromMail, waitForMail } from "../support/mail";
+import { signIn } from "../support/session";
+
+function codeFor(challengeText: string): string {
+  const parsed = rp1Scheme.parse(challengeText);
+  if (!parsed.ok) throw new Error("bad challenge");
+  const derived = rp1Scheme.deriveCode({ challenge: parsed.challenge, keys: TEST_KEYS });
+  if (!derived.ok) throw new Error("underivable");
+  return derived.code;
+}
+
+test("an agent opens a ticket from a pasted link, sends the code, and only the owner receives it", async ({ page }) => {
+  const agent = await seedUser("AGENT");
+  const device = await seedDevice(db);
+  const owner = await db.owner.findUniqueOrThrow({ where: { id: device.ownerId! } });
+  const link = recorderChallenge({ serial: device.serial, reservedEmail: owner.email });
+  const code = codeFor(link);
+
+  await signIn(page, agent);
+  await page.keyboard.press("n");
+  await expect(page).toHaveURL(/\/tickets\/new/);
+  await page.getByLabel("Customer name").fill("Olivia Owner");
+  await page.getByLabel("Contact email").fill(owner.email);
+  await page.getByRole("radio", { name: "Email" }).check();
+  // As a mail client breaks it: line breaks and a quote marker inside the link.
+  await page.getByLabel("Reset link from the customer").fill(`${link.slice(0, 60)}\n> ${link.slice(60, 130)}\n${link.slice(130)}`);
+  await expect(page.getByLabel("Challenge fields")).toContainText(device.serial);
+  await page.getByRole("button", { name: "Run checks and open ticket" }).click();
+
+  await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: /Decision: issue the code/ })).toBeVisible();
+  const checks = page.getByRole("list", { name: "Checks" });
+  await expect(checks.getByRole("listitem")).toHaveCount(8);
+  await expect(checks).toContainText("TAG_VALID");
+
+  await page.getByRole("button", { name: "Send code to owner" }).click();
+  await expect(page.getByText(/Code sent to the owner of record/)).toBeVisible();
+  await expect(page.getByText("Sent", { exact: false }).first()).toBeVisible();
+
+  const [received] = await waitForMail(owner.email);
+  expect(received!.envelopeTo).toEqual([owner.email]);
+  expect(codeFromMail(received!.mail)).toBe(code);
+  expect(received!.mail.html).toContain(`${code.slice(0, 4)}-${code.slice(4)}`);
+
+  // Nobody in the console sees the code: not the page, not the API the page uses.
+  await page.reload();
+  expect(await page.content()).not.toContain(code);
+  const ticketId = page.url().split("/").pop()!;
+  const ticket = await db.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { codeIssues: true, outbox: true } });
+  expect(ticket.status).toBe("SENT");
+  expect(ticket.codeIssues.map((i) => i.destination)).toEqual([owner.email]);
+  await expect.poll(async () => (await db.outboxEmail.findFirstOrThrow({ where: { ticketId } })).status).toBe("SENT");
+  const actions = (await db.auditEvent.findMany({ where: { ticketId }, orderBy: { seq: "asc" } })).map((e) => e.action);
+  expect(actions).toEqual(expect.arrayContaining(["ticket.created", "ticket.checks_run", "ticket.decided", "code.issued", "email.sent"]));
+});
+
+test("a request from another address waits for a supervisor and cannot be sent", async ({ page }) => {
+  const agent = await seedUser("AGENT");
+  const device = await seedDevice(db);
+  const owner = await db.owner.findUniqueOrThrow({ where: { id: device.ownerId! } });
+  await signIn(page, agent);
+  await page.goto("/tickets/new");
+  await page.getByLabel("Customer name").fill("Someone Else");
+  await page.getByLabel("Contact email").fill("someone.else@e2e.test");
+  await page.getByLabel("Reset link from the customer").fill(recorderChallenge({ serial: device.serial, reservedEmail: owner.email }));
+  await page.getByRole("button", { name: "Run checks and open ticket" }).click();
+  await expect(page.getByRole("heading", { name: /a supervisor must review/ })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Checks" })).toContainText("REQUESTER_EMAIL_DIFFERS");
+  await expect(page.getByRole("button", { name: "Send code to owner" })).toHaveCount(0);
+  await expect(page.getByText("Waiting for a supervisor")).toBeVisible();
+});
+
+test("an unreadable link is a clear field error and opens no ticket", async ({ page }) => {
+  const agent = await seedUser("AGENT");
+  await signIn(page, agent);
+  await page.goto("/tickets/new");
+  await page.getByLabel("Customer name").fill("Typo");
+  await page.getByLabel("Contact email").fill("typo@e2e.test");
+  await page.getByLabel("Reset link from the customer").fill("https://reset.example.com/rp1?s=ABC");
+  await page.getByRole("button", { name: "Run checks and open ticket" }).click();
+  await expect(page.getByText("The QR code could not be read as a reset request.")).toBeVisible();
+  await expect(page.getByLabel("Reset link from the customer")).toHaveAttribute("aria-invalid", "true");
+  expect(await db.ticket.count({ where: { createdById: agent.id } })).toBe(0);
+});
+
+test("the queue lists open tickets by urgency and j/k + Enter open one", async ({ page }) => {
+  const agent = await seedUser("AGENT");
+  const device = await seedDevice(db);
+  const owner = await db.owner.findUniqueOrThrow({ where: { id: device.ownerId! } });
+  await signIn(page, agent);
+  for (const name of ["First Customer", "Second Customer"]) {
+    await page.goto("/tickets/new");
+    await page.getByLabel("Customer name").fill(name);
+    await page.getByLabel("Contact email").fill(owner.email);
+    await page.getByLabel("Reset link from the customer").fill(recorderChallenge({ serial: device.serial, reservedEmail: owner.email }));
+    await page.keyboard.press("Control+Enter");
+    await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+  }
+  await page.goto("/tickets?assignee=me");
+  const rows = page.locator("[data-queue-link]");
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByRole("table")).toContainText("First Customer");
+  await expect(page.locator("time").first()).toContainText(/h \d+ min left/);
+  await page.keyboard.press("j");
+  await expect(rows.first()).toBeFocused();
+  await page.keyboard.press("j");
+  await expect(rows.nth(1)).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: /Second Customer/ })).toBeVisible();
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+});
