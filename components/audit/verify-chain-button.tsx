@@ -4,11 +4,20 @@ import { useActionState } from "react";
 import { verifyChainAction } from "@/app/(console)/audit/actions";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 
 export function VerifyChainButton() {
   const [state, action, pending] = useActionState(verifyChainAction, null);
   return (
     <form action={action} className="flex flex-col gap-3">
+      <Field
+        label="Anchor to check (optional)"
+        name="anchor"
+        placeholder="seq:hash"
+        autoComplete="off"
+        errors={state && !state.ok ? state.fieldErrors?.anchor : undefined}
+        hint="An anchor you downloaded earlier: proves the log was not cut back or rewritten since."
+      />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? "Verifying…" : "Verify audit chain"}

@@ -46,7 +46,7 @@ test.describe("virtual recorder", () => {
     await page.getByRole("button", { name: "OK", exact: true }).click();
 
     // The new admin password now opens the recorder.
-    await page.getByLabel("Password").fill(NEW_PASSWORD);
+    await page.getByLabel("Password", { exact: true }).fill(NEW_PASSWORD);
     await page.getByRole("button", { name: "Login" }).click();
     await expect(page.getByTestId("recorder-message")).toHaveText("Logged in.");
 
@@ -62,7 +62,7 @@ test.describe("virtual recorder", () => {
     await page.getByRole("button", { name: "Forgot Password" }).click();
     await page.getByLabel("Reserved Email").fill("someone.else@e2e.test");
     await page.getByRole("button", { name: "OK", exact: true }).click();
-    await expect(page.getByRole("alert")).toHaveText("The email address does not match the reserved email of this device.");
+    await expect(page.getByTestId("recorder-message")).toHaveText("The email address does not match the reserved email of this device.");
     await expect(page.getByRole("heading", { name: "Forgot Password" })).toBeVisible();
     expect(await db.auditEvent.count({ where: { action: "simulator.challenge_created", serial: recorder.serial } })).toBe(0);
   });

@@ -92,8 +92,8 @@ export async function enterCodeAndReset(page: Page, code: string, newPassword: s
   await enterCode(page, code);
   await expect(page.getByRole("heading", { name: "Set New Password" })).toBeVisible();
   await expect(page.getByTestId("recorder-message")).toContainText("Security code verified");
-  await page.getByLabel("New Password").fill(newPassword);
-  await page.getByLabel("Confirm Password").fill(newPassword);
+  await page.getByLabel("New Password", { exact: true }).fill(newPassword);
+  await page.getByLabel("Confirm Password", { exact: true }).fill(newPassword);
   await page.getByRole("button", { name: "OK", exact: true }).click();
   await expect(page.getByText("Sync the new password to the cameras?")).toBeVisible();
 }

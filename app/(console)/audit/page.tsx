@@ -1,19 +1,103 @@
 import type { Metadata } from "next";
+import { AnomalyList } from "@/components/audit/anomaly-list";
+import { AuditSubnav } from "@/components/audit/audit-subnav";
+import { formatDuration } from "@/components/audit/format";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
+import { DecisionsChart } from "@/components/charts/decisions-chart";
+import { VolumeChart } from "@/components/charts/volume-chart";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import {
+  AGENT_ISSUE_MEDIAN_FACTOR,
+  AGENT_ISSUE_MIN,
+  AGENT_WINDOW_DAYS,
+  DEVICE_ISSUE_MIN,
+  REPEAT_WINDOW_DAYS,
+  REQUESTER_SERIAL_MIN,
+} from "@/lib/audit/dashboard/find-anomalies";
+import { loadDashboard } from "@/lib/audit/dashboard/load-dashboard";
+import { DASHBOARD_DAYS } from "@/lib/audit/dashboard/window";
 import { requirePageUser } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Audit" };
 
 export default async function AuditPage() {
   await requirePageUser("SUPERVISOR", "page:/audit");
+  const d = await loadDashboard({ db: getDb() });
+  const total = d.decisions.ISSUE + d.decisions.REVIEW + d.decisions.REFUSE;
   return (
     <>
-      <PageHeader title="Audit" description="Every reset step, sign-in and refusal, hash-chained." />
-      <Card title="Chain integrity">
-        <VerifyChainButton />
-      </Card>
+      <PageHeader title="Audit" description={`Every reset step, sign-in and refusal, hash-chained. Figures cover the last ${DASHBOARD_DAYS} days (UTC).`} />
+      <AuditSubnav current="/audit" />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card title="Resets per day" className="lg:col-span-2">
+          <VolumeChart data={d.volume} />
+        </Card>
+        <Card title="Decisions">
+          <DecisionsChart counts={d.decisions} />
+          <dl className="mt-2 grid grid-cols-2 gap-1 text-sm">
+            <dt>Tickets</dt>
+            <dd className="text-right tabular-nums">{total}</dd>
+            <dt>Issued / review / refused</dt>
+            <dd className="text-right tabular-nums">
+              {d.decisions.ISSUE} / {d.decisions.REVIEW} / {d.decisions.REFUSE}
+            </dd>
+            <dt>Median time to code sent</dt>
+            <dd className="text-right tabular-nums">{formatDuration(d.timeToSend.medianSeconds)}</dd>
+          </dl>
+        </Card>
+        <Card title="Worth a look" className="lg:col-span-3">
+          <AnomalyList
+            data={d.anomalies}
+            thresholds={{ factor: AGENT_ISSUE_MEDIAN_FACTOR, agentMin: AGENT_ISSUE_MIN, agentDays: AGENT_WINDOW_DAYS, deviceMin: DEVICE_ISSUE_MIN, requesterMin: REQUESTER_SERIAL_MIN, repeatDays: REPEAT_WINDOW_DAYS }}
+          />
+        </Card>
+        <Card title="Per agent" className="lg:col-span-2">
+          {d.agents.length === 0 ? (
+            <p className="text-sm text-slate-600">No tickets in this period.</p>
+          ) : (
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Tickets per agent</caption>
+              <thead className="text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="py-2">Agent</th>
+                  <th scope="col" className="text-right">Tickets</th>
+                  <th scope="col" className="text-right">Issued</th>
+                  <th scope="col" className="text-right">Refused</th>
+                  <th scope="col" className="text-right">Review rate</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 tabular-nums">
+                {d.agents.map((a) => (
+                  <tr key={a.agentId}>
+                    <td className="py-1.5">
+                      <a href={`/audit/tickets?agent=${a.agentId}`} className="underline">
+                        {a.name}
+                      </a>
+                    </td>
+                    <td className="text-right">{a.tickets}</td>
+                    <td className="text-right">{a.issued}</td>
+                    <td className="text-right">{a.refused}</td>
+                    <td className="text-right">{Math.round(a.reviewRate * 100)} %</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+        <Card title="Chain integrity">
+          <div className="flex flex-col gap-4">
+            <VerifyChainButton />
+            <p className="text-sm text-slate-600">
+              Keep an anchor outside the console (a ticket, a printout): a later check against it proves nothing before it was cut or rewritten.
+            </p>
+            <a href="/api/v1/audit/anchor" download className="self-start rounded-md px-3.5 py-2 text-sm ring-1 ring-slate-300 hover:bg-slate-100">
+              Download the latest anchor (JSON)
+            </a>
+          </div>
+        </Card>
+      </div>
     </>
   );
 }

@@ -1,14 +1,15 @@
+import { parseAnchor } from "@/lib/audit/parse-anchor";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { getDb } from "@/lib/db/client";
 import { guardedRoute } from "@/lib/http/route";
 
-/** Verifies the whole audit chain; `?seq=&hash=` checks an anchor kept outside the database. */
+/** Verifies the whole audit chain; `?anchor=seq:hash` (or `?seq=&hash=`) checks an anchor kept outside the database. */
 export const GET = guardedRoute("SUPERVISOR", "api:GET /api/v1/audit/verify", async (request, user) => {
   const params = new URL(request.url).searchParams;
   const seq = params.get("seq");
   const hash = params.get("hash");
-  const anchor = seq && /^\d{1,19}$/.test(seq) && hash && /^[0-9a-f]{64}$/.test(hash) ? { seq, hash } : undefined;
+  const anchor = parseAnchor(params.get("anchor") ?? (seq && hash ? `${seq}:${hash}` : null));
   const db = getDb();
   const report = await verifyAuditChain({ db, anchor });
   await db.$transaction((tx) => recordAudit(tx, { actor: { id: user.id, label: user.name }, action: "audit.chain_verified", ip: user.ip, details: { ok: report.ok, checked: report.checked } }));

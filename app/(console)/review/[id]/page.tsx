@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { formatUtc, ticketRef } from "@/components/audit/format";
+import { OutcomeBadge } from "@/components/audit/outcome-badge";
+import { AuditTimeline } from "@/components/audit/timeline";
+import { CheckList } from "@/components/review/check-list";
+import { DecideReviewForm } from "@/components/review/decide-review-form";
+import { DeviceSummary } from "@/components/review/device-summary";
+import { ReviewDecisionList } from "@/components/review/review-decision";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { ticketTimeline } from "@/lib/audit/ticket-timeline";
+import { requirePageUser } from "@/lib/auth/guard";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { getReviewTicket } from "@/lib/review/get-review-ticket";
+
+export const metadata: Metadata = { title: "Review ticket" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A recorder clock further off than this is worth pointing out (the checks flag it separately). */
+const NOTABLE_SKEW_SECONDS = 300;
+
+export default async function ReviewTicketPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePageUser("SUPERVISOR", `page:/review/${id}`);
+  if (!UUID.test(id)) notFound();
+  const db = getDb();
+  const ticket = await getReviewTicket({ db, ticketId: id }).catch((e: unknown) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const timeline = await ticketTimeline({ db, ticketId: id });
+  const own = ticket.createdById === user.id;
+  const skew = ticket.challenge?.clockSkewSeconds ?? 0;
+  return (
+    <>
+      <PageHeader
+        title={`Ticket ${ticketRef(ticket.number)}`}
+        description={
+          <>
+            Opened {formatUtc(ticket.createdAt)} by {ticket.createdByName} · status <strong>{ticket.status.toLowerCase()}</strong> · checks decided <OutcomeBadge value={ticket.decision} /> · challenge
+            expires {formatUtc(ticket.expiresAt)}
+          </>
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="Decision">
+          <div className="flex flex-col gap-4">
+            <ReviewDecisionList approvals={ticket.approvals} />
+            {own ? (
+              ticket.status === "REVIEW" ? (
+                <Alert tone="warning" title="Four eyes">
+                  You opened this ticket, so another supervisor must approve or refuse it.
+                </Alert>
+              ) : null
+            ) : (
+              <DecideReviewForm ticketId={ticket.id} ownerEmail={ticket.history?.device?.ownerEmail ?? null} open={ticket.status === "REVIEW"} />
+            )}
+          </div>
+        </Card>
+        <Card title="Checks">
+          <CheckList checks={ticket.checks} />
+        </Card>
+        <Card title="Customer">
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="font-medium">Name</dt>
+            <dd>{ticket.customer.name}</dd>
+            <dt className="font-medium">Email</dt>
+            <dd>{ticket.customer.email}</dd>
+            <dt className="font-medium">Phone</dt>
+            <dd>{ticket.customer.phone ?? "—"}</dd>
+            <dt className="font-medium">Channel</dt>
+            <dd>{ticket.customer.channel.toLowerCase().replace("_", " ")}</dd>
+            {ticket.notes ? (
+              <>
+                <dt className="font-medium">Agent notes</dt>
+                <dd className="whitespace-pre-wrap">{ticket.notes}</dd>
+              </>
+            ) : null}
+          </dl>
+        </Card>
+        <Card title="Recorder challenge">
+          {ticket.challenge ? (
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+              {(ticket.challenge.fields ?? []).map((f) => (
+                <div key={f.field} className="contents">
+                  <dt className="font-medium">{f.label}</dt>
+                  <dd className="break-all">{f.value}</dd>
+                </div>
+              ))}
+              <dt className="font-medium">First seen by us</dt>
+              <dd>{formatUtc(ticket.challenge.firstSeenAt)}</dd>
+              <dt className="font-medium">Recorder clock skew</dt>
+              <dd className={Math.abs(skew) > NOTABLE_SKEW_SECONDS ? "font-semibold text-amber-800" : ""}>
+                {skew === 0 ? "none" : `${Math.abs(skew)} s ${skew > 0 ? "ahead" : "behind"}`}
+              </dd>
+            </dl>
+          ) : (
+            <p className="text-sm text-slate-600">No challenge is attached to this ticket.</p>
+          )}
+        </Card>
+        <Card title="Device history" className="lg:col-span-2">
+          {ticket.history ? <DeviceSummary data={ticket.history} /> : <p className="text-sm text-slate-600">No serial on this ticket.</p>}
+        </Card>
+        <Card title="Audit timeline" className="lg:col-span-2">
+          <AuditTimeline entries={timeline} />
+        </Card>
+      </div>
+    </>
+  );
+}

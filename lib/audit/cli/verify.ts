@@ -1,0 +1,48 @@
+// `npm run audit:verify [-- --anchor seq:hash]`: walks the whole audit chain of the configured
+// database (DATABASE_URL, or the embedded PGlite) and exits 1 if it is broken. Read-only, so it
+// can run against a replica or a restored backup; it records nothing.
+import { pathToFileURL } from "node:url";
+import { getDb, type Db } from "@/lib/db/client";
+import { parseAnchor } from "../parse-anchor";
+import { verifyAuditChain, type ChainReport } from "../verify-chain";
+
+export type VerifyCliResult = { exitCode: 0 | 1 | 2; report: ChainReport | null };
+
+const USAGE = "usage: audit:verify [--anchor <seq>:<sha256 hex>] [--json]";
+
+export async function runVerifyCli(options: { argv: string[]; db: Db; print: (line: string) => void }): Promise<VerifyCliResult> {
+  const { argv, print } = options;
+  const anchorAt = argv.indexOf("--anchor");
+  const anchorText = anchorAt >= 0 ? argv[anchorAt + 1] : undefined;
+  const anchor = parseAnchor(anchorText);
+  if (anchorAt >= 0 && !anchor) {
+    print(`invalid anchor ${JSON.stringify(anchorText ?? "")}; ${USAGE}`);
+    return { exitCode: 2, report: null };
+  }
+  const started = performance.now();
+  const report = await verifyAuditChain({ db: options.db, anchor });
+  const seconds = (performance.now() - started) / 1000;
+  if (argv.includes("--json")) {
+    print(JSON.stringify(report));
+  } else if (report.ok) {
+    print(`OK: ${report.checked} events verified in ${seconds.toFixed(1)} s (${Math.round(report.checked / Math.max(seconds, 1e-3))} events/s).`);
+    print(report.anchor ? `Head: #${report.anchor.seq} ${report.anchor.hash}` : "The log is empty.");
+    if (anchor) print(`Anchor #${anchor.seq} matches.`);
+  } else {
+    print(`BROKEN at event #${report.brokenAt}: ${report.reason}. ${report.checked} events verified before it.`);
+  }
+  return { exitCode: report.ok ? 0 : 1, report };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const db = getDb();
+  runVerifyCli({ argv: process.argv.slice(2), db, print: (line) => console.log(line) })
+    .then(async ({ exitCode }) => {
+      await db.$disconnect();
+      process.exit(exitCode);
+    })
+    .catch((e: unknown) => {
+      console.error("audit:verify failed:", e instanceof Error ? e.message : e);
+      process.exit(2);
+    });
+}

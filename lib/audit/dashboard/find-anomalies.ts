@@ -1,0 +1,62 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { DAY_MS } from "./window";
+
+/** An agent issuing more than this many times the team's median in a week is worth a look... */
+export const AGENT_ISSUE_MEDIAN_FACTOR = 3;
+/** ...if it is at least this many codes (3 × a median of 1 is noise). */
+export const AGENT_ISSUE_MIN = 5;
+export const AGENT_WINDOW_DAYS = 7;
+/** One recorder reset again and again. */
+export const DEVICE_ISSUE_MIN = 3;
+/** One requester asking for many recorders. */
+export const REQUESTER_SERIAL_MIN = 3;
+export const REPEAT_WINDOW_DAYS = 30;
+
+export type Anomalies = {
+  teamMedianIssues: number;
+  busyAgents: { agentId: string; name: string; issued: number }[];
+  repeatDevices: { serial: string; issues: number }[];
+  busyRequesters: { email: string; serials: number }[];
+};
+
+/**
+ * Patterns of insider abuse or social engineering. The team median counts every active agent
+ * and supervisor, with zero for those who issued nothing, so one busy agent on a quiet team stands out.
+ */
+export async function findAnomalies(options: { db: Db; now: Date }): Promise<Anomalies> {
+  const { db, now } = options;
+  const weekAgo = new Date(now.getTime() - AGENT_WINDOW_DAYS * DAY_MS);
+  const monthAgo = new Date(now.getTime() - REPEAT_WINDOW_DAYS * DAY_MS);
+  const [perAgent, repeatDevices, busyRequesters] = await Promise.all([
+    db.$queryRaw<{ agentId: string; name: string; issued: number }[]>`
+      SELECT u."id" AS "agentId", u."name" AS "name", count(c."id")::int AS "issued"
+      FROM "User" u LEFT JOIN "CodeIssue" c ON c."actorId" = u."id" AND c."issuedAt" >= ${weekAgo}::timestamptz
+      WHERE u."active" AND u."role" IN ('AGENT', 'SUPERVISOR')
+      GROUP BY u."id", u."name"`,
+    db.$queryRaw<{ serial: string; issues: number }[]>`
+      SELECT t."serial" AS "serial", count(*)::int AS "issues"
+      FROM "CodeIssue" c JOIN "Ticket" t ON t."id" = c."ticketId"
+      WHERE c."issuedAt" >= ${monthAgo}::timestamptz AND t."serial" IS NOT NULL
+      GROUP BY t."serial" HAVING count(*) >= ${DEVICE_ISSUE_MIN}
+      ORDER BY count(*) DESC, t."serial" LIMIT 50`,
+    db.$queryRaw<{ email: string; serials: number }[]>`
+      SELECT lower(t."customerEmail") AS "email", count(DISTINCT t."serial")::int AS "serials"
+      FROM "Ticket" t
+      WHERE t."createdAt" >= ${monthAgo}::timestamptz AND t."serial" IS NOT NULL
+      GROUP BY lower(t."customerEmail") HAVING count(DISTINCT t."serial") >= ${REQUESTER_SERIAL_MIN}
+      ORDER BY count(DISTINCT t."serial") DESC, 1 LIMIT 50`,
+  ]);
+  const teamMedianIssues = median(perAgent.map((a) => a.issued));
+  const busyAgents = perAgent
+    .filter((a) => a.issued >= AGENT_ISSUE_MIN && a.issued > AGENT_ISSUE_MEDIAN_FACTOR * teamMedianIssues)
+    .sort((a, b) => b.issued - a.issued);
+  return { teamMedianIssues, busyAgents, repeatDevices, busyRequesters };
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

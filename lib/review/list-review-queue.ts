@@ -1,0 +1,35 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { flaggedReasonCodes } from "@/lib/audit/check-results";
+
+/** A queue longer than this is a staffing problem, not a paging one; the oldest come first anyway. */
+const REVIEW_QUEUE_LIMIT = 200;
+
+export type ReviewQueueRow = {
+  id: string;
+  number: number;
+  createdAt: Date;
+  expiresAt: Date | null;
+  serial: string | null;
+  customerName: string;
+  createdByName: string;
+  flagged: string[];
+  /** The viewer opened it, so four eyes forbids them to decide it. */
+  ownTicket: boolean;
+};
+
+/** Tickets waiting for a supervisor, the one whose challenge expires first on top (index (status, expiresAt)). */
+export async function listReviewQueue(options: { db: Db; viewerId: string }): Promise<ReviewQueueRow[]> {
+  const rows = await options.db.ticket.findMany({
+    where: { status: "REVIEW" },
+    orderBy: [{ expiresAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+    take: REVIEW_QUEUE_LIMIT,
+    select: { id: true, number: true, createdAt: true, expiresAt: true, serial: true, customerName: true, checks: true, createdById: true, createdBy: { select: { name: true } } },
+  });
+  return rows.map(({ checks, createdBy, createdById, ...t }) => ({
+    ...t,
+    createdByName: createdBy.name,
+    flagged: flaggedReasonCodes(checks),
+    ownTicket: createdById === options.viewerId,
+  }));
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { MasterKeyRing } from "@/lib/reset-protocol/types";
+import { buildSimulatorView } from "./build-simulator-view";
+import { listSimulatorDevices } from "./list-simulator-devices";
+import { loadSimulator } from "./load-simulator";
+import type { SimulatorDeviceOption, SimulatorView } from "./types";
+
+export interface LoadSimulatorPageOptions {
+  readonly db: Db;
+  readonly userId: string;
+  readonly keys: MasterKeyRing;
+}
+
+export type SimulatorPageData =
+  | { readonly kind: "off"; readonly devices: SimulatorDeviceOption[]; readonly defaultKeyVersion: number }
+  | { readonly kind: "on"; readonly view: SimulatorView };
+
+/** What /simulator shows: the user's running recorder, or the picker when none is running. */
+export async function loadSimulatorPage({ db, userId, keys }: LoadSimulatorPageOptions): Promise<SimulatorPageData> {
+  const now = Date.now();
+  const envelope = await loadSimulator({ userId, now });
+  if (!envelope) return { kind: "off", devices: await listSimulatorDevices({ db }), defaultKeyVersion: keys.current };
+  return { kind: "on", view: await buildSimulatorView({ envelope, now }) };
+}
