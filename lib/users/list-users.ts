@@ -1,9 +1,21 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 
-export async function listUsers(options: { db: Db }) {
-  return options.db.user.findMany({
-    orderBy: [{ active: "desc" }, { role: "desc" }, { name: "asc" }],
-    select: { id: true, email: true, name: true, role: true, active: true, lastSignInAt: true, createdAt: true, passwordHash: true },
-  }).then((users) => users.map(({ passwordHash, ...u }) => ({ ...u, invited: passwordHash === null })));
+export async function listUsers(options: { db: Db; now?: Date }) {
+  const now = options.now ?? new Date();
+  return options.db.user
+    .findMany({
+      orderBy: [{ active: "desc" }, { role: "desc" }, { name: "asc" }],
+      select: {
+        id: true, email: true, name: true, role: true, active: true, lastSignInAt: true, createdAt: true, passwordHash: true,
+        invitations: { orderBy: { createdAt: "desc" }, take: 1, select: { expiresAt: true, usedAt: true } },
+      },
+    })
+    .then((users) =>
+      users.map(({ passwordHash, invitations, ...u }) => ({
+        ...u,
+        invited: passwordHash === null,
+        invitationExpired: passwordHash === null && (!invitations[0] || invitations[0].expiresAt.getTime() <= now.getTime()),
+      })),
+    );
 }

@@ -1,6 +1,31 @@
 import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
+
+export const ROLES = ["AGENT", "SUPERVISOR", "ADMIN"] as const;
 
 export const setUserActiveSchema = z.object({
   userId: z.uuid(),
   active: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
+
+export const inviteUserSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name.").max(120),
+  email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
+  role: z.enum(ROLES),
+});
+
+export const setUserRoleSchema = z.object({ userId: z.uuid(), role: z.enum(ROLES) });
+
+export const userIdSchema = z.object({ userId: z.uuid() });
+
+export const acceptInvitationSchema = z
+  .object({
+    invitationId: z.uuid(),
+    token: z.string().min(1).max(128),
+    password: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+      .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+    confirm: z.string().max(PASSWORD_MAX_LENGTH),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ." });

@@ -1,12 +1,22 @@
 import type { Metadata } from "next";
+import { InviteUserForm } from "@/components/admin/invite-user-form";
 import { UserActiveToggle } from "@/components/admin/user-active-toggle";
+import { UserIdButton } from "@/components/admin/user-id-button";
+import { UserRoleForm } from "@/components/admin/user-role-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { listUsers } from "@/lib/users/list-users";
+import { clearThrottleAction, resendInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
+
+function statusLabel(u: { active: boolean; invited: boolean; invitationExpired: boolean }) {
+  if (!u.active) return "disabled";
+  if (u.invited) return u.invitationExpired ? "invitation expired" : "invited";
+  return "active";
+}
 
 export default async function UsersPage() {
   await requirePageUser("ADMIN", "page:/admin/users");
@@ -14,6 +24,9 @@ export default async function UsersPage() {
   return (
     <>
       <PageHeader title="Users" description="Who can use the console, and with which role." />
+      <Card title="Invite a user" className="mb-6">
+        <InviteUserForm />
+      </Card>
       <Card>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Console users</caption>
@@ -28,13 +41,19 @@ export default async function UsersPage() {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {users.map((u) => (
-              <tr key={u.id}>
+              <tr key={u.id} className="align-top">
                 <td className="py-2 font-medium">{u.name}</td>
-                <td>{u.email}</td>
-                <td>{u.role.toLowerCase()}</td>
-                <td>{u.active ? (u.invited ? "invited" : "active") : "disabled"}</td>
-                <td className="py-2 text-right">
-                  <UserActiveToggle userId={u.id} name={u.name} active={u.active} />
+                <td className="py-2">{u.email}</td>
+                <td className="py-2">
+                  <UserRoleForm userId={u.id} name={u.name} role={u.role} />
+                </td>
+                <td className="py-2">{statusLabel(u)}</td>
+                <td className="py-2">
+                  <div className="flex flex-wrap items-start justify-end gap-1">
+                    {u.invited && u.active ? <UserIdButton userId={u.id} label="Resend invitation" ariaLabel={`Resend invitation to ${u.name}`} action={resendInvitationAction} /> : null}
+                    {!u.invited ? <UserIdButton userId={u.id} label="Clear sign-in lock" ariaLabel={`Clear sign-in lock of ${u.name}`} action={clearThrottleAction} /> : null}
+                    <UserActiveToggle userId={u.id} name={u.name} active={u.active} />
+                  </div>
                 </td>
               </tr>
             ))}

@@ -1,0 +1,33 @@
+"use client";
+
+import { useActionState } from "react";
+import { inviteUserAction } from "@/app/(console)/admin/users/actions";
+import { ActionMessage } from "@/components/ui/action-message";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { fieldErrors } from "./field-errors";
+import { SelectField } from "./select-field";
+import { submitKeepingValues } from "./submit-keeping-values";
+
+export const ROLE_OPTIONS = [
+  { value: "AGENT", label: "Agent" },
+  { value: "SUPERVISOR", label: "Supervisor" },
+  { value: "ADMIN", label: "Admin" },
+] as const;
+
+export function InviteUserForm() {
+  const [state, action, pending] = useActionState(inviteUserAction, null);
+  return (
+    <form action={action} onSubmit={submitKeepingValues(action)} className="grid gap-3 sm:grid-cols-[1fr_1fr_10rem_auto] sm:items-end">
+      <Field label="Name" name="name" required maxLength={120} errors={fieldErrors(state, "name")} id="invite-name" />
+      <Field label="Email" name="email" type="email" required maxLength={254} errors={fieldErrors(state, "email")} id="invite-email" />
+      <SelectField label="Role" name="role" options={ROLE_OPTIONS} defaultValue="AGENT" id="invite-role" />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Inviting…" : "Invite"}
+      </Button>
+      <div className="sm:col-span-4">
+        <ActionMessage state={state} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import type { Db } from "@/lib/db/client";
+import { maskEmail } from "@/lib/privacy/mask-email";
+import { notifyOwnerChange } from "../notify-owner-change";
+import { applyDeviceImport } from "./apply-device-import";
+import { MAX_REPORTED_ERRORS, parseDeviceCsv, type ImportError } from "./parse-device-csv";
+import { planDeviceImport, type DeviceImportPlan } from "./plan-device-import";
+import { spreadsheetSafe } from "./spreadsheet-safe";
+
+/** A 200,000-row import takes about a minute; Prisma's default of 5 s is for ordinary requests. */
+export const IMPORT_TX_TIMEOUT_MS = 10 * 60 * 1000;
+
+export type DeviceImportReport = {
+  fileName: string;
+  sha256: string;
+  rows: number;
+  dryRun: boolean;
+  imported: boolean;
+  fatal: string | null;
+  errors: ImportError[];
+  errorCount: number;
+  counts: { create: number; update: number; unchanged: number; ownerChanges: number; statusChanges: number } | null;
+  ownerChanges: { line: number; serial: string; from: string | null; to: string }[];
+};
+
+function summary(plan: DeviceImportPlan) {
+  return { create: plan.create, update: plan.update, unchanged: plan.unchanged, ownerChanges: plan.ownerChanges.length, statusChanges: plan.statusChanges.length };
+}
+
+function ownerChangeList(plan: DeviceImportPlan) {
+  return plan.ownerChanges.slice(0, MAX_REPORTED_ERRORS).map((c) => ({ line: c.line, serial: c.serial, from: c.fromEmail ? maskEmail(c.fromEmail) : null, to: maskEmail(c.toEmail) }));
+}
+
+function refusedOwnerChanges(plan: DeviceImportPlan): ImportError[] {
+  return plan.ownerChanges.map((c) => ({
+    line: c.line,
+    field: "owner_email",
+    message: `Owner of record of ${c.serial} would change${c.fromEmail ? ` from ${maskEmail(c.fromEmail)}` : ""} to ${maskEmail(c.toEmail)}. Tick "allow owner changes" and re-enter your password to allow it.`,
+  }));
+}
+
+/**
+ * Imports devices and owners of record from a CSV stream, all or nothing. A dry run parses,
+ * validates and compares with the registry without writing. The real run re-plans inside one
+ * transaction (rows locked), refuses owner changes unless `ownerChangesAuthorized` (the caller
+ * has re-checked the admin's password), writes in batches, notifies each previous owner and
+ * records one summary audit event (plus one per owner or status change, for device history).
+ */
+export async function importDevices(options: {
+  db: Db;
+  actor: AuditActor;
+  ip: string;
+  fileName: string;
+  source: AsyncIterable<Uint8Array>;
+  dryRun: boolean;
+  ownerChangesAuthorized: boolean;
+  now?: Date;
+}): Promise<DeviceImportReport> {
+  const fileName = spreadsheetSafe(options.fileName, 120);
+  const parsed = await parseDeviceCsv({ source: options.source });
+  const base = { fileName, sha256: parsed.sha256, rows: parsed.rows.length + parsed.errorCount, dryRun: options.dryRun, imported: false };
+  if (parsed.fatal || parsed.errorCount > 0) {
+    return { ...base, fatal: parsed.fatal, errors: parsed.errors, errorCount: parsed.errorCount, counts: null, ownerChanges: [] };
+  }
+  if (options.dryRun) {
+    const plan = await planDeviceImport({ db: options.db, rows: parsed.rows });
+    return { ...base, fatal: null, errors: [], errorCount: 0, counts: summary(plan), ownerChanges: ownerChangeList(plan) };
+  }
+  const now = options.now ?? new Date();
+  return options.db.$transaction(
+    async (tx) => {
+      const plan = await planDeviceImport({ db: tx, rows: parsed.rows, lock: true });
+      if (plan.ownerChanges.length > 0 && !options.ownerChangesAuthorized) {
+        const errors = refusedOwnerChanges(plan);
+        return { ...base, fatal: null, errors: errors.slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length, counts: summary(plan), ownerChanges: ownerChangeList(plan) };
+      }
+      await applyDeviceImport(tx, { rows: parsed.rows, statusReason: `Imported from ${fileName}` });
+      for (const change of plan.ownerChanges) {
+        if (change.fromEmail) await notifyOwnerChange(tx, { serial: change.serial, previousEmail: change.fromEmail, newEmail: change.toEmail, changedAt: now });
+        await recordAudit(tx, {
+          actor: options.actor,
+          action: "device.owner_changed",
+          ip: options.ip,
+          serial: change.serial,
+          details: { via: "import", from: change.fromEmail ? maskEmail(change.fromEmail) : null, to: maskEmail(change.toEmail), sha256: parsed.sha256 },
+        });
+      }
+      for (const change of plan.statusChanges) {
+        await recordAudit(tx, { actor: options.actor, action: "device.status_changed", ip: options.ip, serial: change.serial, details: { via: "import", from: change.from, to: change.to, reason: `Imported from ${fileName}` } });
+      }
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: "device.import",
+        ip: options.ip,
+        details: { fileName, sha256: parsed.sha256, bytes: parsed.bytes, rows: parsed.rows.length, ...summary(plan) },
+      });
+      return { ...base, imported: true, fatal: null, errors: [], errorCount: 0, counts: summary(plan), ownerChanges: ownerChangeList(plan) };
+    },
+    { timeout: IMPORT_TX_TIMEOUT_MS, maxWait: 30_000 },
+  );
+}

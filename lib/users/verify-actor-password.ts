@@ -1,0 +1,18 @@
+import "server-only";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { verifyPassword } from "@/lib/auth/password";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+/**
+ * Step-up check before a risky change (an owner of record): the signed-in admin re-enters their
+ * own password. A wrong one is audited and refused.
+ */
+export async function verifyActorPassword(options: { db: Db; actor: AuditActor & { id: string }; ip: string; password: string; purpose: string }) {
+  const user = await options.db.user.findUnique({ where: { id: options.actor.id }, select: { passwordHash: true, active: true } });
+  const ok = (await verifyPassword(user?.passwordHash, options.password)) && !!user?.active;
+  if (!ok) {
+    await options.db.$transaction((tx) => recordAudit(tx, { actor: options.actor, action: "auth.reauth_failed", ip: options.ip, details: { purpose: options.purpose } }));
+    throw new AppError("FORBIDDEN", "Your password is not right.", { password: ["Your password is not right."] });
+  }
+}

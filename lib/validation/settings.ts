@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+const count = (min: number, max: number) => z.coerce.number().int("Must be a whole number.").min(min, `At least ${min}.`).max(max, `At most ${max}.`);
+const text = (max: number) => z.string().trim().min(1, "Required.").max(max, `At most ${max} characters.`);
+
+/** Bounds per setting: wide enough for real use, narrow enough that a typo cannot disable a control. */
+export const settingsSchema = z.object({
+  challengeLifetimeHours: count(1, 168),
+  clockAheadToleranceMinutes: count(0, 240),
+  clockBehindToleranceHours: count(0, 720),
+  maxIssuesPerDevice30d: count(1, 50),
+  maxIssuesPerRequesterPerDay: count(1, 50),
+  maxIssuesPerAgentPerHour: count(1, 500),
+  maxResendsPerTicketPerHour: count(0, 20),
+  brandName: text(80),
+  senderName: text(80),
+  senderEmail: z.string().trim().toLowerCase().max(254).email("Must be an email address."),
+  supportUrl: z.string().trim().max(300).url("Must be a URL.").refine((u) => u.startsWith("https://"), "Must start with https://."),
+});
+
+export type SettingsInput = z.infer<typeof settingsSchema>;
