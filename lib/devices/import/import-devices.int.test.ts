@@ -50,6 +50,18 @@ describe.each(ENGINES)("importDevices on %s", (engine) => {
     expect(again.counts).toMatchObject({ create: 0, update: 0, unchanged: 3 });
   });
 
+  it("re-activating a blocked or stolen recorder by import needs the same authorisation as an owner change", async () => {
+    const stolen = [HEADER, "NVR-STOLEN-01,NVR-8016,AABBCCDDEE11,1,STOLEN,s@example.com,Owner S,2025-01-01,factory"].join("\n");
+    expect((await run(t, stolen)).imported).toBe(true);
+    const active = stolen.replace(",STOLEN,", ",ACTIVE,");
+    const refused = await run(t, active);
+    expect(refused.imported).toBeFalsy();
+    expect(refused.errors).toEqual([expect.objectContaining({ line: 2, field: "status" })]);
+    expect((await t.db.device.findUniqueOrThrow({ where: { serial: "NVR-STOLEN-01" } })).status).toBe("STOLEN");
+    expect((await run(t, active, { authorized: true })).imported).toBe(true);
+    expect((await t.db.device.findUniqueOrThrow({ where: { serial: "NVR-STOLEN-01" } })).status).toBe("ACTIVE");
+  });
+
   it("reports wrong columns from the header", async () => {
     const report = await run(t, "serial,model,mac,key_version,status,owner_email,owner_nam,bound_since,source,extra\nX");
     expect(report.fatal).toContain("missing column(s): owner_name");

@@ -32,12 +32,24 @@ function ownerChangeList(plan: DeviceImportPlan) {
   return plan.ownerChanges.slice(0, MAX_REPORTED_ERRORS).map((c) => ({ line: c.line, serial: c.serial, from: c.fromEmail ? maskEmail(c.fromEmail) : null, to: maskEmail(c.toEmail) }));
 }
 
+/** Re-activating a blocked or stolen recorder reopens it to resets: as sensitive as an owner change. */
+function reactivations(plan: DeviceImportPlan) {
+  return plan.statusChanges.filter((c) => c.to === "ACTIVE" && c.from !== "ACTIVE");
+}
+
 function refusedOwnerChanges(plan: DeviceImportPlan): ImportError[] {
-  return plan.ownerChanges.map((c) => ({
-    line: c.line,
-    field: "owner_email",
-    message: `Owner of record of ${c.serial} would change${c.fromEmail ? ` from ${maskEmail(c.fromEmail)}` : ""} to ${maskEmail(c.toEmail)}. Tick "allow owner changes" and re-enter your password to allow it.`,
-  }));
+  return [
+    ...plan.ownerChanges.map((c) => ({
+      line: c.line,
+      field: "owner_email",
+      message: `Owner of record of ${c.serial} would change${c.fromEmail ? ` from ${maskEmail(c.fromEmail)}` : ""} to ${maskEmail(c.toEmail)}. Tick "allow owner changes" and re-enter your password to allow it.`,
+    })),
+    ...reactivations(plan).map((c) => ({
+      line: c.line,
+      field: "status",
+      message: `${c.serial} would go from ${c.from} back to ACTIVE. Tick "allow owner changes" and re-enter your password to allow it.`,
+    })),
+  ].sort((a, b) => a.line - b.line);
 }
 
 /**
@@ -71,7 +83,7 @@ export async function importDevices(options: {
   return options.db.$transaction(
     async (tx) => {
       const plan = await planDeviceImport({ db: tx, rows: parsed.rows, lock: true });
-      if (plan.ownerChanges.length > 0 && !options.ownerChangesAuthorized) {
+      if ((plan.ownerChanges.length > 0 || reactivations(plan).length > 0) && !options.ownerChangesAuthorized) {
         const errors = refusedOwnerChanges(plan);
         return { ...base, fatal: null, errors: errors.slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length, counts: summary(plan), ownerChanges: ownerChangeList(plan) };
       }

@@ -18,7 +18,7 @@ type Existing = {
 };
 
 export type OwnerChange = { line: number; serial: string; fromEmail: string | null; toEmail: string };
-export type StatusChange = { serial: string; from: string; to: string };
+export type StatusChange = { line: number; serial: string; from: string; to: string };
 
 export type DeviceImportPlan = {
   create: number;
@@ -63,7 +63,7 @@ export async function planDeviceImport(options: { db: Db | Prisma.TransactionCli
       else {
         plan.update++;
         if (existing.ownerEmail !== row.ownerEmail) plan.ownerChanges.push({ line: row.line, serial: row.serial, fromEmail: existing.ownerEmail, toEmail: row.ownerEmail });
-        if (existing.status !== row.status) plan.statusChanges.push({ serial: row.serial, from: existing.status, to: row.status });
+        if (existing.status !== row.status) plan.statusChanges.push({ line: row.line, serial: row.serial, from: existing.status, to: row.status });
       }
     }
   }
