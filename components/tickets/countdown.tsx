@@ -15,9 +15,14 @@ function describe(ms: number): string {
 export function Countdown({ expiresAt }: { expiresAt: string | null }) {
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
+    // The server render has no "now"; the first tick runs right after hydration.
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 30_000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, []);
   if (!expiresAt) return <span className="text-xs text-slate-500">—</span>;
   const left = new Date(expiresAt).getTime() - (now ?? new Date(expiresAt).getTime());
