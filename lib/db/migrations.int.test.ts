@@ -2,24 +2,15 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { pgUrl, TEST_DB_PREFIX, TEST_PG_ADMIN_URL } from "@/lib/testing/databases";
+import { adminQuery } from "@/lib/testing/admin-query";
+import { pgUrl, TEST_DB_PREFIX } from "@/lib/testing/databases";
 import { applyMigrations, diffMigrationsToSchema, loadMigrations, SCHEMA_PATH } from "./migrate";
 import { createMigrationAdapter } from "./migration-adapter";
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 describe("migrations", () => {
   const created: string[] = [];
   afterAll(async () => {
-    for (const name of created) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    for (const name of created) await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
 
   it("schema.prisma and prisma/migrations agree", async () => {
@@ -49,7 +40,7 @@ describe("migrations", () => {
   it("apply from empty on PostgreSQL, then nothing is pending", async () => {
     const name = `${TEST_DB_PREFIX}mig_${randomUUID().slice(0, 8)}`;
     created.push(name);
-    await admin(`CREATE DATABASE "${name}"`);
+    await adminQuery(`CREATE DATABASE "${name}"`);
     const adapter = createMigrationAdapter({ engine: "postgresql", url: pgUrl(name) });
     const names = (await loadMigrations()).migrationDirectories.map((d) => d.path);
     expect(await applyMigrations(adapter)).toEqual(names);

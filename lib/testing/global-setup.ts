@@ -2,26 +2,16 @@ import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createMigrationAdapter, pgliteMigrationAdapter } from "@/lib/db/migration-adapter";
-import { pgUrl, templateDb, TEST_DB_PREFIX, TEST_PG_ADMIN_URL } from "./databases";
+import { adminQuery } from "./admin-query";
+import { pgUrl, templateDb, TEST_DB_PREFIX } from "./databases";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgliteTemplate: string;
     testRunId: string;
-  }
-}
-
-async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
   }
 }
 

@@ -1,11 +1,9 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { masterKeys } from "@/lib/keys/master-keys";
-import { enqueueEmail } from "@/lib/outbox/enqueue-email";
-import { maskEmail } from "@/lib/privacy/mask-email";
 import { rp1Scheme, type MasterKeys } from "@/lib/reset-protocol";
+import { recordCodeIssue } from "./record-code-issue";
 import { actingScope, type TicketActor } from "./ticket-actor";
 
 const SENDABLE = ["READY", "APPROVED"] as const;
@@ -48,22 +46,13 @@ export async function issueCode(options: { db: Db; actor: TicketActor; ticketId:
 
     const claimed = await tx.ticket.updateMany({ where: { id: ticket.id, status: ticket.status }, data: { status: "SENT", firstSentAt: now } });
     if (claimed.count !== 1) throw new AppError("CONFLICT");
-    const issue = await tx.codeIssue.create({ data: { ticketId: ticket.id, kind: "FIRST", destination, actorId: actor.id, issuedAt: now } });
-    const outbox = await enqueueEmail(tx, {
-      kind: "RESET_CODE",
-      to: destination,
-      payload: { ticketId: ticket.id, challengeId: ticket.challenge.id, codeIssueId: issue.id },
-      idempotencyKey: `code-issue:${issue.id}`,
-      ticketId: ticket.id,
-    });
-    await tx.codeIssue.update({ where: { id: issue.id }, data: { outboxId: outbox.id } });
-    await recordAudit(tx, {
-      actor: { id: actor.id, label: actor.label },
-      ip: actor.ip,
-      ticketId: ticket.id,
-      serial: ticket.serial,
-      action: "code.issued",
-      details: { codeIssueId: issue.id, kind: "FIRST", destination: maskEmail(destination), approvedDestination: ticket.approvedDestination != null },
+    const issue = await recordCodeIssue(tx, {
+      actor,
+      ticket: { id: ticket.id, serial: ticket.serial, challengeId: ticket.challenge.id },
+      kind: "FIRST",
+      destination,
+      now,
+      details: { approvedDestination: ticket.approvedDestination != null },
     });
     return { codeIssueId: issue.id, destination };
   });

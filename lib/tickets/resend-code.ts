@@ -1,10 +1,8 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { enqueueEmail } from "@/lib/outbox/enqueue-email";
-import { maskEmail } from "@/lib/privacy/mask-email";
 import { getSettings } from "@/lib/settings/get-settings";
+import { recordCodeIssue } from "./record-code-issue";
 import { actingScope, type TicketActor } from "./ticket-actor";
 
 const HOUR_MS = 3_600_000;
@@ -29,23 +27,7 @@ export async function resendCode(options: { db: Db; actor: TicketActor; ticketId
     if (recent >= settings.maxResendsPerTicketPerHour) {
       throw new AppError("RATE_LIMITED", `The code was resent ${recent} times in the last hour. Wait before sending it again.`);
     }
-    const issue = await tx.codeIssue.create({ data: { ticketId: ticket.id, kind: "RESEND", destination: first.destination, actorId: actor.id, issuedAt: now } });
-    const outbox = await enqueueEmail(tx, {
-      kind: "RESET_CODE",
-      to: first.destination,
-      payload: { ticketId: ticket.id, challengeId: ticket.challengeId, codeIssueId: issue.id },
-      idempotencyKey: `code-issue:${issue.id}`,
-      ticketId: ticket.id,
-    });
-    await tx.codeIssue.update({ where: { id: issue.id }, data: { outboxId: outbox.id } });
-    await recordAudit(tx, {
-      actor: { id: actor.id, label: actor.label },
-      ip: actor.ip,
-      ticketId: ticket.id,
-      serial: ticket.serial,
-      action: "code.resent",
-      details: { codeIssueId: issue.id, kind: "RESEND", destination: maskEmail(first.destination) },
-    });
+    const issue = await recordCodeIssue(tx, { actor, ticket: { id: ticket.id, serial: ticket.serial, challengeId: ticket.challengeId }, kind: "RESEND", destination: first.destination, now });
     return { codeIssueId: issue.id };
   });
 }
