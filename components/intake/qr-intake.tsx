@@ -1,15 +1,104 @@
 "use client";
 
-import { useMemo, useState } from "react";
-import { describeChallenge, parseChallenge, ChallengeParseError } from "@/lib/reset-protocol/client";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { decodeImageFile } from "@/lib/qr/decode-client";
+import type { Corners } from "@/lib/qr/types";
+import { ChallengeParseError, describeChallenge, parseChallenge } from "@/lib/reset-protocol/client";
+import { BETTER_PHOTO_REPLY } from "./better-photo-reply";
+import { QrPreview } from "./qr-preview";
+
+type Photo = { url: string; width: number; height: number; corners: Corners | null; name: string };
+type Status = { kind: "idle" } | { kind: "decoding"; pass: string; step: number; of: number } | { kind: "found"; pass: string; ms: number } | { kind: "failed"; message: string };
+
+// Only RP1 challenges count: other QR codes in the photo (a sticker, a menu) are skipped.
+const RP1_TEXT = /[?&]?s=[A-Z0-9-]{6,32}(&|$)/;
+
+function relative(iso: string, now: number): string {
+  const minutes = Math.round((new Date(iso).getTime() - now) / 60_000);
+  const abs = Math.abs(minutes);
+  const span = abs < 120 ? `${abs} min` : abs < 72 * 60 ? `${Math.round(abs / 60)} h` : `${Math.round(abs / 1440)} days`;
+  return minutes === 0 ? "now" : minutes > 0 ? `${span} ahead of now` : `${span} ago`;
+}
 
 /**
- * The customer's QR as text: the link their phone showed, pasted from their email. Mail clients
- * break long links over lines; the parser ignores the white space. (The photo intake builds on
- * this: a decoded image fills the same field.)
+ * The customer's QR code, by photo (drop, paste anywhere with Ctrl/Cmd+V, pick a file, or the
+ * phone's camera) or by the link their phone showed (pasted; line breaks are ignored). Photos
+ * are decoded in a Web Worker; the decoded text fills the same field the server checks.
  */
 export function QrIntake({ name, errors }: { name: string; errors?: string[] }) {
   const [text, setText] = useState("");
+  const [photo, setPhoto] = useState<Photo | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const [dragging, setDragging] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const [now, setNow] = useState<number | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const cameraInput = useRef<HTMLInputElement>(null);
+
+  const decode = useCallback(async (file: File) => {
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    setCopied(false);
+    const url = URL.createObjectURL(file);
+    const size = await createImageBitmap(file, { imageOrientation: "from-image" }).then((b) => ({ width: b.width, height: b.height }), () => ({ width: 1, height: 1 }));
+    setPhoto((old) => {
+      if (old) URL.revokeObjectURL(old.url);
+      return { url, ...size, corners: null, name: file.name || "pasted image" };
+    });
+    setStatus({ kind: "decoding", pass: "loading", step: 0, of: 1 });
+    const result = await decodeImageFile(file, {
+      signal: controller.signal,
+      accept: RP1_TEXT,
+      onProgress: (step, of, pass) => setStatus({ kind: "decoding", pass, step: step + 1, of }),
+    });
+    if (controller.signal.aborted) return;
+    if (result.ok) {
+      setText(result.text);
+      setPhoto((p) => (p ? { ...p, corners: result.corners } : p));
+      setStatus({ kind: "found", pass: result.pass, ms: Math.round(result.timings.totalMs) });
+    } else if (result.reason === "cancelled") {
+      setStatus({ kind: "idle" });
+    } else {
+      setStatus({ kind: "failed", message: result.message ?? "No reset QR code could be read in this photo." });
+    }
+  }, []);
+
+  // Paste anywhere on the intake: an image is decoded; text outside a field goes into the link box.
+  useEffect(() => {
+    function onPaste(event: ClipboardEvent) {
+      const image = [...(event.clipboardData?.files ?? [])].find((f) => f.type.startsWith("image/"));
+      if (image) {
+        event.preventDefault();
+        void decode(image);
+        return;
+      }
+      const target = event.target as HTMLElement | null;
+      const pasted = event.clipboardData?.getData("text/plain");
+      if (pasted && !target?.closest("input, textarea, [contenteditable=true]")) {
+        event.preventDefault();
+        setText(pasted);
+      }
+    }
+    window.addEventListener("paste", onPaste);
+    return () => window.removeEventListener("paste", onPaste);
+  }, [decode]);
+
+  useEffect(() => () => abort.current?.abort(), []);
+
+  // "How far is the recorder's clock from ours": a clock read after hydration, refreshed each minute.
+  useEffect(() => {
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 60_000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, []);
+
   const preview = useMemo(() => {
     if (!text.trim()) return null;
     try {
@@ -18,9 +107,70 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
       return { ok: false as const, message: e instanceof ChallengeParseError ? e.message : "Not a reset QR code." };
     }
   }, [text]);
+
+  const onFiles = (files: FileList | null) => {
+    const file = files?.[0];
+    if (file) void decode(file);
+  };
   const errorId = `${name}-error`;
+
   return (
-    <div className="flex flex-col gap-2">
+    <div className="flex flex-col gap-3">
+      <div
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          onFiles(e.dataTransfer.files);
+        }}
+        data-testid="qr-dropzone"
+        className={`flex flex-col items-center gap-2 rounded-lg border-2 border-dashed p-5 text-center ${dragging ? "border-brand-600 bg-brand-50" : "border-slate-300 bg-white"}`}
+      >
+        <p className="text-sm font-medium">Drop the customer&apos;s photo of the QR code here</p>
+        <p className="text-xs text-slate-600">or paste it anywhere with Ctrl+V / ⌘V — JPEG, PNG, WebP (HEIC where the browser supports it)</p>
+        <div className="flex flex-wrap justify-center gap-2">
+          <Button variant="secondary" onClick={() => fileInput.current?.click()}>Choose photo…</Button>
+          <Button variant="ghost" className="sm:hidden" onClick={() => cameraInput.current?.click()}>Use camera</Button>
+        </div>
+        <label className="sr-only" htmlFor={`${name}-photo`}>Photo of the QR code</label>
+        <input ref={fileInput} id={`${name}-photo`} type="file" accept="image/*,.heic,.heif" className="sr-only" onChange={(e) => onFiles(e.target.files)} tabIndex={-1} />
+        <input ref={cameraInput} type="file" accept="image/*" capture="environment" className="sr-only" onChange={(e) => onFiles(e.target.files)} tabIndex={-1} aria-hidden />
+      </div>
+
+      <div aria-live="polite" className="text-sm">
+        {status.kind === "decoding" ? (
+          <div className="flex items-center gap-3">
+            <progress max={status.of} value={status.step} className="h-2 w-40" aria-label="Reading the photo" />
+            <span className="text-slate-600">Reading the photo… ({status.step}/{status.of})</span>
+            <Button variant="ghost" onClick={() => abort.current?.abort()}>Cancel</Button>
+          </div>
+        ) : status.kind === "found" ? (
+          <p className="text-emerald-800">QR code read in {status.ms} ms.</p>
+        ) : status.kind === "failed" ? (
+          <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950">
+            <p className="font-medium">{status.message}</p>
+            <p className="mt-1">Ask the customer for a better photo. A reply you can send:</p>
+            <pre className="mt-2 max-h-40 overflow-auto whitespace-pre-wrap rounded bg-white p-2 text-xs">{BETTER_PHOTO_REPLY}</pre>
+            <Button
+              variant="secondary"
+              className="mt-2"
+              onClick={async () => {
+                await navigator.clipboard.writeText(BETTER_PHOTO_REPLY).catch(() => undefined);
+                setCopied(true);
+              }}
+            >
+              {copied ? "Copied" : "Copy reply"}
+            </Button>
+          </div>
+        ) : null}
+      </div>
+
+      {photo ? <QrPreview src={photo.url} width={photo.width} height={photo.height} corners={photo.corners} /> : null}
+
       <label htmlFor={name} className="text-sm font-medium">Reset link from the customer</label>
       <textarea
         id={name}
@@ -28,7 +178,7 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
         rows={3}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        placeholder="https://reset.example.com/rp1?s=…"
+        placeholder="https://reset.example.com/rp1?s=… (filled in from the photo, or paste the link)"
         aria-describedby={errors?.length ? errorId : undefined}
         aria-invalid={errors?.length ? true : undefined}
         className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs aria-[invalid=true]:border-red-600"
@@ -39,7 +189,10 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
           {preview.fields.map((f) => (
             <div key={f.field} className="contents">
               <dt className="text-slate-500">{f.label}</dt>
-              <dd className="font-mono text-[13px]">{f.value}</dd>
+              <dd className="font-mono text-[13px]">
+                {f.value}
+                {f.field === "t" && now !== null ? <span className="ml-2 font-sans text-xs text-slate-600">({relative(f.value, now)})</span> : null}
+              </dd>
             </div>
           ))}
         </dl>

@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import sharp from "sharp";
+import { seedUser } from "../support/db";
+import { dropImage, pasteImage } from "../support/intake";
+import { signIn } from "../support/session";
+import { openRetrieveScreen, seedRecorder } from "../support/simulator";
+
+test.describe("photo intake on a new ticket", () => {
+  test("a dropped photo and a pasted image are decoded in the browser and fill the link", async ({ page, context }) => {
+    const agent = await seedUser("AGENT");
+    const recorder = await seedRecorder();
+    await signIn(page, agent);
+    const screen = await context.newPage();
+    const qr = await openRetrieveScreen(screen, { serial: recorder.serial, email: recorder.email });
+    // A phone photo: smaller, JPEG, slightly rotated, on a grey background.
+    const photo = await sharp(qr.png).rotate(7, { background: "#777" }).resize({ width: 520 }).jpeg({ quality: 55 }).toBuffer();
+
+    await page.goto("/tickets/new");
+    await dropImage(page, photo, "photo.jpg", "image/jpeg");
+    await expect(page.getByText(/QR code read in \d+ ms/)).toBeVisible();
+    await expect(page.getByLabel("Reset link from the customer")).toHaveValue(qr.url);
+    await expect(page.getByLabel("Challenge fields")).toContainText(recorder.serial);
+    await expect(page.getByLabel("Challenge fields")).toContainText(/Recorder time.*(ago|now|ahead)/s);
+
+    await page.goto("/tickets/new");
+    await pasteImage(page, qr.png);
+    await expect(page.getByLabel("Reset link from the customer")).toHaveValue(qr.url);
+  });
+
+  test("an unreadable photo gives a clear message and a reply to send the customer", async ({ page, context }) => {
+    const agent = await seedUser("AGENT");
+    await signIn(page, agent);
+    const noise = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#556" } })
+      .composite([{ input: Buffer.from(`<svg width="640" height="480"><text x="40" y="240" font-size="48" fill="#eee">no code here</text></svg>`), top: 0, left: 0 }])
+      .jpeg()
+      .toBuffer();
+    await page.goto("/tickets/new");
+    await page.getByLabel("Photo of the QR code").setInputFiles({ name: "blurry.jpg", mimeType: "image/jpeg", buffer: noise });
+    const alert = page.getByRole("alert").filter({ hasText: "Ask the customer for a better photo" });
+    await expect(alert).toBeVisible({ timeout: 15_000 });
+    await expect(alert).toContainText("Turn off the flash");
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await alert.getByRole("button", { name: "Copy reply" }).click();
+    await expect(alert.getByRole("button", { name: "Copied" })).toBeVisible();
+    await expect(page.getByLabel("Reset link from the customer")).toHaveValue("");
+  });
+});
