@@ -160,6 +160,19 @@ async function main() {
       const cookies: string[] = [];
       for (let i = 0; i < AGENTS; i++) cookies.push(await signIn(seeded.agents[i]!, `10.9.${Math.floor(i / 200)}.${i % 200}`));
       let deviceCursor = 0;
+      const createAndIssue = async (worker: number) => {
+        const device = seeded.devices[deviceCursor++ % seeded.devices.length]!;
+        const headers = { "Content-Type": "application/json", Cookie: cookies[worker]! };
+        const body = { customerName: "Bench", customerEmail: device.owner, channel: "EMAIL", challengeText: recorderChallenge({ serial: device.serial, reservedEmail: device.owner, keys: TEST_KEYS }) };
+        const created = await fetch(`${BASE}/api/v1/tickets`, { method: "POST", headers, body: JSON.stringify(body) });
+        const ticket = (await created.json()) as { id?: string; status?: string };
+        if (created.status !== 201 || ticket.status !== "READY") throw new Error(`create ${created.status} ${ticket.status}`);
+        const issued = await fetch(`${BASE}/api/v1/tickets/${ticket.id}/issue`, { method: "POST", headers, body: "{}" });
+        await issued.arrayBuffer();
+        if (issued.status !== 201) throw new Error(`issue ${issued.status}`);
+      };
+      // Warm-up (route compilation, connection pools, JIT) is not measured.
+      await runPool(5, 20, createAndIssue);
       for (const concurrency of LEVELS) {
         const total = opsFor(concurrency);
         const baseline = await runPool(concurrency, total, async () => {
@@ -167,17 +180,7 @@ async function main() {
           if (!r.ok) throw new Error("health");
           await r.arrayBuffer();
         });
-        const result = await runPool(concurrency, total, async (worker) => {
-          const device = seeded.devices[deviceCursor++ % seeded.devices.length]!;
-          const headers = { "Content-Type": "application/json", Cookie: cookies[worker]! };
-          const body = { customerName: "Bench", customerEmail: device.owner, channel: "EMAIL", challengeText: recorderChallenge({ serial: device.serial, reservedEmail: device.owner, keys: TEST_KEYS }) };
-          const created = await fetch(`${BASE}/api/v1/tickets`, { method: "POST", headers, body: JSON.stringify(body) });
-          const ticket = (await created.json()) as { id?: string; status?: string };
-          if (created.status !== 201 || ticket.status !== "READY") throw new Error(`create ${created.status} ${ticket.status}`);
-          const issued = await fetch(`${BASE}/api/v1/tickets/${ticket.id}/issue`, { method: "POST", headers, body: "{}" });
-          await issued.arrayBuffer();
-          if (issued.status !== 201) throw new Error(`issue ${issued.status}`);
-        });
+        const result = await runPool(concurrency, total, createAndIssue);
         rows.push(
           `| ${engine} | ${concurrency} | ${total} | ${result.perSecond.toFixed(1)} | ${result.p50.toFixed(0)} | ${result.p99.toFixed(0)} | ${result.errors} | ${baseline.perSecond.toFixed(0)} | ${baseline.p50.toFixed(1)} | ${(baseline.perSecond / result.perSecond).toFixed(1)}× |`,
         );
