@@ -55,6 +55,15 @@ describe.each(ENGINES)("authenticate on %s", (engine) => {
     expect((await authenticate({ db: t.db, email, password: "right password here", ip: "10.1.1.1", now: later })).ok).toBe(true);
   });
 
+  it("parallel guesses cannot slip under the account limit", async () => {
+    const email = "parallel@example.test";
+    await createUser({ db: t.db, email, name: "Parallel", role: "AGENT", password: "right password here" });
+    const now = new Date("2026-11-03T10:00:00Z");
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => authenticate({ db: t.db, email, password: `guess ${i}`, ip: `10.2.0.${i}`, now })));
+    expect(answers.filter((a) => !a.ok && a.reason === "invalid")).toHaveLength(ACCOUNT_FAILURE_LIMIT);
+    expect(answers.filter((a) => !a.ok && a.reason === "throttled")).toHaveLength(12 - ACCOUNT_FAILURE_LIMIT);
+  });
+
   it("locks a client IP that sprays many accounts", async () => {
     const now = new Date("2026-11-02T10:00:00Z");
     for (let i = 0; i < IP_FAILURE_LIMIT; i++) await authenticate({ db: t.db, email: `spray${i}@example.test`, password: "x", ip: "203.0.113.9", now });

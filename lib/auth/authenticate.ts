@@ -27,10 +27,17 @@ export async function authenticate(options: { db: Db; email: string; password: s
     return { ok: false, reason: "throttled" };
   }
 
+  // The attempt is counted before the (slow) password check, so parallel guesses cannot all
+  // slip under the limit; a successful sign-in clears the account's count.
+  const attempts = await recordFailure(db, keys.account, ACCOUNT_FAILURE_LIMIT, now);
+  if (attempts > ACCOUNT_FAILURE_LIMIT) {
+    await db.$transaction((tx) => recordAudit(tx, { actor: anonymous, action: "auth.sign_in_throttled", ip, details: { email: maskEmail(email) } }));
+    return { ok: false, reason: "throttled" };
+  }
+
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, active: true, passwordHash: true } });
   const passwordOk = await verifyPassword(user?.passwordHash, options.password);
   if (!user || !passwordOk || !user.active) {
-    await recordFailure(db, keys.account, ACCOUNT_FAILURE_LIMIT, now);
     await recordFailure(db, keys.ip, IP_FAILURE_LIMIT, now);
     await db.$transaction((tx) => recordAudit(tx, { actor: anonymous, action: "auth.sign_in_failed", ip, details: { email: maskEmail(email) } }));
     return { ok: false, reason: "invalid" };

@@ -19,11 +19,14 @@ export async function lockedUntil(db: Db, keys: string[], now = new Date()): Pro
   return until.length ? new Date(Math.max(...until)) : null;
 }
 
-/** Counts a failure atomically (one upsert, safe across app instances) and locks at the limit. */
-export async function recordFailure(db: Db, key: string, limit: number, now = new Date()): Promise<void> {
+/**
+ * Counts a failure atomically (one upsert, safe across app instances) and locks at the limit.
+ * Returns the count in the current window.
+ */
+export async function recordFailure(db: Db, key: string, limit: number, now = new Date()): Promise<number> {
   const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const lockEnd = new Date(now.getTime() + THROTTLE_LOCK_MS);
-  await db.$executeRaw`
+  const rows = await db.$queryRaw<{ failures: number }[]>`
     INSERT INTO "SignInThrottle" ("key", "failures", "windowStart", "lockedUntil")
     VALUES (${key}, 1, ${now}, ${limit <= 1 ? lockEnd : null})
     ON CONFLICT ("key") DO UPDATE SET
@@ -31,7 +34,9 @@ export async function recordFailure(db: Db, key: string, limit: number, now = ne
       "windowStart" = CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "SignInThrottle"."windowStart" END,
       "lockedUntil" = CASE
         WHEN (CASE WHEN "SignInThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "SignInThrottle"."failures" + 1 END) >= ${limit}
-        THEN ${lockEnd} ELSE "SignInThrottle"."lockedUntil" END`;
+        THEN ${lockEnd} ELSE "SignInThrottle"."lockedUntil" END
+    RETURNING "failures"`;
+  return Number(rows[0]?.failures ?? 0);
 }
 
 export async function clearThrottle(db: Db, keys: string[]): Promise<number> {

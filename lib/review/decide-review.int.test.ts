@@ -30,6 +30,15 @@ describe.each(ENGINES)("decideReview on %s", (engine) => {
     expect(denied[0]?.details).toMatchObject({ what: "review:four-eyes" });
   });
 
+  it("a supervisor who was assigned the ticket (handled the caller) cannot decide it either", async () => {
+    const author = await seedStaff(t.db, "AGENT");
+    const handler = await seedStaff(t.db, "SUPERVISOR");
+    const ticket = await seedTicket(t.db, { createdById: author.id });
+    await t.db.ticket.update({ where: { id: ticket.id }, data: { assigneeId: handler.id } });
+    await expect(decideReview({ db: t.db, actor: actorOf(handler), ip: null, ticketId: ticket.id, decision: "APPROVE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("REVIEW");
+  });
+
   it("an agent cannot decide anyone's ticket", async () => {
     const author = await seedStaff(t.db, "AGENT");
     const other = await seedStaff(t.db, "AGENT");

@@ -36,9 +36,10 @@ export async function decideReview(options: {
   if (!parsed.success) throw invalidInput(parsed.error.flatten().fieldErrors);
   const input = parsed.data;
 
-  const author = await db.ticket.findUnique({ where: { id: input.ticketId }, select: { createdById: true, serial: true } });
+  const author = await db.ticket.findUnique({ where: { id: input.ticketId }, select: { createdById: true, assigneeId: true, serial: true } });
   if (!author) throw new AppError("NOT_FOUND");
-  if (author.createdById === actor.id) {
+  // Whoever opened or handled the ticket is one of the four eyes already.
+  if (author.createdById === actor.id || author.assigneeId === actor.id) {
     // Recorded on its own: the attempt matters even though nothing changes.
     await db.$transaction((tx) =>
       recordAudit(tx, { actor: { id: actor.id, label: actor.label }, action: "auth.denied", ip, ticketId: input.ticketId, serial: author.serial, details: { what: "review:four-eyes", decision: input.decision } }),
@@ -60,7 +61,7 @@ export async function decideReview(options: {
     const status = input.decision === "APPROVE" ? "APPROVED" : "REFUSED";
     // The guard against a double decision: only a row still in REVIEW (and not the actor's own) changes.
     const changed = await tx.ticket.updateMany({
-      where: { id: ticket.id, status: "REVIEW", createdById: { not: actor.id } },
+      where: { id: ticket.id, status: "REVIEW", createdById: { not: actor.id }, OR: [{ assigneeId: null }, { assigneeId: { not: actor.id } }] },
       data: { status, approvedDestination: alternate },
     });
     if (changed.count !== 1) throw new AppError("CONFLICT", "This ticket is no longer waiting for review: someone decided it first.");

@@ -46,6 +46,8 @@ export async function createTicket(options: { db: Db; actor: TicketActor; input:
         skipDuplicates: true,
       });
       challengeRow = await tx.challenge.findUniqueOrThrow({ where: { serial_nonce: key }, select: { id: true, firstSeenAt: true } });
+      // Tickets for one challenge are opened one at a time, so a second one always sees the first.
+      await tx.$queryRaw`SELECT "id" FROM "Challenge" WHERE "id" = ${challengeRow.id}::uuid FOR UPDATE`;
     }
     const firstSeenAt = challengeRow?.firstSeenAt ?? now;
     const { facts, deviceId } = await gatherFacts({ tx, challenge, keys, challengeId: challengeRow?.id ?? null, challengeFirstSeenAt: firstSeenAt, customerEmail: input.customerEmail, actorId: actor.id, now });

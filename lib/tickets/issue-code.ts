@@ -27,6 +27,13 @@ export async function issueCode(options: { db: Db; actor: TicketActor; ticketId:
     if (!(SENDABLE as readonly string[]).includes(ticket.status)) {
       throw new AppError("INVALID_STATE", ticket.status === "REVIEW" ? "This ticket waits for a supervisor's approval." : "This ticket's decision does not allow a code.");
     }
+    if (ticket.status === "APPROVED") {
+      // Four eyes: the supervisor who approved an exception cannot also be the one who sends it.
+      const approval = await tx.approval.findFirst({ where: { ticketId: ticket.id, decision: "APPROVE" }, orderBy: { createdAt: "desc" }, select: { supervisorId: true } });
+      if (!approval || approval.supervisorId === actor.id) {
+        throw new AppError("FORBIDDEN", "You approved this exception, so someone else (the ticket's agent) must send the code.");
+      }
+    }
     if (!ticket.challenge || !ticket.expiresAt || ticket.expiresAt <= now) {
       throw new AppError("INVALID_STATE", "The QR code has expired. Ask the customer for a new one.");
     }

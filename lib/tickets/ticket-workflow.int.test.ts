@@ -88,7 +88,13 @@ describe.each(ENGINES)("ticket workflow on %s", (engine) => {
     expect(ticket.decision).toBe("REVIEW");
     await expect(issueCode({ db: t.db, actor: agent, ticketId: ticket.id, now: NOW, keys: TEST_KEYS })).rejects.toMatchObject({ code: "INVALID_STATE" });
     expect(await t.db.outboxEmail.count({ where: { ticketId: ticket.id } })).toBe(0);
+    const supervisor = await seedStaff(t.db, "SUPERVISOR");
     await t.db.ticket.update({ where: { id: ticket.id }, data: { status: "APPROVED" } });
+    await t.db.approval.create({ data: { ticketId: ticket.id, supervisorId: supervisor.id, decision: "APPROVE", reason: "Spoke to the owner on the phone." } });
+    // Four eyes: the approving supervisor may not also send it.
+    const approver: TicketActor = { id: supervisor.id, label: supervisor.name, role: "SUPERVISOR", ip: "127.0.0.1" };
+    await expect(issueCode({ db: t.db, actor: approver, ticketId: ticket.id, now: NOW, keys: TEST_KEYS })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await t.db.outboxEmail.count({ where: { ticketId: ticket.id } })).toBe(0);
     const sent = await issueCode({ db: t.db, actor: agent, ticketId: ticket.id, now: NOW, keys: TEST_KEYS });
     const owner = await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, include: { device: { include: { owner: true } } } });
     expect(sent.destination).toBe(owner.device!.owner!.email);

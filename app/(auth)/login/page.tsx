@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { currentUser } from "@/lib/auth/guard";
+import { safeCallback } from "@/lib/http/safe-callback";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   if (await currentUser()) redirect("/tickets");
   const { callbackUrl, error } = await searchParams;
-  // Only same-site paths: an open redirect after sign-in is a phishing aid.
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/tickets";
+  const next = safeCallback(callbackUrl);
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-brand-900 to-slate-800 p-4">
       <div className="w-full max-w-sm rounded-xl bg-white p-8 shadow-xl">
