@@ -106,7 +106,7 @@ async function recordSent(options: DeliverOptions, sent: { message: OutboxMessag
       });
       if (marked.count === 0) return false;
       if (options.sink.kind === "devmail") {
-        await tx.devMail.create({ data: { to: email.to, from: sent.from, subject: message.subject, text: message.text, html: message.html } });
+        await tx.devMail.create({ data: { kind: email.kind, to: email.to, from: sent.from, subject: message.subject, text: message.text, html: message.html } });
       }
       if (email.kind === "RESET_CODE" && email.ticketId) {
         await tx.ticket.updateMany({ where: { id: email.ticketId, firstSentAt: null }, data: { firstSentAt: sentAt } });

@@ -212,6 +212,16 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
     expect(smtp.received).toHaveLength(0);
   });
 
+  it("sends nothing when the recorder was reported stolen after the code was queued", async () => {
+    captureConsole();
+    const smtp = await listener();
+    const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail: "stolen.later@example.com", recorderTime: clock });
+    const ticket = await t.db.ticket.findUniqueOrThrow({ where: { id: seeded.ticketId } });
+    await t.db.device.update({ where: { id: ticket.deviceId! }, data: { status: "STOLEN" } });
+    expect(await run(smtpSink(smtp.url))).toMatchObject({ failed: 1 });
+    expect(smtp.received).toHaveLength(0);
+  });
+
   it("lets two workers race on the same rows without sending any row twice", async () => {
     captureConsole();
     const smtp = await listener();

@@ -50,7 +50,7 @@ async function renderResetCode({ db, email, now, settings }: RenderOptions): Pro
     select: {
       ticketId: true,
       destination: true,
-      ticket: { select: { number: true, challengeId: true, device: { select: { model: true } }, challenge: { select: { text: true } } } },
+      ticket: { select: { number: true, status: true, challengeId: true, device: { select: { model: true, status: true } }, challenge: { select: { text: true } } } },
     },
   });
   // The row must agree with the records it points at: the code goes only where the code issue
@@ -59,6 +59,8 @@ async function renderResetCode({ db, email, now, settings }: RenderOptions): Pro
     throw new PermanentEmailError("code issue not found for this ticket");
   }
   if (!sameAddress(issue.destination, email.to)) throw new PermanentEmailError("recipient differs from the code issue's destination");
+  // Retries can run for hours: a recorder reported stolen or blocked meanwhile gets no code.
+  if (issue.ticket.status !== "SENT" || issue.ticket.device?.status !== "ACTIVE") throw new PermanentEmailError("ticket or recorder no longer allows a code");
   if (issue.ticket.challengeId !== payload.challengeId || !issue.ticket.challenge) throw new PermanentEmailError("ticket no longer holds this challenge");
   const parsed = rp1Scheme.parse(issue.ticket.challenge.text);
   if (!parsed.ok) throw new PermanentEmailError("challenge no longer parses");

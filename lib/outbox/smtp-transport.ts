@@ -9,19 +9,23 @@ export type SmtpTransport = Transporter<SMTPPool.SentMessageInfo, SMTPPool.Optio
  */
 export const SMTP_TIMEOUTS_MS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 60_000 } as const;
 
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+
 /** Connections the pool keeps open to the relay. */
 const SMTP_MAX_CONNECTIONS = 2;
 
 /**
  * Pooled nodemailer options from SMTP_URL: smtp://[user:pass@]host:port or smtps:// for implicit
- * TLS. Query flags: requireTLS=true (refuse to send without STARTTLS), ignoreTLS=true (never
- * upgrade), rejectUnauthorized=false (a relay with a self-signed certificate, internal only).
+ * TLS. STARTTLS is required by default (a downgrade would expose reset codes), except to a relay
+ * on loopback; query flags: requireTLS=false (allow plain text), ignoreTLS=true (never upgrade),
+ * rejectUnauthorized=false (a relay with a self-signed certificate, internal only).
  */
 export function smtpTransportOptions(smtpUrl: string): SMTPPool.Options {
   const url = new URL(smtpUrl);
   if (url.protocol !== "smtp:" && url.protocol !== "smtps:") throw new Error("SMTP_URL must start with smtp:// or smtps://");
   const secure = url.protocol === "smtps:";
-  const flag = (name: string) => url.searchParams.get(name)?.toLowerCase();
+  const flag = (name: string) => (url.searchParams.get(name) ?? url.searchParams.get(name.toLowerCase()))?.toLowerCase();
+  const ignoreTls = flag("ignoreTLS") === "true";
   return {
     pool: true,
     maxConnections: SMTP_MAX_CONNECTIONS,
@@ -29,8 +33,8 @@ export function smtpTransportOptions(smtpUrl: string): SMTPPool.Options {
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
-    requireTLS: flag("requireTLS") === "true" || flag("requiretls") === "true",
-    ignoreTLS: flag("ignoreTLS") === "true" || flag("ignoretls") === "true",
+    requireTLS: !secure && !ignoreTls && !LOOPBACK.test(url.hostname) && flag("requireTLS") !== "false",
+    ignoreTLS: ignoreTls,
     tls: flag("rejectUnauthorized") === "false" || flag("rejectunauthorized") === "false" ? { rejectUnauthorized: false } : undefined,
     ...SMTP_TIMEOUTS_MS,
   };

@@ -23,12 +23,13 @@ function utc(date: Date): string {
  * It necessarily shows security codes, so it exists only when mailboxEnabled() (never with SMTP).
  */
 export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageUser("AGENT", "page:/mailbox");
+  const user = await requirePageUser("AGENT", "page:/mailbox");
+  const includeAdminOnly = user.role === "ADMIN";
   if (!mailboxEnabled()) notFound();
   const parsed = selection.safeParse(await searchParams);
   const selectedId = parsed.success ? parsed.data.id : undefined;
   const db = getDb();
-  const [messages, selected] = await Promise.all([listDevMail({ db }), selectedId ? getDevMail({ db, id: selectedId }) : null]);
+  const [messages, selected] = await Promise.all([listDevMail({ db, includeAdminOnly }), selectedId ? getDevMail({ db, id: selectedId, includeAdminOnly }) : null]);
   return (
     <>
       <PageHeader

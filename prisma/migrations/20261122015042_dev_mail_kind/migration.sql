@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DevMail" ADD COLUMN     "kind" TEXT NOT NULL DEFAULT '';
