@@ -53,6 +53,8 @@ export const setDeviceStatusSchema = z.object({
   serial: serialSchema,
   status: z.enum(DEVICE_STATUSES),
   reason: z.string().trim().min(10, "Write why (at least 10 characters).").max(FIELD_CAPS.reason),
+  /** Needed only to re-activate a blocked or stolen recorder. */
+  password: z.string().max(256).optional(),
 });
 
 export const changeDeviceOwnerSchema = z.object({

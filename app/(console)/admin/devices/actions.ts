@@ -28,7 +28,12 @@ export async function setDeviceStatusAction(_prev: ActionState, form: FormData):
     const user = await requireUser("ADMIN", "action:setDeviceStatus");
     const parsed = setDeviceStatusSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) throw invalidInput(parsed.error.flatten().fieldErrors);
-    await setDeviceStatus({ db: getDb(), actor: { id: user.id, label: user.name }, ip: user.ip, ...parsed.data });
+    const { password, ...change } = parsed.data;
+    const db = getDb();
+    const actor = { id: user.id, label: user.name };
+    // Re-activating reopens a blocked or stolen recorder to resets: step up like an owner change.
+    if (change.status === "ACTIVE") await verifyActorPassword({ db, actor, ip: user.ip, password: password ?? "", purpose: `reactivate ${change.serial}` });
+    await setDeviceStatus({ db, actor, ip: user.ip, ...change });
     revalidatePath(`/admin/devices/${parsed.data.serial}`);
     return { ok: true, message: `Status changed to ${parsed.data.status.toLowerCase()}.` };
   } catch (e) {
