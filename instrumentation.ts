@@ -5,7 +5,12 @@ export async function register() {
   const { masterKeys } = await import("@/lib/keys/master-keys");
   const keys = masterKeys();
   console.log(`reset keys: versions ${keys.versions.join(", ")} configured, current ${keys.current}`);
-  if (!process.env.NEXTAUTH_SECRET) throw new Error("NEXTAUTH_SECRET is not set: the console cannot sign sessions.");
+  const secret = process.env.NEXTAUTH_SECRET ?? "";
+  if (secret.length < 32) throw new Error("NEXTAUTH_SECRET must be set to at least 32 random characters: it signs sessions and invitation links.");
+  if (process.env.NODE_ENV === "production" && !process.env.TRUSTED_PROXY_HOPS && !process.env.DEMO_MODE) {
+    // The per-IP sign-in throttle and the audit log's IPs are only as good as this setting.
+    console.warn("TRUSTED_PROXY_HOPS is not set: assuming one reverse proxy in front that appends X-Forwarded-For.");
+  }
   // The in-app outbox worker; OUTBOX_WORKER=external leaves delivery to `npm run outbox:worker`
   // (PostgreSQL only), and a build never delivers mail.
   if (process.env.OUTBOX_WORKER !== "external" && process.env.NEXT_PHASE !== "phase-production-build") {
