@@ -26,7 +26,10 @@ export function ensureInstalled() {
   checkNode();
   const marker = path.join(ROOT, "node_modules/.package-lock.json");
   const lock = path.join(ROOT, "package-lock.json");
-  if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) run("npm", ["ci", "--no-audit", "--no-fund"]);
+  // `npm install` from the lockfile, not `npm ci`: the registry here lacks some other platforms'
+  // optional binaries (e.g. @tailwindcss/oxide-darwin-arm64), which `npm ci` treats as a lockfile
+  // out of sync, while `npm install` installs exactly the locked versions for this platform.
+  if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) run("npm", ["install", "--no-audit", "--no-fund"]);
   // `prisma generate` never runs the schema engine, but insists that one exists (it cannot be downloaded here).
   const generated = path.join(ROOT, "lib/generated/prisma/client.ts");
   const schema = path.join(ROOT, "prisma/schema.prisma");
