@@ -1,12 +1,15 @@
 import { AdminTabs } from "@/components/admin/admin-tabs";
-import { requirePageUser } from "@/lib/auth/guard";
+import { currentUser } from "@/lib/auth/guard";
 
-/** Tabs for the admin area. Not the guard: every admin page checks requirePageUser("ADMIN") itself. */
+/**
+ * Tabs for the admin area, shown to admins only. Not the guard: every admin page calls
+ * requirePageUser("ADMIN") itself (which also audits a refusal once, not twice).
+ */
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  await requirePageUser("ADMIN", "page:/admin (layout)");
+  const user = await currentUser();
   return (
     <>
-      <AdminTabs />
+      {user?.role === "ADMIN" ? <AdminTabs /> : null}
       {children}
     </>
   );
