@@ -1,0 +1,412 @@
+/**
+ * The QR decode pipeline: runs a data-driven list of passes (scale × region × channel × contrast ×
+ * sharpen × inversion, see `passes.ts`) with jsQR as the decoder, cheapest / highest-yield first,
+ * and stops at the first accepted result, when the time budget is spent, or when cancelled.
+ *
+ * Pure TypeScript on RGBA buffers: no DOM and no Node APIs, so it runs unchanged in a Web Worker,
+ * on the browser main thread and in Node (CLI, tests, benchmark).
+ */
+import jsQR from "jsqr";
+import { findHotspots } from "./heatmap";
+import {
+  applyLut,
+  checkImage,
+  gammaLut,
+  cropGray,
+  fillQuad,
+  grayFromPlanes,
+  grayToRgba,
+  localNormalize,
+  meanGray,
+  resamplePlanes,
+  resampleRect,
+  scaledSize,
+  sharpen,
+  stretchContrast,
+  type Gray,
+  type Planes,
+  type Rect,
+} from "./image-ops";
+import { DEFAULT_PASSES } from "./passes";
+import type {
+  Corners,
+  DecodeFailureReason,
+  DecodeOptions,
+  DecodeResult,
+  PassDescriptor,
+  PassTiming,
+  Point,
+  RgbaImage,
+} from "./types";
+
+export const DEFAULT_TIME_BUDGET_MS = 1500;
+/** Long side of the image the heat map is computed on. */
+const HEAT_LONG_SIDE = 400;
+/** Hotspots covering more than this fraction of the image add nothing over full-image passes. */
+const MAX_HOTSPOT_AREA = 0.6;
+/** Maximum bilinear enlargement. */
+const MAX_UPSCALE = 4;
+/** How many refused symbols one region may mask and retry. */
+const MAX_REJECTS_PER_REGION = 3;
+
+const LINEARIZE = gammaLut(2.2);
+
+const defaultNow = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+/** Per-image caches shared by all passes. Exposed for the benchmark's per-pass analysis. */
+export interface DecodeContext {
+  image: RgbaImage;
+  longSide: number;
+  /** Resampled colour planes keyed by `rect|WxH`. */
+  planes: Map<string, Planes>;
+  grays: Map<string, Gray>;
+  rgba: { buf: Uint8ClampedArray };
+  hotspots?: Rect[];
+  /** Refused symbols, in original image coordinates; masked out of every later pass image. */
+  rejectedQuads: Point[][];
+  rejectedTexts: string[];
+}
+
+export function createDecodeContext(image: RgbaImage): DecodeContext {
+  return {
+    image,
+    longSide: Math.max(image.width, image.height),
+    planes: new Map(),
+    grays: new Map(),
+    rgba: { buf: new Uint8ClampedArray(0) },
+    rejectedQuads: [],
+    rejectedTexts: [],
+  };
+}
+
+/** Whether a pass applies to an input of this size. */
+export function passApplies(pass: PassDescriptor, longSide: number): boolean {
+  if (pass.minInputLongSide !== undefined && longSide < pass.minInputLongSide) return false;
+  if (pass.maxInputLongSide !== undefined && longSide > pass.maxInputLongSide) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building pass images
+// ---------------------------------------------------------------------------------------------
+
+const FULL = (img: RgbaImage): Rect => ({ x: 0, y: 0, w: img.width, h: img.height });
+const rectKey = (r: Rect): string => `${Math.round(r.x)},${Math.round(r.y)},${Math.round(r.w)},${Math.round(r.h)}`;
+
+/** Planes of `rect` (original coordinates) at `tw`×`th`, cached. */
+function getPlanes(ctx: DecodeContext, rect: Rect, tw: number, th: number): Planes {
+  const key = `${rectKey(rect)}|${tw}x${th}`;
+  let p = ctx.planes.get(key);
+  if (p) return p;
+  const { image } = ctx;
+  const isFull = rect.x === 0 && rect.y === 0 && rect.w === image.width && rect.h === image.height;
+  if (isFull && tw < image.width) {
+    // Area-average from an already reduced full image when it is at least twice the target size:
+    // a box filter of a box filter is (nearly) a box filter, and much cheaper than re-reading 12 MP.
+    let best: Planes | undefined;
+    for (const [k, q] of ctx.planes) {
+      if (!k.startsWith(`${rectKey(rect)}|`)) continue;
+      if (q.width >= 2 * tw && q.height >= 2 * th && (!best || q.width < best.width)) best = q;
+    }
+    if (best) p = resamplePlanes(best, tw, th);
+  }
+  p ??= resampleRect(image, rect, tw, th);
+  ctx.planes.set(key, p);
+  return p;
+}
+
+function getGray(ctx: DecodeContext, rect: Rect, tw: number, th: number, channel: PassDescriptor["channel"]): Gray {
+  const key = `${rectKey(rect)}|${tw}x${th}|${channel}`;
+  let g = ctx.grays.get(key);
+  if (!g) {
+    g = grayFromPlanes(getPlanes(ctx, rect, tw, th), channel);
+    ctx.grays.set(key, g);
+  }
+  return g;
+}
+
+/** Full-image size for a pass (box down, optional bilinear up, else native). */
+function passScale(ctx: DecodeContext, pass: PassDescriptor): { width: number; height: number } {
+  const { width, height } = ctx.image;
+  if (ctx.longSide > pass.longSide) return scaledSize(width, height, pass.longSide);
+  if (pass.upscale && ctx.longSide < pass.longSide) {
+    return scaledSize(width, height, Math.min(pass.longSide, ctx.longSide * MAX_UPSCALE));
+  }
+  return { width, height };
+}
+
+function getHotspots(ctx: DecodeContext): Rect[] {
+  if (ctx.hotspots) return ctx.hotspots;
+  const { width, height } = ctx.image;
+  const size = ctx.longSide > HEAT_LONG_SIDE ? scaledSize(width, height, HEAT_LONG_SIDE) : { width, height };
+  const gray = getGray(ctx, FULL(ctx.image), size.width, size.height, "luma");
+  const sx = width / size.width;
+  const sy = height / size.height;
+  ctx.hotspots = findHotspots(gray, 4)
+    .map((h) => {
+      const x = Math.max(0, Math.floor(h.rect.x * sx));
+      const y = Math.max(0, Math.floor(h.rect.y * sy));
+      return { x, y, w: Math.min(width - x, Math.round(h.rect.w * sx)), h: Math.min(height - y, Math.round(h.rect.h * sy)) };
+    })
+    .filter((r) => r.w * r.h <= MAX_HOTSPOT_AREA * width * height);
+  return ctx.hotspots;
+}
+
+/** One jsQR attempt: a source rectangle at a size, optionally cropped further. */
+interface Job {
+  key: string;
+  srcRect: Rect;
+  tw: number;
+  th: number;
+  /** crop inside the resampled planes */
+  crop?: Rect;
+}
+
+function passJobs(ctx: DecodeContext, pass: PassDescriptor): Job[] {
+  const region = pass.region;
+  const full = FULL(ctx.image);
+  if (region.kind === "hotspots") {
+    const jobs: Job[] = [];
+    for (const r of getHotspots(ctx).slice(0, region.max)) {
+      const rw = Math.max(1, Math.round(r.w));
+      const rh = Math.max(1, Math.round(r.h));
+      const long = Math.max(rw, rh);
+      let sz = { width: rw, height: rh };
+      if (long > region.side) sz = scaledSize(rw, rh, region.side);
+      else if (pass.upscale && long < region.side) sz = scaledSize(rw, rh, Math.min(region.side, long * MAX_UPSCALE));
+      jobs.push({ key: `hot:${rectKey(r)}|${sz.width}x${sz.height}`, srcRect: r, tw: sz.width, th: sz.height });
+    }
+    return jobs;
+  }
+  const { width: tw, height: th } = passScale(ctx, pass);
+  const base = `full|${tw}x${th}`;
+  if (region.kind === "full") return [{ key: base, srcRect: full, tw, th }];
+  if (region.kind === "center") {
+    const w = Math.round(tw * region.fraction);
+    const h = Math.round(th * region.fraction);
+    const crop = { x: Math.round((tw - w) / 2), y: Math.round((th - h) / 2), w, h };
+    return [{ key: `${base}|${rectKey(crop)}`, srcRect: full, tw, th, crop }];
+  }
+  const { cols, rows, overlap } = region;
+  const tileW = tw / (cols - (cols - 1) * overlap);
+  const tileH = th / (rows - (rows - 1) * overlap);
+  const jobs: Job[] = [];
+  // Centre-most tiles first: the QR is usually near the middle of the photo.
+  const order: [number, number][] = [];
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) order.push([c, r]);
+  const mid = (n: number) => (n - 1) / 2;
+  order.sort((a, b) => Math.hypot(a[0] - mid(cols), a[1] - mid(rows)) - Math.hypot(b[0] - mid(cols), b[1] - mid(rows)));
+  for (const [c, r] of order) {
+    const crop = {
+      x: Math.round(c * tileW * (1 - overlap)),
+      y: Math.round(r * tileH * (1 - overlap)),
+      w: Math.round(tileW),
+      h: Math.round(tileH),
+    };
+    crop.w = Math.min(crop.w, tw - crop.x);
+    crop.h = Math.min(crop.h, th - crop.y);
+    jobs.push({ key: `${base}|${rectKey(crop)}`, srcRect: full, tw, th, crop });
+  }
+  return jobs;
+}
+
+interface JobImage {
+  gray: Gray;
+  toSource: (p: Point) => Point;
+  fromSource: (p: Point) => Point;
+}
+
+function buildJobImage(ctx: DecodeContext, pass: PassDescriptor, job: Job): JobImage {
+  let gray = getGray(ctx, job.srcRect, job.tw, job.th, pass.channel);
+  const crop = job.crop ?? { x: 0, y: 0, w: job.tw, h: job.th };
+  // Pass-specific operations never modify the cached gray: crop (copy) first.
+  gray = cropGray(gray, crop);
+  if (pass.contrast === "stretch") stretchContrast(gray);
+  else if (pass.contrast === "gamma") {
+    stretchContrast(gray);
+    applyLut(gray, LINEARIZE);
+  }
+  else if (pass.contrast === "local") gray = localNormalize(gray, Math.max(4, Math.round(Math.max(gray.width, gray.height) / 40)));
+  if (pass.sharpen) gray = sharpen(gray, pass.sharpen);
+  const kx = job.srcRect.w / job.tw;
+  const ky = job.srcRect.h / job.th;
+  const toSource = (p: Point): Point => ({
+    x: job.srcRect.x + (p.x + crop.x + 0.5) * kx - 0.5,
+    y: job.srcRect.y + (p.y + crop.y + 0.5) * ky - 0.5,
+  });
+  const fromSource = (p: Point): Point => ({
+    x: (p.x - job.srcRect.x + 0.5) / kx - 0.5 - crop.x,
+    y: (p.y - job.srcRect.y + 0.5) / ky - 0.5 - crop.y,
+  });
+  const img: JobImage = { gray, toSource, fromSource };
+  for (const q of ctx.rejectedQuads) maskQuad(img, q);
+  return img;
+}
+
+/** Paint a refused symbol (original coordinates), enlarged by 15% around its centre, flat grey. */
+function maskQuad(img: JobImage, quad: Point[]): void {
+  const pts = quad.map(img.fromSource);
+  const cx = pts.reduce((s, p) => s + p.x, 0) / pts.length;
+  const cy = pts.reduce((s, p) => s + p.y, 0) / pts.length;
+  fillQuad(
+    img.gray,
+    pts.map((p) => ({ x: cx + (p.x - cx) * 1.15, y: cy + (p.y - cy) * 1.15 })),
+    Math.round(meanGray(img.gray)),
+  );
+}
+
+type JobOutcome = { text: string; corners: Corners } | null;
+
+/**
+ * One jsQR call. `onlyInvert` inverts the luminance ourselves and runs jsQR without inversion:
+ * jsQR's own inversion flips its binarised bits, but its binariser treats flat blocks as light,
+ * so a flat dark quiet zone (a dark theme's panel) becomes dark after its inversion and the
+ * finder patterns lose their light border. Inverting first lets the binariser see a normal code.
+ * `attemptBoth` keeps jsQR's cheaper shared-binarisation attempt (one binarise, two scans).
+ */
+function runJsQr(ctx: DecodeContext, img: JobImage, inversion: PassDescriptor["inversion"]) {
+  const data = grayToRgba(img.gray, ctx.rgba);
+  if (inversion === "onlyInvert") for (let i = 0; i < data.length; i++) if ((i & 3) !== 3) data[i] = 255 - data[i]!;
+  try {
+    return jsQR(data, img.gray.width, img.gray.height, { inversionAttempts: inversion === "onlyInvert" ? "dontInvert" : inversion });
+  } catch {
+    return null;
+  }
+}
+
+function runJob(ctx: DecodeContext, pass: PassDescriptor, job: Job, accept?: (text: string) => boolean): JobOutcome {
+  const img = buildJobImage(ctx, pass, job);
+  if (img.gray.width < 21 || img.gray.height < 21) return null;
+  for (let attempt = 0; attempt <= MAX_REJECTS_PER_REGION; attempt++) {
+    const code = runJsQr(ctx, img, pass.inversion);
+    // An empty payload is what jsQR "reads" from noise that happens to pass error correction.
+    if (!code || code.data === "") return null;
+    const loc = code.location;
+    const corners: Corners = {
+      topLeft: img.toSource(loc.topLeftCorner),
+      topRight: img.toSource(loc.topRightCorner),
+      bottomLeft: img.toSource(loc.bottomLeftCorner),
+      bottomRight: img.toSource(loc.bottomRightCorner),
+    };
+    if (!accept || accept(code.data)) return { text: code.data, corners };
+    const quad = [corners.topLeft, corners.topRight, corners.bottomRight, corners.bottomLeft];
+    ctx.rejectedQuads.push(quad);
+    if (!ctx.rejectedTexts.includes(code.data)) ctx.rejectedTexts.push(code.data);
+    maskQuad(img, quad);
+  }
+  return null;
+}
+
+/**
+ * Run a single pass to completion (all its regions), ignoring budgets. Used by the benchmark to
+ * find out which passes can decode which images.
+ */
+export function runSinglePass(ctx: DecodeContext, pass: PassDescriptor, accept?: (text: string) => boolean): JobOutcome {
+  if (!passApplies(pass, ctx.longSide)) return null;
+  for (const job of passJobs(ctx, pass)) {
+    const r = runJob(ctx, pass, job, accept);
+    if (r) return r;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drivers
+// ---------------------------------------------------------------------------------------------
+
+/** The pipeline as a generator that yields between jsQR attempts (so async drivers can breathe). */
+function* pipeline(image: RgbaImage, options: DecodeOptions): Generator<void, DecodeResult, void> {
+  const now = options.now ?? defaultNow;
+  const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const t0 = now();
+  const passTimings: PassTiming[] = [];
+  const timings = () => ({ totalMs: now() - t0, passes: passTimings });
+  const fail = (reason: DecodeFailureReason, ctx?: DecodeContext): DecodeResult => {
+    const r: DecodeResult = { ok: false, reason, timings: timings() };
+    if (ctx && ctx.rejectedTexts.length) r.rejected = [...ctx.rejectedTexts];
+    return r;
+  };
+
+  const check = checkImage(image);
+  if (check !== "ok") return fail(check);
+  if (options.signal?.aborted) return fail("cancelled");
+
+  const ctx = createDecodeContext(image);
+  const passes = (options.passes ?? DEFAULT_PASSES).filter((p) => passApplies(p, ctx.longSide));
+  const seen = new Set<string>();
+
+  for (let i = 0; i < passes.length; i++) {
+    const pass = passes[i]!;
+    // Between passes: stop checks first, so a cancel or an exhausted budget never starts more work.
+    if (options.signal?.aborted) return fail("cancelled", ctx);
+    if (now() - t0 >= budget) return fail("timeout", ctx);
+    options.onProgress?.(i, passes.length, pass.name);
+    const tp = now();
+    let ran = false;
+    const jobs = passJobs(ctx, pass);
+    for (const job of jobs) {
+      const key = `${job.key}|${pass.channel}|${pass.contrast}|${pass.sharpen ?? 0}|${pass.inversion}|${ctx.rejectedQuads.length}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (ran) {
+        // Between regions of one pass.
+        yield;
+        if (options.signal?.aborted) {
+          passTimings.push({ pass: pass.name, ms: now() - tp });
+          return fail("cancelled", ctx);
+        }
+        if (now() - t0 >= budget) {
+          passTimings.push({ pass: pass.name, ms: now() - tp });
+          return fail("timeout", ctx);
+        }
+      }
+      ran = true;
+      const r = runJob(ctx, pass, job, options.accept);
+      if (r) {
+        passTimings.push({ pass: pass.name, ms: now() - tp });
+        return { ok: true, text: r.text, pass: pass.name, corners: r.corners, timings: timings() };
+      }
+    }
+    if (ran || jobs.length === 0) passTimings.push({ pass: pass.name, ms: now() - tp });
+    if (ran) yield;
+  }
+  return fail("not-found", ctx);
+}
+
+/** Decode synchronously (Node, tests). Blocks for up to the time budget plus one jsQR call. */
+export function decodeQr(image: RgbaImage, options: DecodeOptions = {}): DecodeResult {
+  const it = pipeline(image, options);
+  for (;;) {
+    const step = it.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** A macrotask boundary: lets a worker process `cancel` messages between passes. */
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof MessageChannel !== "undefined") {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
+      ch.port2.postMessage(0);
+    } else {
+      setTimeout(resolve, 0);
+    }
+  });
+}
+
+/**
+ * Decode, yielding to the event loop between jsQR attempts so that cancellation (and progress
+ * messages) are processed. Use this in Web Workers and on the main thread.
+ */
+export async function decodeQrAsync(image: RgbaImage, options: DecodeOptions = {}): Promise<DecodeResult> {
+  const it = pipeline(image, options);
+  for (;;) {
+    const step = it.next();
+    if (step.done) return step.value;
+    await macrotask();
+  }
+}

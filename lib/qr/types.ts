@@ -1,0 +1,127 @@
+/**
+ * Public types of the QR decode pipeline (`lib/qr`).
+ *
+ * Everything here is plain data so it can cross a `postMessage` boundary (Web Worker) unchanged.
+ */
+
+/** An RGBA pixel buffer, e.g. a DOM `ImageData` or the raw output of sharp `.ensureAlpha().raw()`. */
+export interface RgbaImage {
+  data: Uint8ClampedArray | Uint8Array;
+  width: number;
+  height: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** The QR symbol's outer corners, in the coordinate system of the image given to the pipeline. */
+export interface Corners {
+  topLeft: Point;
+  topRight: Point;
+  bottomLeft: Point;
+  bottomRight: Point;
+}
+
+export interface PassTiming {
+  pass: string;
+  ms: number;
+}
+
+export interface DecodeTimings {
+  totalMs: number;
+  /** One entry per pass that was run (in run order); skipped duplicate passes are not listed. */
+  passes: PassTiming[];
+}
+
+export interface DecodeSuccess {
+  ok: true;
+  text: string;
+  /** Name of the pass descriptor that produced the result. */
+  pass: string;
+  corners: Corners;
+  timings: DecodeTimings;
+}
+
+export type DecodeFailureReason = "not-found" | "timeout" | "too-small" | "cancelled" | "invalid-image";
+
+export interface DecodeFailure {
+  ok: false;
+  reason: DecodeFailureReason;
+  timings: DecodeTimings;
+  /** Texts that were decoded but refused by the `accept` predicate (only present when non-empty). */
+  rejected?: string[];
+}
+
+export type DecodeResult = DecodeSuccess | DecodeFailure;
+
+/** Anything with an `aborted` flag: a DOM/Node `AbortSignal` or a plain object. */
+export interface CancelSignal {
+  readonly aborted: boolean;
+}
+
+export type ProgressCallback = (passIndex: number, passCount: number, passName: string) => void;
+
+/** Luma (jsQR's own weights), per-pixel min/max over R,G,B, or a single channel. */
+export type ChannelMode = "luma" | "min" | "max" | "red" | "green" | "blue";
+
+/**
+ * `none`: as is. `stretch`: global percentile stretch (1%..99%) of the pass image.
+ * `local`: local contrast normalisation ((x - local mean) / local std) — glare, vignetting, low contrast.
+ * `gamma`: stretch, then undo the camera's gamma (x^2.2): a lens/motion blur spreads light linearly,
+ *   but gamma encoding makes bright modules "bloom" over dark ones, which shifts jsQR's
+ *   mean-based threshold — fatal for light-on-dark (dark theme) codes. Linear light restores it.
+ */
+export type ContrastMode = "none" | "stretch" | "local" | "gamma";
+
+export type InversionMode = "dontInvert" | "onlyInvert" | "attemptBoth";
+
+export type RegionSpec =
+  /** The whole image. */
+  | { kind: "full" }
+  /** A centred crop covering `fraction` of each side. */
+  | { kind: "center"; fraction: number }
+  /** A cols×rows grid of tiles, neighbours overlapping by `overlap` (fraction of the tile size). */
+  | { kind: "tiles"; cols: number; rows: number; overlap: number }
+  /**
+   * Up to `max` regions chosen by a cheap QR-likeliness heat map (edge density in both directions),
+   * each resampled from the original image so that its long side is `side` px (box filter down,
+   * bilinear up).
+   */
+  | { kind: "hotspots"; max: number; side: number };
+
+/** One attempt of the pipeline. The pipeline runs a list of these in order (see `DEFAULT_PASSES`). */
+export interface PassDescriptor {
+  name: string;
+  /**
+   * Long side (px) the whole image is resampled to before the region is taken. Larger images are
+   * area-averaged down (box filter); smaller ones are kept as they are unless `upscale` is set.
+   * Ignored by `hotspots` regions, which resample each region themselves.
+   */
+  longSide: number;
+  /** Allow bilinear upscaling to `longSide` (tiny chat thumbnails). */
+  upscale?: boolean;
+  /** Only run when the input's long side is within these bounds (inclusive). */
+  minInputLongSide?: number;
+  maxInputLongSide?: number;
+  region: RegionSpec;
+  channel: ChannelMode;
+  contrast: ContrastMode;
+  /** Unsharp-mask amount (0 or absent = off), radius 1 px at the pass scale. */
+  sharpen?: number;
+  inversion: InversionMode;
+}
+
+export interface DecodeOptions {
+  /** Total time budget in ms (default 1500). Checked between passes and between regions of a pass. */
+  timeBudgetMs?: number;
+  /** Clock in ms; default `performance.now()`. Injected in tests. */
+  now?: () => number;
+  signal?: CancelSignal;
+  onProgress?: ProgressCallback;
+  /** Return false to skip a decoded text (e.g. not an RP1 URL); the pipeline masks that symbol and continues. */
+  accept?: (text: string) => boolean;
+  /** Pass list; default `DEFAULT_PASSES`. */
+  passes?: readonly PassDescriptor[];
+}
