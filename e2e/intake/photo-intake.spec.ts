@@ -45,3 +45,17 @@ test.describe("photo intake on a new ticket", () => {
     await expect(page.getByLabel("Reset link from the customer")).toHaveValue("");
   });
 });
+
+test("hard phone photos that plain jsQR cannot read are decoded in the browser", async ({ page }) => {
+  const { readFileSync } = await import("node:fs");
+  const manifest = JSON.parse(readFileSync("e2e/fixtures/qr/manifest.json", "utf8")) as { file: string; text: string | null; plainJsqr: boolean }[];
+  const hard = manifest.filter((m) => m.text && !m.plainJsqr);
+  expect(hard.length).toBeGreaterThanOrEqual(3);
+  const agent = await seedUser("AGENT");
+  await signIn(page, agent);
+  for (const fixture of hard) {
+    await page.goto("/tickets/new");
+    await page.getByLabel("Photo of the QR code").setInputFiles(`e2e/fixtures/qr/${fixture.file}`);
+    await expect(page.getByLabel("Reset link from the customer"), fixture.file).toHaveValue(fixture.text!, { timeout: 20_000 });
+  }
+});
