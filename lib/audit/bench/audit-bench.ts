@@ -32,7 +32,7 @@ const STAFF = 20;
 const SPAN_DAYS = 90;
 const HASH_BATCH = 50_000;
 const QUERY_RUNS = 15;
-const ACTIONS = ["ticket.created", "ticket.checked", "code.issued", "email.sent", "ticket.note_added", "auth.sign_in", "review.approved", "ticket.closed"];
+const ACTIONS = ["ticket.created", "ticket.checks_run", "code.issued", "email.sent", "ticket.note_added", "auth.sign_in", "review.approved", "ticket.closed"];
 const FLAG_CODES = ["REQUESTER_EMAIL_DIFFERS", "CLOCK_AHEAD", "VELOCITY_DEVICE", "DEVICE_STOLEN", "EMAIL_MISMATCH", "CHALLENGE_REUSED", "VELOCITY_AGENT", "NO_OWNER"];
 
 function arg(name: string): string | undefined {

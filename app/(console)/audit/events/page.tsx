@@ -3,7 +3,7 @@ import { AuditSubnav } from "@/components/audit/audit-subnav";
 import { EventTable } from "@/components/audit/event-table";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/audit/filter-fields";
 import { Pager } from "@/components/audit/pager";
-import { Alert } from "@/components/ui/alert";
+import { IgnoredFilters } from "@/components/audit/ignored-filters";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeAction } from "@/lib/audit/describe-action";
@@ -37,11 +37,7 @@ export default async function AuditEventsPage({ searchParams }: { searchParams: 
           <FilterInput label="Ticket id" name="ticket" value={filters.ticket} />
           <FilterInput label="Serial" name="serial" value={filters.serial} />
         </FilterForm>
-        {invalid.length ? (
-          <div className="mt-3">
-            <Alert tone="warning">Ignored filters with an invalid value: {invalid.join(", ")}.</Alert>
-          </div>
-        ) : null}
+        <IgnoredFilters invalid={invalid} />
       </Card>
       <Card className="mt-4">
         <EventTable caption="Audit events matching the filters" rows={page.rows.map((e) => ({ ...e, words: describeAction(e.action) }))} />

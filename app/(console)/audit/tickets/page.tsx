@@ -3,7 +3,7 @@ import { AuditSubnav } from "@/components/audit/audit-subnav";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/audit/filter-fields";
 import { Pager } from "@/components/audit/pager";
 import { TicketTable } from "@/components/audit/ticket-table";
-import { Alert } from "@/components/ui/alert";
+import { IgnoredFilters } from "@/components/audit/ignored-filters";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { flaggedReasonCodes } from "@/lib/audit/check-results";
@@ -43,11 +43,7 @@ export default async function AuditTicketsPage({ searchParams }: { searchParams:
           <FilterInput label="Serial" name="serial" value={filters.serial} />
           <FilterInput label="Customer email" name="email" type="email" value={filters.email} />
         </FilterForm>
-        {invalid.length ? (
-          <div className="mt-3">
-            <Alert tone="warning">Ignored filters with an invalid value: {invalid.join(", ")}.</Alert>
-          </div>
-        ) : null}
+        <IgnoredFilters invalid={invalid} />
       </Card>
       <Card className="mt-4">
         <TicketTable caption="Tickets matching the filters" rows={page.rows.map((r) => ({ ...r, flagged: flaggedReasonCodes(r.checks) }))} />
