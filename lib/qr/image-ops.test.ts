@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  binarizeLocal,
   checkImage,
   fillQuad,
   grayFromPlanes,
   localNormalize,
+  median3,
   resamplePlane,
   resampleRect,
   resampleRgba,
@@ -12,7 +14,7 @@ import {
   type Gray,
 } from "./image-ops";
 import { findHotspots } from "./heatmap";
-import { blankImage, drawQr, RP1_URL } from "./test-images";
+import { blankImage, drawQr, fillRect, RP1_URL } from "./test-images";
 
 describe("checkImage", () => {
   it("accepts a proper RGBA buffer", () => {
@@ -96,6 +98,31 @@ describe("channel and contrast operations", () => {
     expect(bar(184)).toBeGreaterThan(156);
   });
 
+  it("median removes a one-pixel line and a speck but keeps 3-pixel bars and their edges", () => {
+    const w = 24;
+    const h = 9;
+    const data = new Uint8Array(w * h);
+    // 3-px dark bars on white, a 1-px dark line through the white, one white speck inside a bar.
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data[y * w + x] = Math.floor(x / 3) % 2 ? 0 : 255;
+    for (let x = 0; x < w; x++) data[4 * w + x] = 0;
+    data[2 * w + 4] = 255;
+    const out = median3({ width: w, height: h, data });
+    for (let x = 1; x < w; x += 3) expect(out.data[4 * w + x], `line at x=${x}`).toBe(Math.floor(x / 3) % 2 ? 0 : 255);
+    expect(out.data[2 * w + 4]).toBe(0);
+    expect([...out.data.subarray(6 * w, 7 * w)]).toEqual([...data.subarray(6 * w, 7 * w)]);
+  });
+
+  it("local binarisation follows the local level, not a global one", () => {
+    // Bars of 40 vs 70 on the left and of 180 vs 210 on the right: one global cut fails one side.
+    const w = 240;
+    const h = 10;
+    const data = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) data[y * w + x] = (x < 120 ? 40 : 180) + (Math.floor(x / 6) % 2 ? 30 : 0);
+    const out = binarizeLocal({ width: w, height: h, data }, 12);
+    for (const x of [9, 33, 177, 201]) expect(out.data[5 * w + x], `x=${x}`).toBe(255);
+    for (const x of [3, 27, 171, 195]) expect(out.data[5 * w + x], `x=${x}`).toBe(0);
+  });
+
   it("fills convex quads in either winding", () => {
     const g: Gray = { width: 10, height: 10, data: new Uint8Array(100) };
     fillQuad(g, [{ x: 2, y: 2 }, { x: 2, y: 6 }, { x: 6, y: 6 }, { x: 6, y: 2 }], 9);
@@ -106,6 +133,20 @@ describe("channel and contrast operations", () => {
 });
 
 describe("heat map", () => {
+  it("also proposes the tight core of a code that merges with the text around it", () => {
+    const img = blankImage(400, 300, [200, 200, 200]);
+    // A dialog full of small text with the code in the middle of it (the rest of the photo is flat).
+    for (let y = 70; y < 270; y += 5) for (let x = 170; x < 390; x += 4) if ((x * 7 + y * 3) % 5) fillRect(img, x, y, 2, 3, [60, 60, 60]);
+    drawQr(img, RP1_URL, { x: 230, y: 120, module: 1.6, quiet: 2 });
+    const gray = grayFromPlanes(resampleRect(img, { x: 0, y: 0, w: 400, h: 300 }, 400, 300), "luma");
+    const spots = findHotspots(gray, 4);
+    const code = { x: 230, y: 120, side: 57 * 1.6 };
+    const covers = (r: { x: number; y: number; w: number; h: number }) => r.x <= code.x && r.y <= code.y && r.x + r.w >= code.x + code.side && r.y + r.h >= code.y + code.side;
+    expect(spots[0]!.rect.w).toBeGreaterThan(2 * code.side); // the merged component
+    const tight = spots.find((h) => covers(h.rect) && h.rect.w < 2 * code.side);
+    expect(tight, JSON.stringify(spots)).toBeDefined();
+  });
+
   it("points at the QR code in a mostly flat image", () => {
     const img = blankImage(400, 300, [200, 200, 200]);
     drawQr(img, RP1_URL, { x: 260, y: 160, module: 2 });

@@ -72,8 +72,11 @@ export type ChannelMode = "luma" | "min" | "max" | "red" | "green" | "blue";
  * `gamma`: stretch, then undo the camera's gamma (x^2.2): a lens/motion blur spreads light linearly,
  *   but gamma encoding makes bright modules "bloom" over dark ones, which shifts jsQR's
  *   mean-based threshold — fatal for light-on-dark (dark theme) codes. Linear light restores it.
+ * `deep-gamma`: stretch, then x^3.5: for heavily blurred light-on-dark codes, where the bloom
+ *   outgrows what undoing the camera's gamma alone corrects.
+ * `binarize`: our own local threshold (window 1/12 of the image's long side, see `binarizeLocal`).
  */
-export type ContrastMode = "none" | "stretch" | "local" | "gamma";
+export type ContrastMode = "none" | "stretch" | "local" | "gamma" | "deep-gamma" | "binarize";
 
 export type InversionMode = "dontInvert" | "onlyInvert" | "attemptBoth";
 
@@ -108,13 +111,15 @@ export interface PassDescriptor {
   region: RegionSpec;
   channel: ChannelMode;
   contrast: ContrastMode;
+  /** 3×3 median before the contrast step (moiré lines, speckle). */
+  median?: boolean;
   /** Unsharp-mask amount (0 or absent = off), radius 1 px at the pass scale. */
   sharpen?: number;
   inversion: InversionMode;
 }
 
 export interface DecodeOptions {
-  /** Total time budget in ms (default 1500). Checked between passes and between regions of a pass. */
+  /** Total time budget in ms (default 1000). Checked between passes and between regions of a pass. */
   timeBudgetMs?: number;
   /** Clock in ms; default `performance.now()`. Injected in tests. */
   now?: () => number;
