@@ -16,6 +16,9 @@ export interface Hotspot {
  * bounding boxes (expanded by `margin` of their size, squared up) of the strongest 8-connected
  * components, best first.
  */
+/** Cells at least this fraction of a component's peak score form its core. */
+const TIGHT = 0.6;
+
 export function findHotspots(img: Gray, max: number, cell = 8, margin = 0.3): Hotspot[] {
   const { width: w, height: h, data } = img;
   const cw = Math.floor(w / cell);
@@ -79,17 +82,32 @@ export function findHotspots(img: Gray, max: number, cell = 8, margin = 0.3): Ho
     }
   }
   // A QR symbol spans at least ~3×3 cells at this scale; tiny specks are noise or text.
-  const good = comps.filter((c) => c.cells >= 6).sort((a, b) => b.total - a.total);
+  const good = comps.map((c, id) => ({ ...c, id })).filter((c) => c.cells >= 6).sort((a, b) => b.total - a.total);
   const out: Hotspot[] = [];
-  for (const c of good.slice(0, max)) {
-    const bw = (c.x1 - c.x0 + 1) * cell;
-    const bh = (c.y1 - c.y0 + 1) * cell;
-    const side = Math.max(bw, bh) * (1 + 2 * margin);
-    const cx = ((c.x0 + c.x1 + 1) / 2) * cell;
-    const cy = ((c.y0 + c.y1 + 1) / 2) * cell;
+  const square = (x0: number, y0: number, x1: number, y1: number, score: number) => {
+    const side = Math.max(x1 - x0 + 1, y1 - y0 + 1) * cell * (1 + 2 * margin);
+    const cx = ((x0 + x1 + 1) / 2) * cell;
+    const cy = ((y0 + y1 + 1) / 2) * cell;
     const x = Math.max(0, cx - side / 2);
     const y = Math.max(0, cy - side / 2);
-    out.push({ rect: { x, y, w: Math.min(w - x, side), h: Math.min(h - y, side) }, score: c.total });
+    out.push({ rect: { x, y, w: Math.min(w - x, side), h: Math.min(h - y, side) }, score });
+  };
+  for (const c of good) {
+    if (out.length >= max) break;
+    square(c.x0, c.y0, c.x1, c.y1, c.total);
+    // A code on a busy screen merges with the text around it into one large component; its core
+    // (the cells near the component's peak density) is usually the code alone, at a useful scale.
+    let peak = 0;
+    for (let i = 0; i < label.length; i++) if (label[i] === c.id && score[i]! > peak) peak = score[i]!;
+    let [x0, y0, x1, y1] = [cw, ch, -1, -1];
+    for (let i = 0; i < label.length; i++) {
+      if (label[i] !== c.id || score[i]! < TIGHT * peak) continue;
+      const x = i % cw;
+      const y = (i - x) / cw;
+      [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+    }
+    const coreSide = Math.max(x1 - x0 + 1, y1 - y0 + 1);
+    if (x1 >= 0 && coreSide >= 3 && coreSide < 0.6 * Math.max(c.x1 - c.x0 + 1, c.y1 - c.y0 + 1) && out.length < max) square(x0, y0, x1, y1, c.total);
   }
   return out;
 }
