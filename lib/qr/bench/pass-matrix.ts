@@ -1,10 +1,18 @@
 /**
- * Tuning aid: run every candidate pass on every hard-set image (each pass on its own, fresh caches)
- * and print which images each pass decodes and what it costs, plus a greedy "best next pass" order.
- *   npx tsx lib/qr/bench/pass-matrix.ts [--candidates=default] [--ids=ID,ID…]
- * Writes bench-results/decode/pass-matrix.json.
+ * Tuning aid: run every candidate pass on every hard-set image (each pass on its own, sharing the
+ * image's resampling caches as the pipeline does) and record which images each pass decodes and
+ * what it costs. Then print a greedy pass order and simulate it.
+ *
+ *   npx tsx lib/qr/bench/pass-matrix.ts --seed=N [--ids=ID,ID…] [--candidates=default] [--add]
+ *       measures one set, writes bench-results/decode/pass-matrix-<seed>.json (--add: only the
+ *       candidates that file lacks, merged in, timings calibrated against passes it has)
+ *   npx tsx lib/qr/bench/pass-matrix.ts --from=A.json,B.json [--budget=MS] [--order=default]
+ *       merges measured sets (images are told apart by seed) and prints the greedy order, plus a
+ *       simulation of the chosen order: decode rate and p95 of the summed pass times per image.
+ *
+ * Tune on some seeds, then check the result with `run.ts --seed=…` on seeds that were not used.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DEFAULT_PASSES } from "@/lib/qr/passes";
 import { createDecodeContext, passApplies, runSinglePass } from "@/lib/qr/pipeline";
@@ -12,12 +20,14 @@ import type { ChannelMode, ContrastMode, PassDescriptor } from "@/lib/qr/types";
 import { hardSetSpecs, loadRgba, renderFixture } from "./fixtures";
 
 const outDir = path.resolve("bench-results", "decode");
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 function candidates(): PassDescriptor[] {
   const out: PassDescriptor[] = [];
-  const add = (longSide: number, channel: ChannelMode, contrast: ContrastMode, extra: Partial<PassDescriptor> = {}) =>
+  const add = (longSide: number, channel: ChannelMode, contrast: ContrastMode, extra: Partial<PassDescriptor> = {}) => {
+    const region = extra.region && extra.region.kind !== "full" ? `-${extra.region.kind}${"side" in extra.region ? extra.region.side : ""}` : "";
     out.push({
-      name: `s${longSide}-${channel}-${contrast}${extra.sharpen ? "-sh" : ""}${extra.upscale ? "-up" : ""}${extra.region && extra.region.kind !== "full" ? "-" + extra.region.kind + ("side" in extra.region ? extra.region.side : "") : ""}`,
+      name: extra.name ?? `s${longSide}-${channel}-${contrast}${extra.sharpen ? "-sh" : ""}${extra.upscale ? "-up" : ""}${region}${extra.inversion === "onlyInvert" ? "-inv" : ""}`,
       longSide,
       region: { kind: "full" },
       channel,
@@ -25,78 +35,167 @@ function candidates(): PassDescriptor[] {
       inversion: "attemptBoth",
       ...extra,
     });
-  for (const s of [400, 600, 800, 1000]) for (const c of ["luma", "max", "min"] as const) for (const k of ["none", "stretch", "gamma"] as const) add(s, c, k);
-  for (const s of [600, 800, 1000]) add(s, "luma", "local");
+  };
+  for (const s of [300, 350, 400, 450, 500, 600, 800, 1000]) for (const c of ["luma", "max", "min"] as const) for (const k of ["none", "stretch", "gamma"] as const) add(s, c, k);
+  for (const s of [400, 600, 800, 1000]) add(s, "luma", "local");
+  for (const s of [400, 600]) for (const c of ["luma", "min"] as const) add(s, c, "stretch", { inversion: "onlyInvert" });
   for (const k of ["none", "gamma"] as const) add(1200, "luma", k);
-  for (const s of [300, 500]) for (const c of ["luma", "max"] as const) for (const k of ["none", "gamma"] as const) add(s, c, k);
-  for (const s of [800, 1000, 1200]) for (const c of ["max", "min"] as const) for (const k of ["none", "gamma", "stretch"] as const) add(s, c, k, { upscale: true, maxInputLongSide: 640 });
+  for (const s of [600, 800, 1000, 1200]) for (const c of ["luma", "max", "min"] as const) for (const k of ["none", "gamma", "stretch"] as const) add(s, c, k, { upscale: true, maxInputLongSide: 640 });
   for (const s of [800, 1000]) add(s, "luma", "local", { upscale: true, maxInputLongSide: 640 });
-  for (const s of [800, 1000]) for (const k of ["none", "gamma"] as const) add(s, "luma", k, { upscale: true, maxInputLongSide: 640 });
-  for (const side of [600, 800]) for (const k of ["none", "gamma", "local"] as const) add(0, "luma", k, { region: { kind: "hotspots", max: 2, side }, upscale: true });
+  for (const side of [400, 600, 800]) for (const c of ["luma", "max", "min"] as const) for (const k of ["none", "gamma", "local"] as const) add(0, c, k, { region: { kind: "hotspots", max: 2, side }, upscale: true });
   for (const s of [1200, 1600]) for (const k of ["none", "gamma"] as const) add(s, "luma", k, { region: { kind: "tiles", cols: 2, rows: 2, overlap: 0.3 } });
-  for (const k of ["none", "gamma"] as const) add(800, "luma", k, { region: { kind: "center", fraction: 0.6 }, upscale: true });
-  for (const s of [600, 800]) for (const k of ["stretch", "gamma"] as const) add(s, "luma", k, { sharpen: 1.5 });
+  for (const c of ["luma", "max"] as const) for (const k of ["none", "gamma"] as const) add(800, c, k, { region: { kind: "center", fraction: 0.6 }, upscale: true });
+  for (const s of [400, 600, 800]) for (const k of ["stretch", "gamma"] as const) add(s, "luma", k, { sharpen: 1.5 });
+  // Second round (after the never-decoded images of seeds 101/102): median, deep gamma, own threshold, strong sharpen.
+  for (const s of [300, 400, 500, 600]) for (const c of ["luma", "max", "min"] as const) for (const k of ["none", "stretch", "gamma"] as const) add(s, c, k, { median: true, name: `s${s}-${c}-${k}-med` });
+  for (const s of [400, 500, 600, 800]) for (const c of ["luma", "max", "min"] as const) add(s, c, "deep-gamma");
+  for (const s of [300, 400, 500, 600]) for (const c of ["luma", "max", "min"] as const) add(s, c, "binarize");
+  for (const s of [300, 400, 500]) for (const c of ["luma", "max"] as const) add(s, c, "stretch", { sharpen: 3, name: `s${s}-${c}-stretch-sh3` });
+  for (const side of [400, 600]) for (const c of ["luma", "max"] as const) add(0, c, "stretch", { region: { kind: "hotspots", max: 2, side }, upscale: true, median: true, name: `s0-${c}-stretch-med-hotspots${side}` });
   return out;
 }
 
-const useDefault = process.argv.includes("--candidates=default");
-const passes = useDefault ? [...DEFAULT_PASSES] : candidates();
-const ids = process.argv.find((a) => a.startsWith("--ids="))?.slice(6).split(",");
-const specs = hardSetSpecs().filter((s) => !ids || ids.includes(s.id));
-const wins: Record<string, string[]> = {};
-const times: Record<string, number[]> = {};
-const perImage: Record<string, string[]> = {};
-for (const p of passes) {
-  wins[p.name] = [];
-  times[p.name] = [];
+interface Matrix {
+  seed: string;
+  passes: string[];
+  /** image id → pass name → ms (absent: pass does not apply) */
+  times: Record<string, Record<string, number>>;
+  /** image id → pass names that decoded it */
+  wins: Record<string, string[]>;
 }
-for (const spec of specs) {
-  const fx = await renderFixture(spec);
-  const img = await loadRgba(fx.jpeg);
-  const row: string[] = [];
-  // One context per image: resampled planes are shared (as in the real pipeline), so a pass's
-  // time is mostly its own work; the first pass needing a scale pays for it.
-  const ctx = createDecodeContext(img);
-  for (const p of passes) {
-    if (!passApplies(p, Math.max(img.width, img.height))) continue;
+
+/** Passes re-run by `--add` to put new timings on the scale of the stored ones (machine load differs). */
+const CALIBRATION = ["s400-max-none", "s600-luma-none", "s800-luma-gamma"];
+
+async function measure(seed: number): Promise<void> {
+  const file = path.join(outDir, `pass-matrix-${seed}.json`);
+  // --add: measure only the candidates the stored matrix of this seed lacks, and merge them in.
+  const stored = process.argv.includes("--add") ? (JSON.parse(await readFile(file, "utf8")) as Matrix) : null;
+  const all = arg("candidates") === "default" ? [...DEFAULT_PASSES] : candidates();
+  const passes = stored ? all.filter((p) => !stored.passes.includes(p.name) || CALIBRATION.includes(p.name)) : all;
+  const ids = arg("ids")?.split(",");
+  const specs = hardSetSpecs(seed).filter((s) => !ids || ids.includes(s.id));
+  const m: Matrix = stored ?? { seed: String(seed), passes: passes.map((p) => p.name), times: {}, wins: {} };
+  let calibrationStored = 0;
+  let calibrationNow = 0;
+  const added: Record<string, { times: Record<string, number>; wins: string[] }> = {};
+  for (const spec of specs) {
+    const fx = await renderFixture(spec);
     const t0 = performance.now();
-    const r = runSinglePass(ctx, p);
-    const ms = performance.now() - t0;
-    times[p.name]!.push(ms);
-    if (r && r.text === spec.text) {
-      wins[p.name]!.push(spec.id);
-      row.push(p.name);
+    const img = await loadRgba(fx.jpeg);
+    const loadMs = performance.now() - t0;
+    const ctx = createDecodeContext(img);
+    const times: Record<string, number> = { load: loadMs };
+    const wins: string[] = [];
+    for (const p of passes) {
+      if (!passApplies(p, ctx.longSide)) continue;
+      const t = performance.now();
+      const r = runSinglePass(ctx, p);
+      times[p.name] = performance.now() - t;
+      if (r && r.text === spec.text) wins.push(p.name);
     }
-  }
-  console.error(`${spec.id}: ${row.length} passes: ${row.slice(0, 8).join(" ")}`);
-  perImage[spec.id] = row;
-}
-const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
-console.log("| pass | wins | mean ms |\n|---|---|---|");
-for (const p of passes) console.log(`| ${p.name} | ${wins[p.name]!.length} | ${mean(times[p.name]!).toFixed(0)} |`);
-// Greedy order: most newly-covered images per mean ms.
-const covered = new Set<string>();
-const order: string[] = [];
-const remaining = new Set(passes.map((p) => p.name));
-for (;;) {
-  let best: string | null = null;
-  let bestScore = 0;
-  for (const n of remaining) {
-    const gain = wins[n]!.filter((id) => !covered.has(id)).length;
-    const score = gain / Math.max(5, mean(times[n]!));
-    if (gain > 0 && score > bestScore) {
-      bestScore = score;
-      best = n;
+    console.error(`${seed} ${spec.id}: ${wins.length} passes: ${wins.slice(0, 8).join(" ")}`);
+    if (!stored) {
+      m.times[spec.id] = times;
+      m.wins[spec.id] = wins;
+      continue;
     }
+    for (const c of CALIBRATION) {
+      if (times[c] === undefined || m.times[spec.id]?.[c] === undefined) continue;
+      calibrationStored += m.times[spec.id]![c]!;
+      calibrationNow += times[c]!;
+    }
+    added[spec.id] = { times, wins };
   }
-  if (!best) break;
-  const gain = wins[best]!.filter((id) => !covered.has(id));
-  gain.forEach((id) => covered.add(id));
-  remaining.delete(best);
-  order.push(`${best} (+${gain.length} → ${covered.size}, ${mean(times[best]!).toFixed(0)} ms)`);
+  if (stored) {
+    const k = calibrationNow > 0 ? calibrationStored / calibrationNow : 1;
+    console.error(`calibration: new timings × ${k.toFixed(2)}`);
+    for (const [id, a] of Object.entries(added)) {
+      for (const [name, ms] of Object.entries(a.times)) if (name !== "load" && !CALIBRATION.includes(name)) m.times[id]![name] = ms * k;
+      m.wins[id] = [...new Set([...(m.wins[id] ?? []), ...a.wins.filter((w) => !CALIBRATION.includes(w))])];
+    }
+    for (const p of passes) if (!m.passes.includes(p.name)) m.passes.push(p.name);
+  }
+  await mkdir(outDir, { recursive: true });
+  await writeFile(file, JSON.stringify(m));
+  console.error(`wrote ${file}`);
 }
-console.log("\nGreedy order:\n" + order.join("\n"));
-const never = specs.filter((s) => !covered.has(s.id)).map((s) => s.id);
-console.log(`\nNever decoded (${never.length}): ${never.join(" ")}`);
-await mkdir(outDir, { recursive: true });
-await writeFile(path.join(outDir, "pass-matrix.json"), JSON.stringify({ wins, times, perImage }, null, 1));
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((s.length - 1) * q))] ?? NaN;
+};
+
+/** Per image: the time the order spends until the first winning pass (or all applicable passes). */
+function simulate(images: { id: string; times: Record<string, number>; wins: Set<string> }[], order: string[], budget: number) {
+  let decoded = 0;
+  const total: number[] = [];
+  const winsBy: Record<string, number> = {};
+  for (const im of images) {
+    let t = 0;
+    let won: string | null = null;
+    for (const p of order) {
+      if (t >= budget) break;
+      const ms = im.times[p];
+      if (ms === undefined) continue;
+      t += ms;
+      if (im.wins.has(p)) {
+        won = p;
+        break;
+      }
+    }
+    if (won) {
+      decoded++;
+      winsBy[won] = (winsBy[won] ?? 0) + 1;
+    }
+    total.push(t + (im.times.load ?? 0));
+  }
+  return { decoded, n: images.length, p95: quantile(total, 0.95), median: quantile(total, 0.5), winsBy };
+}
+
+async function merge(files: string[]): Promise<void> {
+  const budget = Number(arg("budget") ?? 1000);
+  const ms = await Promise.all(files.map(async (f) => JSON.parse(await readFile(f, "utf8")) as Matrix));
+  const images = ms.flatMap((m) => Object.keys(m.times).map((id) => ({ id: `${m.seed}/${id}`, times: m.times[id]!, wins: new Set(m.wins[id]) })));
+  const names = ms[0]!.passes;
+  // Greedy: the pass with the most newly decoded images per ms spent on the images still open.
+  const open = new Set(images.map((i) => i.id));
+  const order: string[] = [];
+  const lines: string[] = [];
+  for (;;) {
+    let best: string | null = null;
+    let bestScore = 0;
+    let bestGain = 0;
+    let bestCost = 0;
+    for (const n of names) {
+      if (order.includes(n)) continue;
+      let gain = 0;
+      let cost = 0;
+      for (const im of images) {
+        if (!open.has(im.id) || im.times[n] === undefined) continue;
+        cost += im.times[n]!;
+        if (im.wins.has(n)) gain++;
+      }
+      const score = gain / Math.max(1, cost);
+      if (gain > 0 && score > bestScore) [best, bestScore, bestGain, bestCost] = [n, score, gain, cost];
+    }
+    if (!best) break;
+    order.push(best);
+    for (const im of images) if (im.wins.has(best)) open.delete(im.id);
+    lines.push(`${best.padEnd(28)} +${bestGain} → ${images.length - open.size}/${images.length}  (${(bestCost / 1000).toFixed(1)} s on the open images)`);
+  }
+  console.log("Greedy order:\n" + lines.join("\n"));
+  console.log(`\nNever decoded (${open.size}): ${[...open].join(" ")}`);
+  const chosen = arg("order") === "default" ? DEFAULT_PASSES.map((p) => p.name) : arg("order")?.split(",") ?? order;
+  const sim = simulate(images, chosen, budget);
+  console.log(`\nSimulated (${chosen.length} passes, budget ${budget} ms): ${sim.decoded}/${sim.n}, median ${sim.median.toFixed(0)} ms, p95 ${sim.p95.toFixed(0)} ms`);
+  for (const m of ms) {
+    const s = simulate(images.filter((i) => i.id.startsWith(`${m.seed}/`)), chosen, budget);
+    console.log(`  seed ${m.seed}: ${s.decoded}/${s.n}, median ${s.median.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms`);
+  }
+  console.log(JSON.stringify(sim.winsBy));
+}
+
+const from = arg("from");
+if (from) await merge(from.split(","));
+else await measure(Number(arg("seed") ?? 20251121));
