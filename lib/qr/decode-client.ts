@@ -38,7 +38,7 @@ export type ClientDecodeResult = DecodeSuccess | ClientDecodeFailure;
 export interface DecodeImageFileOptions {
   onProgress?: ProgressCallback;
   signal?: AbortSignal;
-  /** Total pipeline budget in ms (default 1500). */
+  /** Total pipeline budget in ms (default: the pipeline's 1000 ms). */
   timeBudgetMs?: number;
   /** Only accept texts matching this pattern (e.g. RP1 URLs); other QR codes are skipped. */
   accept?: RegExp;

@@ -225,6 +225,44 @@ describe("decodeQr — each pass type earns its place", () => {
     expectText(decodeQr(img, BIG_BUDGET));
   });
 
+  it("deep gamma: a heavily blurred dark-theme code whose bloom outgrows plain linear light", () => {
+    const rng = makeRng(2);
+    const screen = renderScreen({ text: RP1_URL, theme: "dark", modulePx: 4, width: 800, height: 600 }, rng);
+    const cam = {
+      width: 480,
+      height: 360,
+      qrQuad: qrQuadOnSensor({ x: 240, y: 180 }, 280, 0.1, 0.05, rng),
+      subpixel: { fill: 0.75, rowFill: 0.85 },
+      ss: 2,
+      blur: 2,
+      exposure: 1.6,
+      veil: 0.02,
+      cast: [1, 1, 1] as [number, number, number],
+      vignette: 0.2,
+      noise: 3,
+      bayer: true,
+    };
+    const photo = photograph(screen, cam, rng);
+    const img = rgbToRgba(photo.rgb, photo.width, photo.height);
+    for (const contrast of ["none", "stretch", "gamma", "local", "binarize"] as const) expect(ok(img, { contrast })).toBe(false);
+    expect(ok(img, { contrast: "deep-gamma" })).toBe(true);
+  });
+
+  it("median: thin moiré lines across the code are removed before thresholding", () => {
+    const img = blankImage(500, 500);
+    drawQr(img, RP1_URL, { x: 70, y: 70, module: 5 });
+    // Every fifth diagonal flips towards the opposite tone: the lines a screen's pixel grid leaves.
+    for (let y = 0; y < 500; y++) {
+      for (let x = 0; x < 500; x++) {
+        if ((x + y) % 5 !== 0) continue;
+        const i = (y * 500 + x) * 4;
+        for (let c = 0; c < 3; c++) img.data[i + c] = img.data[i + c]! > 128 ? img.data[i + c]! - 120 : img.data[i + c]! + 120;
+      }
+    }
+    for (const contrast of ["none", "stretch", "gamma", "local", "binarize"] as const) expect(ok(img, { longSide: 500, contrast })).toBe(false);
+    expect(ok(img, { longSide: 500, median: true })).toBe(true);
+  });
+
   it("contrast stretch: a washed-out code below jsQR's dynamic-range floor", () => {
     const img = simple({ dark: [112, 112, 112], light: [130, 130, 130], bg: [120, 120, 120] });
     addNoise(img, 3);

@@ -2,11 +2,12 @@
  * Generate the small committed fixture images in e2e/fixtures/qr/ (run once; the output is
  * committed, deterministic for this code):
  *
- *   npx tsx lib/qr/bench/make-e2e-fixtures.ts [--check]
+ *   npx tsx lib/qr/bench/make-e2e-fixtures.ts [--check [--write]]
  *
  * For each wanted kind of photo it walks seeds until the image has the wanted property (e.g.
  * plain jsQR fails but the pipeline reads it), writes the file and prints README rows.
- * `--check` only verifies the committed files against the manifest.
+ * `--check` only verifies the committed files against the manifest (`--write` then records the
+ * pass that reads each file now in the manifest).
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -17,7 +18,7 @@ import { decodeQr } from "@/lib/qr/pipeline";
 import { encodeJpeg, loadRgba, renderRaw, rp1Url, specFor, EXAMPLE_URL, type Category, type FixtureSpec } from "./fixtures";
 import { makeRng, qrMatrix, renderScreen } from "./synth";
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const outDir = path.join(root, "e2e", "fixtures", "qr");
 
 interface Made {
@@ -123,8 +124,11 @@ async function check() {
     const ok = (m.text === null) === (j.pipeline === null);
     if (!ok) bad++;
     console.log(`${ok ? "ok " : "BAD"} ${m.file} plain=${j.plain} pipeline=${j.pipeline}`);
+    m.pipeline = j.pipeline;
   }
   process.exitCode = bad ? 1 : 0;
+  // After a change of DEFAULT_PASSES: record which pass reads each file now (the texts never change).
+  if (!bad && process.argv.includes("--write")) await writeFile(path.join(outDir, "manifest.json"), JSON.stringify(made, null, 1) + "\n");
 }
 
 await (process.argv.includes("--check") ? check() : main());
