@@ -43,7 +43,15 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
     abort.current = controller;
     setCopied(false);
     const url = URL.createObjectURL(file);
-    const size = await createImageBitmap(file, { imageOrientation: "from-image" }).then((b) => ({ width: b.width, height: b.height }), () => ({ width: 1, height: 1 }));
+    // Only the oriented size, for the preview's outline; the pixels are decoded again in the worker.
+    const size = await createImageBitmap(file, { imageOrientation: "from-image" }).then(
+      (b) => {
+        const s = { width: b.width, height: b.height };
+        b.close();
+        return s;
+      },
+      () => ({ width: 1, height: 1 }),
+    );
     setPhoto((old) => {
       if (old) URL.revokeObjectURL(old.url);
       return { url, ...size, corners: null, name: file.name || "pasted image" };

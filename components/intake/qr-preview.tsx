@@ -6,7 +6,7 @@ export function QrPreview({ src, width, height, corners }: { src: string; width:
   return (
     <figure className="relative overflow-hidden rounded-md border border-slate-200 bg-slate-900">
       {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL, not an optimisable asset */}
-      <img src={src} alt="The customer's photo" className="block max-h-72 w-full object-contain" />
+      <img src={src} alt="The customer's photo" decoding="async" className="block max-h-72 w-full object-contain" />
       {points ? (
         <svg viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMidYMid meet" className="pointer-events-none absolute inset-0 h-full w-full" aria-hidden>
           <polygon points={points} fill="rgba(16,185,129,0.15)" stroke="#10b981" strokeWidth={Math.max(3, width / 150)} />

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { seedUser } from "../support/db";
+import { decodeQr } from "@/lib/qr/pipeline";
 import { dropImage, pasteImage } from "../support/intake";
 import { signIn } from "../support/session";
 import { openRetrieveScreen, seedRecorder } from "../support/simulator";
@@ -57,5 +58,33 @@ test("hard phone photos that plain jsQR cannot read are decoded in the browser",
     await page.goto("/tickets/new");
     await page.getByLabel("Photo of the QR code").setInputFiles(`e2e/fixtures/qr/${fixture.file}`);
     await expect(page.getByLabel("Reset link from the customer"), fixture.file).toHaveValue(fixture.text!, { timeout: 20_000 });
+  }
+});
+
+test("a 12-megapixel phone photo is read in the browser and the code is outlined", async ({ page }) => {
+  const { readFileSync } = await import("node:fs");
+  const manifest = JSON.parse(readFileSync("e2e/fixtures/qr/manifest.json", "utf8")) as { file: string; text: string | null }[];
+  const large = manifest.find((m) => m.file === "photo-large.jpg")!;
+  // 3000×4000 as a phone camera saves it (made at test time: the repository stays small).
+  const photo = await sharp(`e2e/fixtures/qr/${large.file}`).resize(3000, 4000, { kernel: "lanczos3" }).jpeg({ quality: 88 }).toBuffer();
+  const meta = await sharp(photo).metadata();
+  expect(meta.width! * meta.height!).toBe(12_000_000);
+  const agent = await seedUser("AGENT");
+  await signIn(page, agent);
+  await page.goto("/tickets/new");
+  await page.getByLabel("Photo of the QR code").setInputFiles({ name: "IMG_4031.jpg", mimeType: "image/jpeg", buffer: photo });
+  await expect(page.getByLabel("Reset link from the customer")).toHaveValue(large.text!, { timeout: 20_000 });
+  await expect(page.getByText(/QR code read in \d+ ms/)).toBeVisible();
+  // The outline is drawn in the photo's own pixels, though the worker read it at 2400 px: its
+  // corners match the Node pipeline's on the original 1800×2400 photo, scaled by 5/3.
+  const outline = await page.locator("figure svg polygon").getAttribute("points");
+  const drawn = outline!.split(" ").map((p) => p.split(",").map(Number) as [number, number]);
+  const { data, info } = await sharp(`e2e/fixtures/qr/${large.file}`).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const node = decodeQr({ data: new Uint8ClampedArray(data), width: info.width, height: info.height });
+  if (!node.ok) throw new Error("the Node pipeline should read the original photo");
+  const c = node.corners;
+  const expected = [c.topLeft, c.topRight, c.bottomRight, c.bottomLeft].map((p) => [p.x * (5 / 3), p.y * (5 / 3)]);
+  for (let i = 0; i < 4; i++) {
+    expect(Math.hypot(drawn[i]![0] - expected[i]![0]!, drawn[i]![1] - expected[i]![1]!)).toBeLessThan(60);
   }
 });
