@@ -18,6 +18,28 @@ function simple(opts: { dark?: [number, number, number]; light?: [number, number
   return img;
 }
 
+/** A phone photo of the dark-theme dialog, with the benchmark generator's camera model (sub-pixel stripes, blur in linear light, Bayer). */
+function darkThemePhoto(seed: number, blur: number, exposure: number): RgbaImage {
+  const rng = makeRng(seed);
+  const screen = renderScreen({ text: RP1_URL, theme: "dark", modulePx: 4, width: 800, height: 600 }, rng);
+  const cam = {
+    width: 480,
+    height: 360,
+    qrQuad: qrQuadOnSensor({ x: 240, y: 180 }, 280, 0.1, 0.05, rng),
+    subpixel: { fill: 0.75, rowFill: 0.85 },
+    ss: 2,
+    blur,
+    exposure,
+    veil: 0.02,
+    cast: [1, 1, 1] as [number, number, number],
+    vignette: 0.2,
+    noise: 3,
+    bayer: true,
+  };
+  const photo = photograph(screen, cam, rng);
+  return rgbToRgba(photo.rgb, photo.width, photo.height);
+}
+
 describe("decodeQr — basics", () => {
   it("decodes a clean image on the first pass and reports timings", () => {
     const r = decodeQr(simple(), BIG_BUDGET);
@@ -200,25 +222,7 @@ describe("decodeQr — each pass type earns its place", () => {
   });
 
   it("gamma: a dark-theme photo whose light modules bloom needs linear-light thresholding", () => {
-    // Camera model from the benchmark generator: sub-pixel stripes, blur in linear light, Bayer.
-    const rng = makeRng(1);
-    const screen = renderScreen({ text: RP1_URL, theme: "dark", modulePx: 4, width: 800, height: 600 }, rng);
-    const cam = {
-      width: 480,
-      height: 360,
-      qrQuad: qrQuadOnSensor({ x: 240, y: 180 }, 280, 0.1, 0.05, rng),
-      subpixel: { fill: 0.75, rowFill: 0.85 },
-      ss: 2,
-      blur: 1.2,
-      exposure: 1.4,
-      veil: 0.02,
-      cast: [1, 1, 1] as [number, number, number],
-      vignette: 0.2,
-      noise: 3,
-      bayer: true,
-    };
-    const photo = photograph(screen, cam, rng);
-    const img = rgbToRgba(photo.rgb, photo.width, photo.height);
+    const img = darkThemePhoto(1, 1.2, 1.4);
     expect(ok(img, { contrast: "none" })).toBe(false);
     expect(ok(img, { contrast: "stretch" })).toBe(false);
     expect(ok(img, { contrast: "gamma" })).toBe(true);
@@ -226,24 +230,7 @@ describe("decodeQr — each pass type earns its place", () => {
   });
 
   it("deep gamma: a heavily blurred dark-theme code whose bloom outgrows plain linear light", () => {
-    const rng = makeRng(2);
-    const screen = renderScreen({ text: RP1_URL, theme: "dark", modulePx: 4, width: 800, height: 600 }, rng);
-    const cam = {
-      width: 480,
-      height: 360,
-      qrQuad: qrQuadOnSensor({ x: 240, y: 180 }, 280, 0.1, 0.05, rng),
-      subpixel: { fill: 0.75, rowFill: 0.85 },
-      ss: 2,
-      blur: 2,
-      exposure: 1.6,
-      veil: 0.02,
-      cast: [1, 1, 1] as [number, number, number],
-      vignette: 0.2,
-      noise: 3,
-      bayer: true,
-    };
-    const photo = photograph(screen, cam, rng);
-    const img = rgbToRgba(photo.rgb, photo.width, photo.height);
+    const img = darkThemePhoto(2, 2, 1.6);
     for (const contrast of ["none", "stretch", "gamma", "local", "binarize"] as const) expect(ok(img, { contrast })).toBe(false);
     expect(ok(img, { contrast: "deep-gamma" })).toBe(true);
   });
