@@ -5,6 +5,9 @@
  */
 import type { Gray, Rect } from "./image-ops";
 
+/** Cells at least this fraction of a component's peak score form its core. */
+const TIGHT = 0.6;
+
 export interface Hotspot {
   /** In the coordinates of the gray image the map was computed on. */
   rect: Rect;
@@ -16,9 +19,6 @@ export interface Hotspot {
  * bounding boxes (expanded by `margin` of their size, squared up) of the strongest 8-connected
  * components, best first.
  */
-/** Cells at least this fraction of a component's peak score form its core. */
-const TIGHT = 0.6;
-
 export function findHotspots(img: Gray, max: number, cell = 8, margin = 0.3): Hotspot[] {
   const { width: w, height: h, data } = img;
   const cw = Math.floor(w / cell);
