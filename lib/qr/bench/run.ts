@@ -1,11 +1,14 @@
 /**
  * QR decode benchmark on the generated hard set (see fixtures.ts).
  *
- *   npx tsx lib/qr/bench/run.ts [--filter=PREFIX] [--skip-full] [--budget=MS] [--seed=N] [--out=FILE.json]
+ *   npx tsx lib/qr/bench/run.ts [--filter=PREFIX] [--skip-full] [--skip-reference] [--budget=MS] [--seed=N] [--out=FILE.json]
  *
  * For every image, in the same run: (a) plain jsQR on the full decoded image, (b) plain jsQR after
- * a box-filter downscale to 1000 px long side, (c) the lib/qr pipeline. Every timing includes
- * loading the JPEG to RGBA with sharp (as the CLI does); (b) and (c) include their downscaling.
+ * a box-filter downscale to 1000 px long side, (c) the lib/qr pipeline, (d) a reference decoder
+ * that is not ours and not in the product, zxing-cpp with every "try harder" option
+ * (`reference.ts`): it tells a photo that a strong decoder reads from one that none does. Every
+ * timing includes loading the JPEG to RGBA with sharp (as the CLI does); (b) and (c) include their
+ * downscaling.
  * A decode only counts when the text equals the encoded URL. Prints markdown, writes
  * bench-results/decode/decode.json.
  */
@@ -18,10 +21,12 @@ import { DEFAULT_PASSES } from "@/lib/qr/passes";
 import { decodeQr, DEFAULT_TIME_BUDGET_MS } from "@/lib/qr/pipeline";
 import type { DecodeResult } from "@/lib/qr/types";
 import { hardSetSpecs, loadRgba, negativeSpecs, renderFixture, type Fixture } from "./fixtures";
+import { referenceDecode } from "./reference";
 
 const args = process.argv.slice(2);
 const filter = args.find((a) => a.startsWith("--filter="))?.slice(9) ?? "";
 const skipFull = args.includes("--skip-full");
+const skipReference = args.includes("--skip-reference");
 const budget = Number(args.find((a) => a.startsWith("--budget="))?.slice(9) ?? DEFAULT_TIME_BUDGET_MS);
 const seedArg = args.find((a) => a.startsWith("--seed="))?.slice(7);
 const seed = seedArg ? Number(seedArg) : undefined;
@@ -42,6 +47,7 @@ interface Row {
   loadMs: number;
   full?: MethodResult;
   down1000: MethodResult;
+  reference?: MethodResult;
   pipeline: MethodResult & { pass: string | null; reason?: string; cornerErr?: number; passes: { pass: string; ms: number }[] };
 }
 
@@ -113,6 +119,12 @@ async function runOne(fx: Fixture): Promise<Row> {
     return decodeQr(img, { timeBudgetMs: budget });
   });
   const pr = c.v;
+  // (d) the reference decoder, on the full image.
+  let reference: MethodResult | undefined;
+  if (!skipReference) {
+    const d = await timed(async () => referenceDecode(await loadRgba(fx.jpeg)));
+    reference = judge(d.v, d.ms);
+  }
   return {
     id: spec.id,
     category: spec.category,
@@ -121,6 +133,7 @@ async function runOne(fx: Fixture): Promise<Row> {
     loadMs,
     full,
     down1000: judge(b.v?.data, b.ms),
+    reference,
     pipeline: {
       ...judge(pr.ok ? pr.text : null, c.ms),
       pass: pr.ok ? pr.pass : null,
@@ -167,7 +180,7 @@ for (const fx of fixtures) {
   rows.push(row);
   console.error(
     `${row.id.padEnd(18)} ${`${row.width}x${row.height}`.padEnd(10)} full=${row.full ? (row.full.ok ? "OK" : "--") + ` ${f0(row.full.ms)}ms` : "skip"}` +
-      `  d1000=${row.down1000.ok ? "OK" : "--"} ${f0(row.down1000.ms)}ms  pipeline=${row.pipeline.ok ? "OK" : "--"} ${f0(row.pipeline.ms)}ms ${row.pipeline.pass ?? row.pipeline.reason}`,
+      `  d1000=${row.down1000.ok ? "OK" : "--"} ${f0(row.down1000.ms)}ms  ref=${row.reference ? (row.reference.ok ? "OK" : "--") : "skip"}  pipeline=${row.pipeline.ok ? "OK" : "--"} ${f0(row.pipeline.ms)}ms ${row.pipeline.pass ?? row.pipeline.reason}`,
   );
 }
 
@@ -177,6 +190,7 @@ const methods: [string, (r: Row) => MethodResult | undefined][] = [
   ["(a) plain jsQR, full resolution", (r) => r.full],
   ["(b) plain jsQR, box downscale to 1000 px", (r) => r.down1000],
   ["(c) lib/qr pipeline", (r) => r.pipeline],
+  ["(d) reference: zxing-cpp, full image, try harder (not in the product)", (r) => r.reference],
 ];
 const out: string[] = [];
 out.push(`## QR decode benchmark — ${pos.length} hard-set photos (+${neg.length} without a readable QR)`);
@@ -192,18 +206,27 @@ for (const [name, pick] of methods) {
   if (!s.n) continue;
   out.push(`| ${name} | ${s.decoded}/${s.n} | ${((100 * s.decoded) / s.n).toFixed(1)}% | ${f0(s.medianMs)} | ${f0(s.p95Ms)} | ${f0(s.maxMs)} | ${s.wrong} |`);
 }
+if (!skipReference) {
+  const readable = pos.filter((r) => r.reference?.ok || r.pipeline.ok);
+  const ours = readable.filter((r) => r.pipeline.ok).length;
+  out.push("");
+  out.push(
+    `Readable by (c) or (d): ${readable.length}/${pos.length}; the pipeline reads ${ours}/${readable.length} (${((100 * ours) / Math.max(1, readable.length)).toFixed(1)}%) of them. ` +
+      `Read by the reference only: ${readable.filter((r) => !r.pipeline.ok).map((r) => r.id).join(", ") || "none"}; by the pipeline only: ${readable.filter((r) => !r.reference?.ok).map((r) => r.id).join(", ") || "none"}.`,
+  );
+}
 out.push("");
 out.push(`Median JPEG load time: ${f0(median(pos.map((r) => r.loadMs)))} ms (12 MP: ${f0(median(pos.filter((r) => r.width * r.height > 10e6).map((r) => r.loadMs)))} ms).`);
 out.push("");
 out.push("### By category (decoded)");
 out.push("");
-out.push("| category | n | (a) full | (b) 1000 px | (c) pipeline | pipeline median ms | pipeline max ms |");
-out.push("|---|---:|---:|---:|---:|---:|---:|");
+out.push("| category | n | (a) full | (b) 1000 px | (c) pipeline | (d) reference | pipeline median ms | pipeline max ms |");
+out.push("|---|---:|---:|---:|---:|---:|---:|---:|");
 for (const cat of [...new Set(pos.map((r) => r.category))]) {
   const rs = pos.filter((r) => r.category === cat);
   const cnt = (pick: (r: Row) => MethodResult | undefined) => rs.filter((r) => pick(r)?.ok).length;
   out.push(
-    `| ${cat} | ${rs.length} | ${skipFull ? "—" : cnt((r) => r.full)} | ${cnt((r) => r.down1000)} | ${cnt((r) => r.pipeline)} | ${f0(median(rs.map((r) => r.pipeline.ms)))} | ${f0(Math.max(...rs.map((r) => r.pipeline.ms)))} |`,
+    `| ${cat} | ${rs.length} | ${skipFull ? "—" : cnt((r) => r.full)} | ${cnt((r) => r.down1000)} | ${cnt((r) => r.pipeline)} | ${skipReference ? "—" : cnt((r) => r.reference)} | ${f0(median(rs.map((r) => r.pipeline.ms)))} | ${f0(Math.max(...rs.map((r) => r.pipeline.ms)))} |`,
   );
 }
 out.push("");
