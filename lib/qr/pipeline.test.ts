@@ -18,18 +18,21 @@ function simple(opts: { dark?: [number, number, number]; light?: [number, number
   return img;
 }
 
-/** A phone photo of the dark-theme dialog, with the benchmark generator's camera model (sub-pixel stripes, blur in linear light, Bayer). */
-function darkThemePhoto(seed: number, blur: number, exposure: number): RgbaImage {
-  const rng = makeRng(seed);
-  const screen = renderScreen({ text: RP1_URL, theme: "dark", modulePx: 4, width: 800, height: 600 }, rng);
+/**
+ * A phone photo of the recorder's dialog, with the benchmark generator's camera model (sub-pixel
+ * stripes, blur in linear light, Bayer). `quad`: where the symbol's TL, TR, BR, BL corners land.
+ */
+function screenPhoto(o: { seed: number; theme: "light" | "dark"; blur: number; exposure: number; quad?: { x: number; y: number }[] }): RgbaImage {
+  const rng = makeRng(o.seed);
+  const screen = renderScreen({ text: RP1_URL, theme: o.theme, modulePx: 4, width: 800, height: 600 }, rng);
   const cam = {
     width: 480,
     height: 360,
-    qrQuad: qrQuadOnSensor({ x: 240, y: 180 }, 280, 0.1, 0.05, rng),
+    qrQuad: o.quad ?? qrQuadOnSensor({ x: 240, y: 180 }, 280, 0.1, 0.05, rng),
     subpixel: { fill: 0.75, rowFill: 0.85 },
     ss: 2,
-    blur,
-    exposure,
+    blur: o.blur,
+    exposure: o.exposure,
     veil: 0.02,
     cast: [1, 1, 1] as [number, number, number],
     vignette: 0.2,
@@ -39,6 +42,11 @@ function darkThemePhoto(seed: number, blur: number, exposure: number): RgbaImage
   const photo = photograph(screen, cam, rng);
   return rgbToRgba(photo.rgb, photo.width, photo.height);
 }
+
+/** A seed whose keystoned photo (below) no full-image pass reads: see the "rectify" test. */
+const KEYSTONE_SEED = 5;
+
+const darkThemePhoto = (seed: number, blur: number, exposure: number) => screenPhoto({ seed, theme: "dark", blur, exposure });
 
 describe("decodeQr — basics", () => {
   it("decodes a clean image on the first pass and reports timings", () => {
@@ -274,6 +282,37 @@ describe("decodeQr — each pass type earns its place", () => {
     addNoise(img, 4);
     expect(ok(img, { contrast: "stretch" })).toBe(false);
     expect(ok(img, { contrast: "stretch", sharpen: 1.5 })).toBe(true);
+  });
+
+  it("rectify: a strongly keystoned code that jsQR's own perspective model misreads", () => {
+    const quad = qrQuadOnSensor({ x: 240, y: 180 }, 250, 0, 0.24, makeRng(KEYSTONE_SEED));
+    const img = screenPhoto({ seed: KEYSTONE_SEED, theme: "light", blur: 0.8, exposure: 1, quad });
+    for (const longSide of [300, 400, 480, 600, 800, 960])
+      for (const channel of ["luma", "max"] as const) expect(ok(img, { longSide, upscale: true, channel })).toBe(false);
+    expect(ok(img, { longSide: 800, upscale: true, region: { kind: "rectify", max: 2 } })).toBe(true);
+    const r = decodeQr(img, BIG_BUDGET);
+    expectText(r);
+    if (r.ok) {
+      expect(DEFAULT_PASSES.find((p) => p.name === r.pass)!.region.kind).toBe("rectify");
+      // Corners come back through the homography, in the photo's own pixels.
+      const [tl, tr, br, bl] = quad;
+      expect(cornerDistance(r.corners, { topLeft: tl!, topRight: tr!, bottomRight: br!, bottomLeft: bl! })).toBeLessThan(6);
+    }
+  });
+
+  it("rectify in hotspots: the same keystoned code, small in a large cluttered photo", () => {
+    const quad = qrQuadOnSensor({ x: 240, y: 180 }, 250, 0, 0.24, makeRng(KEYSTONE_SEED));
+    const photo = screenPhoto({ seed: KEYSTONE_SEED, theme: "light", blur: 0.8, exposure: 1, quad });
+    const img = blankImage(1920, 1440, [90, 90, 96]);
+    addClutter(img, 2500);
+    const at = { x: 1300, y: 950 };
+    for (let y = 0; y < photo.height; y++) {
+      const row = img.data.subarray(((at.y + y) * img.width + at.x) * 4, ((at.y + y) * img.width + at.x + photo.width) * 4);
+      row.set(photo.data.subarray(y * photo.width * 4, (y + 1) * photo.width * 4));
+    }
+    const rect = { kind: "rectify", max: 2 } as const;
+    for (const longSide of [800, 1200]) expect(ok(img, { longSide, region: rect })).toBe(false);
+    expect(ok(img, { longSide: 0, upscale: true, region: { ...rect, hotspotSide: 800 } })).toBe(true);
   });
 
   it("crop: a small code in the corner of a large cluttered photo is found via a hotspot/tile", () => {

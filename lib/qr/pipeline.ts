@@ -17,6 +17,7 @@ import {
   fillQuad,
   grayFromPlanes,
   grayToRgba,
+  invertGray,
   localNormalize,
   meanGray,
   median3,
@@ -30,6 +31,7 @@ import {
   type Rect,
 } from "./image-ops";
 import { DEFAULT_PASSES } from "./passes";
+import { findSymbolQuads, mapPoint, rectify, type SymbolQuad } from "./rectify";
 import type {
   Corners,
   DecodeFailureReason,
@@ -71,6 +73,8 @@ export interface DecodeContext {
   grays: Map<string, Gray>;
   rgba: { buf: Uint8ClampedArray };
   hotspots?: Rect[];
+  /** Located symbols per pass scale and channel (`rectify` regions). */
+  symbolQuads: Map<string, { quad: SymbolQuad; light: boolean }[]>;
   /** Refused symbols, in original image coordinates; masked out of every later pass image. */
   rejectedQuads: Point[][];
   rejectedTexts: string[];
@@ -83,6 +87,7 @@ export function createDecodeContext(image: RgbaImage): DecodeContext {
     planes: new Map(),
     grays: new Map(),
     rgba: { buf: new Uint8ClampedArray(0) },
+    symbolQuads: new Map(),
     rejectedQuads: [],
     rejectedTexts: [],
   };
@@ -173,26 +178,64 @@ interface Job {
   th: number;
   /** crop inside the resampled planes */
   crop?: Rect;
+  /** a located symbol (pass-scale coordinates) to resample upright; `light` = light modules on dark */
+  warp?: { quad: SymbolQuad; light: boolean };
+}
+
+/** Symbols located by their finder patterns in the pass-scale image, dark ones first, then light. */
+function getSymbolQuads(ctx: DecodeContext, rect: Rect, tw: number, th: number, channel: PassDescriptor["channel"], max: number) {
+  const key = `${rectKey(rect)}|${tw}x${th}|${channel}|${max}`;
+  let found = ctx.symbolQuads.get(key);
+  if (!found) {
+    const bin = binarizeLocal(getGray(ctx, rect, tw, th, channel), Math.max(4, Math.round(Math.max(tw, th) / 12)));
+    found = findSymbolQuads(bin, max).map((quad) => ({ quad, light: false }));
+    invertGray(bin);
+    found.push(...findSymbolQuads(bin, max).map((quad) => ({ quad, light: true })));
+    ctx.symbolQuads.set(key, found);
+  }
+  return found;
+}
+
+/** A hotspot's size at a pass whose regions have a `side` px long side. */
+function hotspotSize(r: Rect, side: number, upscale?: boolean): { width: number; height: number } {
+  const rw = Math.max(1, Math.round(r.w));
+  const rh = Math.max(1, Math.round(r.h));
+  const long = Math.max(rw, rh);
+  if (long > side) return scaledSize(rw, rh, side);
+  if (upscale && long < side) return scaledSize(rw, rh, Math.min(side, long * MAX_UPSCALE));
+  return { width: rw, height: rh };
 }
 
 function passJobs(ctx: DecodeContext, pass: PassDescriptor): Job[] {
   const region = pass.region;
   const full = FULL(ctx.image);
   if (region.kind === "hotspots") {
-    const jobs: Job[] = [];
-    for (const r of getHotspots(ctx).slice(0, region.max)) {
-      const rw = Math.max(1, Math.round(r.w));
-      const rh = Math.max(1, Math.round(r.h));
-      const long = Math.max(rw, rh);
-      let sz = { width: rw, height: rh };
-      if (long > region.side) sz = scaledSize(rw, rh, region.side);
-      else if (pass.upscale && long < region.side) sz = scaledSize(rw, rh, Math.min(region.side, long * MAX_UPSCALE));
-      jobs.push({ key: `hot:${rectKey(r)}|${sz.width}x${sz.height}`, srcRect: r, tw: sz.width, th: sz.height });
-    }
-    return jobs;
+    return getHotspots(ctx)
+      .slice(0, region.max)
+      .map((r) => {
+        const sz = hotspotSize(r, region.side, pass.upscale);
+        return { key: `hot:${rectKey(r)}|${sz.width}x${sz.height}`, srcRect: r, tw: sz.width, th: sz.height };
+      });
   }
   const { width: tw, height: th } = passScale(ctx, pass);
   const base = `full|${tw}x${th}`;
+  if (region.kind === "rectify") {
+    // The whole image at the pass scale, or each hotspot at `hotspotSide`.
+    const areas = region.hotspotSide
+      ? getHotspots(ctx)
+          .slice(0, 2)
+          .map((r) => ({ rect: r, ...hotspotSize(r, region.hotspotSide!, pass.upscale) }))
+      : [{ rect: full, width: tw, height: th }];
+    return areas.flatMap((a) =>
+      getSymbolQuads(ctx, a.rect, a.width, a.height, pass.channel, region.max).map((warp) => ({
+        key: `${rectKey(a.rect)}|${a.width}x${a.height}|rect:${warp.quad.corners.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(";")}`,
+        srcRect: a.rect,
+        tw: a.width,
+        th: a.height,
+        warp,
+      })),
+    );
+  }
   if (region.kind === "full") return [{ key: base, srcRect: full, tw, th }];
   if (region.kind === "center") {
     const w = Math.round(tw * region.fraction);
@@ -232,8 +275,9 @@ interface JobImage {
 function buildJobImage(ctx: DecodeContext, pass: PassDescriptor, job: Job): JobImage {
   let gray = getGray(ctx, job.srcRect, job.tw, job.th, pass.channel);
   const crop = job.crop ?? { x: 0, y: 0, w: job.tw, h: job.th };
-  // Pass-specific operations never modify the cached gray: crop (copy) first.
-  gray = cropGray(gray, crop);
+  const rect = job.warp ? rectify(gray, job.warp.quad) : undefined;
+  // Pass-specific operations never modify the cached gray: crop or resample (copy) first.
+  gray = rect ? rect.gray : cropGray(gray, crop);
   if (pass.median) gray = median3(gray);
   const longSide = Math.max(gray.width, gray.height);
   if (pass.contrast === "stretch") stretchContrast(gray);
@@ -245,14 +289,18 @@ function buildJobImage(ctx: DecodeContext, pass: PassDescriptor, job: Job): JobI
   if (pass.sharpen) gray = sharpen(gray, pass.sharpen);
   const kx = job.srcRect.w / job.tw;
   const ky = job.srcRect.h / job.th;
-  const toSource = (p: Point): Point => ({
-    x: job.srcRect.x + (p.x + crop.x + 0.5) * kx - 0.5,
-    y: job.srcRect.y + (p.y + crop.y + 0.5) * ky - 0.5,
-  });
-  const fromSource = (p: Point): Point => ({
-    x: (p.x - job.srcRect.x + 0.5) / kx - 0.5 - crop.x,
-    y: (p.y - job.srcRect.y + 0.5) / ky - 0.5 - crop.y,
-  });
+  // Pass-image coordinates (continuous) ⇄ source pixel coordinates.
+  const passToSource = (q: Point): Point => ({ x: job.srcRect.x + q.x * kx - 0.5, y: job.srcRect.y + q.y * ky - 0.5 });
+  const sourceToPass = (p: Point): Point => ({ x: (p.x - job.srcRect.x + 0.5) / kx, y: (p.y - job.srcRect.y + 0.5) / ky });
+  const toSource = rect
+    ? (p: Point) => passToSource(mapPoint(rect.toImage, (p.x + 0.5 - rect.margin) / rect.side, (p.y + 0.5 - rect.margin) / rect.side))
+    : (p: Point) => passToSource({ x: p.x + crop.x + 0.5, y: p.y + crop.y + 0.5 });
+  const fromSource = (p: Point): Point => {
+    const q = sourceToPass(p);
+    if (!rect) return { x: q.x - 0.5 - crop.x, y: q.y - 0.5 - crop.y };
+    const s = mapPoint(rect.fromImage, q.x, q.y);
+    return { x: s.x * rect.side + rect.margin - 0.5, y: s.y * rect.side + rect.margin - 0.5 };
+  };
   const img: JobImage = { gray, toSource, fromSource };
   for (const q of ctx.rejectedQuads) maskQuad(img, q);
   return img;
@@ -292,8 +340,10 @@ function runJsQr(ctx: DecodeContext, img: JobImage, inversion: PassDescriptor["i
 function runJob(ctx: DecodeContext, pass: PassDescriptor, job: Job, accept?: (text: string) => boolean): JobOutcome {
   const img = buildJobImage(ctx, pass, job);
   if (img.gray.width < 21 || img.gray.height < 21) return null;
+  // A located symbol's polarity is known: one scan instead of jsQR's two.
+  const inversion = job.warp ? (job.warp.light ? "onlyInvert" : "dontInvert") : pass.inversion;
   for (let attempt = 0; attempt <= MAX_REJECTS_PER_REGION; attempt++) {
-    const code = runJsQr(ctx, img, pass.inversion);
+    const code = runJsQr(ctx, img, inversion);
     // An empty payload is what jsQR "reads" from noise that happens to pass error correction.
     if (!code || code.data === "") return null;
     const loc = code.location;
@@ -349,7 +399,6 @@ function* pipeline(image: RgbaImage, options: DecodeOptions): Generator<void, De
   const ctx = createDecodeContext(image);
   const passes = (options.passes ?? DEFAULT_PASSES).filter((p) => passApplies(p, ctx.longSide));
   const seen = new Set<string>();
-
   for (let i = 0; i < passes.length; i++) {
     const pass = passes[i]!;
     // Between passes: stop checks first, so a cancel or an exhausted budget never starts more work.

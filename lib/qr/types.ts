@@ -92,7 +92,13 @@ export type RegionSpec =
    * each resampled from the original image so that its long side is `side` px (box filter down,
    * bilinear up).
    */
-  | { kind: "hotspots"; max: number; side: number };
+  | { kind: "hotspots"; max: number; side: number }
+  /**
+   * Up to `max` symbols located by their finder patterns (on a local-threshold image at the pass
+   * scale, both polarities) and resampled into an upright square: strong keystone (`rectify.ts`).
+   * With `hotspotSide`, searched in the two best hotspots at that size instead of the whole image.
+   */
+  | { kind: "rectify"; max: number; hotspotSide?: number };
 
 /** One attempt of the pipeline. The pipeline runs a list of these in order (see `DEFAULT_PASSES`). */
 export interface PassDescriptor {
