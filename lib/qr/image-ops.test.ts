@@ -14,7 +14,7 @@ import {
   type Gray,
 } from "./image-ops";
 import { findHotspots } from "./heatmap";
-import { blankImage, drawQr, fillRect, RP1_URL } from "./test-images";
+import { blankImage, drawQr, fillRect, lcg, RP1_URL } from "./test-images";
 
 describe("checkImage", () => {
   it("accepts a proper RGBA buffer", () => {
@@ -40,6 +40,20 @@ describe("resampling", () => {
     for (const x of [1, 3]) for (const y of [0, 1]) img.data.set([255, 255, 255, 255], (y * 4 + x) * 4);
     const p = resampleRect(img, { x: 0, y: 0, w: 4, h: 2 }, 2, 1);
     expect([...p.r]).toEqual([128, 128]);
+  });
+
+  it("sums whole k×k blocks for an integer factor, inside a sub-rectangle, leaving < k pixels over", () => {
+    const img = blankImage(64, 50);
+    const rnd = lcg(3);
+    for (let i = 0; i < img.data.length; i++) if ((i & 3) !== 3) img.data[i] = Math.floor(rnd() * 256);
+    const p = resampleRect(img, { x: 3, y: 2, w: 61, h: 47 }, 20, 15); // k = 3, one column and two rows over
+    for (let oy = 0; oy < 15; oy++) {
+      for (let ox = 0; ox < 20; ox++) {
+        let g = 0;
+        for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) g += img.data[((2 + oy * 3 + dy) * 64 + 3 + ox * 3 + dx) * 4 + 1]!;
+        expect(p.g[oy * 20 + ox]).toBe(Math.floor(g / 9 + 0.5));
+      }
+    }
   });
 
   it("area-averages with fractional coverage for non-integer ratios (kills moiré)", () => {

@@ -133,6 +133,39 @@ export function resampleRect(src: RgbaImage, rect: Rect, tw: number, th: number)
     return out;
   }
 
+  // Fast path: an integer factor k (up to k−1 source pixels left over at the far edges): plain
+  // k×k block sums in integers. A 12 MP photo's base image costs about half the general path.
+  const k = Math.floor(rw / tw);
+  if (k >= 2 && Math.floor(rh / th) === k && rw - k * tw < k && rh - k * th < k) {
+    const acc = new Uint32Array(tw * 3);
+    const inv = 1 / (k * k);
+    for (let oy = 0; oy < th; oy++) {
+      acc.fill(0);
+      for (let dy = 0; dy < k; dy++) {
+        let i = ((ry + oy * k + dy) * sw + rx) * 4;
+        for (let j = 0; j < tw * 3; j += 3) {
+          let r = 0;
+          let g = 0;
+          let b = 0;
+          for (let dx = 0; dx < k; dx++, i += 4) {
+            r += data[i]!;
+            g += data[i + 1]!;
+            b += data[i + 2]!;
+          }
+          acc[j] = acc[j]! + r;
+          acc[j + 1] = acc[j + 1]! + g;
+          acc[j + 2] = acc[j + 2]! + b;
+        }
+      }
+      for (let o = oy * tw, j = 0; j < tw * 3; o++, j += 3) {
+        outR[o] = acc[j]! * inv + 0.5;
+        outG[o] = acc[j + 1]! * inv + 0.5;
+        outB[o] = acc[j + 2]! * inv + 0.5;
+      }
+    }
+    return out;
+  }
+
   const hT = makeTaps(rw, tw);
   const vT = makeTaps(rh, th);
   const row = new Float32Array(rw * 3);

@@ -49,8 +49,9 @@ const HEAT_LONG_SIDE = 400;
 /** Hotspots covering more than this fraction of the image add nothing over full-image passes. */
 const MAX_HOTSPOT_AREA = 0.6;
 /**
- * Inputs with a longer side are area-averaged to this once (a 12 MP photo is 48 MB of RGBA; the
- * base is 9 MB) and the smaller scales are derived from the base: a box filter of a box filter is
+ * Inputs with a longer side are area-averaged once, by an integer factor ≥ 2, to a base of at most
+ * twice this long side (a 12 MP photo is 48 MB of RGBA; its 2016 px base is 9 MB), and the smaller
+ * scales are derived from the base: a box filter of a box filter is
  * nearly a box filter. Crops (hotspots) still read the original pixels.
  */
 const BASE_LONG_SIDE = 2000;
@@ -114,16 +115,18 @@ function getPlanes(ctx: DecodeContext, rect: Rect, tw: number, th: number): Plan
   if (p) return p;
   const { image } = ctx;
   const isFull = rect.x === 0 && rect.y === 0 && rect.w === image.width && rect.h === image.height;
-  if (isFull && ctx.longSide > BASE_LONG_SIDE && Math.max(tw, th) < BASE_LONG_SIDE) {
-    // Large photos are read once, into a base image; every smaller full-image scale comes from it.
-    const base = scaledSize(image.width, image.height, BASE_LONG_SIDE);
+  // Large photos are read once, into a base image; every smaller full-image scale comes from it.
+  // An integer factor (4032×3024 → 2016×1512) takes resampleRect's block-sum path.
+  const k = Math.max(2, Math.floor(ctx.longSide / BASE_LONG_SIDE));
+  const base = { width: Math.floor(image.width / k), height: Math.floor(image.height / k) };
+  if (isFull && ctx.longSide > BASE_LONG_SIDE && Math.max(tw, th) < Math.max(base.width, base.height)) {
     p = resamplePlanes(getPlanes(ctx, rect, base.width, base.height), tw, th);
   } else if (isFull && tw < image.width) {
     // Area-average from an already reduced full image when it is at least twice the target size:
     // a box filter of a box filter is (nearly) a box filter, and much cheaper than re-reading 12 MP.
     let best: Planes | undefined;
-    for (const [k, q] of ctx.planes) {
-      if (!k.startsWith(`${rectKey(rect)}|`)) continue;
+    for (const [key, q] of ctx.planes) {
+      if (!key.startsWith(`${rectKey(rect)}|`)) continue;
       if (q.width >= 2 * tw && q.height >= 2 * th && (!best || q.width < best.width)) best = q;
     }
     if (best) p = resamplePlanes(best, tw, th);
