@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeRng, photograph, qrQuadOnSensor, renderScreen, rgbToRgba } from "@/lib/qr/bench/synth";
 import { resampleRgba } from "./image-ops";
 import { DEFAULT_PASSES } from "./passes";
-import { decodeQr, decodeQrAsync } from "./pipeline";
+import { decodeQr, decodeQrAsync, mayStartAttempt } from "./pipeline";
 import { addClutter, addGlare, addNoise, blankImage, cornerDistance, drawQr, isRp1Url, RP1_URL, subpixelStripes } from "./test-images";
 import type { DecodeResult, PassDescriptor, RgbaImage } from "./types";
 
@@ -104,6 +104,14 @@ describe("decodeQr — budget, cancel and progress", () => {
     expect(r.timings.passes.length).toBeGreaterThanOrEqual(1);
     expect(r.timings.passes.length).toBeLessThanOrEqual(2);
     expect(r.timings.totalMs).toBeGreaterThanOrEqual(250);
+  });
+
+  it("starts an attempt only when an average one would still end inside the budget", () => {
+    expect(mayStartAttempt(0, 900, 0, 0)).toBe(true);
+    expect(mayStartAttempt(899, 900, 0, 0)).toBe(true); // nothing timed yet: only the budget counts
+    expect(mayStartAttempt(900, 900, 0, 0)).toBe(false);
+    expect(mayStartAttempt(700, 900, 300, 2)).toBe(true); // 700 + 150 ≤ 900
+    expect(mayStartAttempt(800, 900, 300, 2)).toBe(false); // 800 + 150 > 900: it would overrun
   });
 
   it("a zero budget runs nothing", () => {

@@ -125,7 +125,7 @@ export interface PassDescriptor {
 }
 
 export interface DecodeOptions {
-  /** Total time budget in ms (default 1000). Checked between passes and between regions of a pass. */
+  /** Total time budget in ms (default 900): a cap. Checked before every jsQR attempt, which starts only if an average attempt so far would still end inside it. */
   timeBudgetMs?: number;
   /** Clock in ms; default `performance.now()`. Injected in tests. */
   now?: () => number;
