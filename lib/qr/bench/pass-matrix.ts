@@ -52,6 +52,9 @@ function candidates(): PassDescriptor[] {
   for (const s of [300, 400, 500, 600]) for (const c of ["luma", "max", "min"] as const) add(s, c, "binarize");
   for (const s of [300, 400, 500]) for (const c of ["luma", "max"] as const) add(s, c, "stretch", { sharpen: 3, name: `s${s}-${c}-stretch-sh3` });
   for (const side of [400, 600]) for (const c of ["luma", "max"] as const) add(0, c, "stretch", { region: { kind: "hotspots", max: 2, side }, upscale: true, median: true, name: `s0-${c}-stretch-med-hotspots${side}` });
+  // Third round (keystone): symbols located by their finder patterns and resampled upright.
+  for (const s of [400, 600, 800, 1000]) for (const c of ["luma", "max"] as const) for (const k of ["none", "gamma"] as const) add(s, c, k, { region: { kind: "rectify", max: 2 }, upscale: true, name: `rect${s}-${c}-${k}` });
+  for (const side of [400, 600, 800]) for (const c of ["luma", "max"] as const) add(0, c, "none", { region: { kind: "rectify", max: 2, hotspotSide: side }, upscale: true, name: `recthot${side}-${c}` });
   return out;
 }
 
