@@ -10,9 +10,9 @@ type Quad = [Point, Point, Point, Point];
 
 /** A binary image (0 = dark) of `text` drawn upright, then warped so the symbol's corners land on `quad`. */
 function keystoned(quad: Quad, opts: { width?: number; height?: number; light?: boolean } = {}): Gray {
-  const module = 6;
-  const src = blankImage(57 * module + 80, 57 * module + 80);
-  const c = drawQr(src, RP1_URL, { x: 40, y: 40, module });
+  const px = 6;
+  const src = blankImage(57 * px + 80, 57 * px + 80);
+  const c = drawQr(src, RP1_URL, { x: 40, y: 40, module: px });
   const symbol = [c.topLeft, c.topRight, c.bottomRight, c.bottomLeft];
   // Independent of the code under test: the benchmark generator's own homography.
   const toSrc = homographyFromQuads(quad, symbol);

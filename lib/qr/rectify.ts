@@ -118,18 +118,18 @@ function addCandidate(bin: Gray, found: Finder[], cx: number, y: number, hTotal:
   if (!horizontal) return;
   const x = horizontal.center;
   const yc = vertical.center;
-  const module = (horizontal.total + vertical.total) / 14;
+  const size = (horizontal.total + vertical.total) / 14;
   for (const f of found) {
-    if (Math.abs(f.x - x) <= f.module * 2 && Math.abs(f.y - yc) <= f.module * 2 && Math.abs(f.module - module) <= f.module) {
+    if (Math.abs(f.x - x) <= f.module * 2 && Math.abs(f.y - yc) <= f.module * 2 && Math.abs(f.module - size) <= f.module) {
       const n = f.count;
       f.x = (f.x * n + x) / (n + 1);
       f.y = (f.y * n + yc) / (n + 1);
-      f.module = (f.module * n + module) / (n + 1);
+      f.module = (f.module * n + size) / (n + 1);
       f.count++;
       return;
     }
   }
-  found.push({ x, y: yc, module, count: 1 });
+  found.push({ x, y: yc, module: size, count: 1 });
 }
 
 /**
