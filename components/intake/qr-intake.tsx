@@ -33,6 +33,7 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
   const [dragging, setDragging] = useState(false);
   const [copied, setCopied] = useState(false);
   const [now, setNow] = useState<number | null>(null);
+  const zone = useRef<HTMLDivElement>(null);
   const abort = useRef<AbortController | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const cameraInput = useRef<HTMLInputElement>(null);
@@ -91,6 +92,8 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
       }
     }
     window.addEventListener("paste", onPaste);
+    // Says the page now handles drops and pastes (after hydration, an event before is lost).
+    zone.current?.setAttribute("data-listening", "true");
     return () => window.removeEventListener("paste", onPaste);
   }, [decode]);
 
@@ -136,6 +139,7 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
           onFiles(e.dataTransfer.files);
         }}
         data-testid="qr-dropzone"
+        ref={zone}
         className={`flex flex-col items-center gap-2 rounded-lg border-2 border-dashed p-5 text-center ${dragging ? "border-brand-600 bg-brand-50" : "border-slate-300 bg-white"}`}
       >
         <p className="text-sm font-medium">Drop the customer&apos;s photo of the QR code here</p>

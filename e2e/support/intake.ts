@@ -1,7 +1,13 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
+
+/** The intake handles drops and pastes only once hydrated: an event sent before that is lost. */
+async function intakeListening(page: Page) {
+  await expect(page.getByTestId("qr-dropzone")).toHaveAttribute("data-listening", "true");
+}
 
 /** Puts an image on the clipboard event the page receives, as Ctrl+V of a screenshot would. */
 export async function pasteImage(page: Page, png: Buffer, type = "image/png") {
+  await intakeListening(page);
   await page.evaluate(
     ({ b64, type }) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
@@ -15,6 +21,7 @@ export async function pasteImage(page: Page, png: Buffer, type = "image/png") {
 
 /** Drops a file on the intake's drop zone, as dragging it from the desktop would. */
 export async function dropImage(page: Page, png: Buffer, name = "photo.png", type = "image/png") {
+  await intakeListening(page);
   await page.getByTestId("qr-dropzone").evaluate(
     (zone, { b64, name, type }) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
