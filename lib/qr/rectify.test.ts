@@ -2,7 +2,7 @@ import jsQR from "jsqr";
 import { describe, expect, it } from "vitest";
 import { applyHomography, homographyFromQuads } from "@/lib/qr/bench/synth";
 import { grayToRgba, type Gray } from "./image-ops";
-import { findFinders, findSymbolQuads, invert3, mapPoint, rectify, squareToQuad } from "./rectify";
+import { finderCorners, findFinders, findSymbolQuads, invert3, mapPoint, rectify, squareToQuad } from "./rectify";
 import { blankImage, drawQr, RP1_URL } from "./test-images";
 import type { Point } from "./types";
 
@@ -108,11 +108,27 @@ describe("rectify — locating a keystoned symbol", () => {
     expect(Math.abs(quad!.modules - 57)).toBeLessThanOrEqual(8);
   });
 
-  it("finds a light-on-dark symbol once the binary image is inverted, and nothing before", () => {
+  it("still places a finder whose ring cannot be traced (it touches something dark)", () => {
+    const bin = keystoned(TRAPEZOID);
+    // A dark bar in the quiet zone, touching the top-right finder's outer ring at its corner.
+    for (let y = 40; y < 52; y++) bin.data.fill(0, y * bin.width + 338, y * bin.width + 440);
+    const finders = findFinders(bin);
+    const topRight = finders.reduce((a, b) => (Math.hypot(b.x - 340, b.y - 50) < Math.hypot(a.x - 340, a.y - 50) ? b : a));
+    expect(finderCorners(bin, topRight)).toBeNull();
+    const [quad] = findSymbolQuads(bin);
+    expect(quad).toBeDefined();
+    const modulePx = 200 / 57;
+    // Implied from the finder's centre and module size along the symbol's axes.
+    expect(Math.hypot(quad!.corners[1].x - 340, quad!.corners[1].y - 50)).toBeLessThan(2 * modulePx);
+    expect(Math.hypot(quad!.corners[0].x - 140, quad!.corners[0].y - 50)).toBeLessThan(2);
+  });
+
+  it("finds a light-on-dark symbol once the binary image is inverted, and not before", () => {
+    const onSymbol = (q: { corners: Point[] }) => q.corners.every((p, i) => Math.hypot(p.x - TRAPEZOID[i]!.x, p.y - TRAPEZOID[i]!.y) < 340 / 57);
     const bin = keystoned(TRAPEZOID, { light: true });
-    expect(findSymbolQuads(bin)).toHaveLength(0);
+    expect(findSymbolQuads(bin).filter(onSymbol)).toHaveLength(0);
     for (let i = 0; i < bin.data.length; i++) bin.data[i] = 255 - bin.data[i]!;
-    expect(findSymbolQuads(bin)).toHaveLength(1);
+    expect(findSymbolQuads(bin).filter(onSymbol)).toHaveLength(1);
   });
 
   it("finds nothing in an image without a code", () => {

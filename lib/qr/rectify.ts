@@ -281,6 +281,18 @@ function convex(q: Point[]): boolean {
   return true;
 }
 
+function unit(a: Point, b: Point): Point {
+  const d = dist(a, b) || 1;
+  return { x: (b.x - a.x) / d, y: (b.y - a.y) / d };
+}
+
+/** A finder's outer square (7 modules) from its centre and module size, in order around it. */
+function impliedCorners(f: Finder, u: Point, v: Point): Point[] {
+  const h = 3.5 * f.module;
+  const at = (a: number, b: number): Point => ({ x: f.x + h * (a * u.x + b * v.x), y: f.y + h * (a * u.y + b * v.y) });
+  return [at(-1, -1), at(1, -1), at(1, 1), at(-1, 1)];
+}
+
 /**
  * Candidate symbols from the finders of one binary image (0 = dark), most confirmed first.
  * At most `max` candidates.
@@ -306,10 +318,15 @@ export function findSymbolQuads(bin: Gray, max = 2): SymbolQuad[] {
   triples.sort((a, b) => b.score - a.score);
   for (const { t } of triples) {
     if (quads.length >= max) break;
-    const qtl = corners(t.tl);
-    const qtr = corners(t.tr);
-    const qbl = corners(t.bl);
-    if (!qtl || !qtr || !qbl) continue;
+    // A finder whose ring could not be traced (it touches noise or a neighbouring module, common
+    // at 2–3 px per module) is given the square that its centre and module size imply, along the
+    // symbol's axes, as long as the other two rings were traced: three untraced rings are more
+    // often a pattern in the data or in the surroundings than a symbol.
+    const traced = [corners(t.tl), corners(t.tr), corners(t.bl)];
+    if (traced.filter((q) => !q).length > 1) continue;
+    const u = unit(t.tl, t.tr);
+    const v = unit(t.tl, t.bl);
+    const [qtl, qtr, qbl] = traced.map((q, i) => q ?? impliedCorners([t.tl, t.tr, t.bl][i]!, u, v)) as [Point[], Point[], Point[]];
     const mid = { x: (t.tr.x + t.bl.x) / 2, y: (t.tr.y + t.bl.y) / 2 };
     const tl = qtl[farthestFrom(qtl, mid)]!;
     const trOuter = farthestFrom(qtr, t.bl);
