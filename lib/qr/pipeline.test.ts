@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { hardSetSpecs, loadRgba, renderFixture, truthCorners } from "@/lib/qr/bench/fixtures";
 import { makeRng, photograph, qrQuadOnSensor, renderScreen, rgbToRgba } from "@/lib/qr/bench/synth";
 import { resampleRgba } from "./image-ops";
 import { DEFAULT_PASSES } from "./passes";
@@ -322,6 +323,21 @@ describe("decodeQr — each pass type earns its place", () => {
     for (const longSide of [800, 1200]) expect(ok(img, { longSide, region: rect })).toBe(false);
     expect(ok(img, { longSide: 0, upscale: true, region: { ...rect, hotspotSide: 800 } })).toBe(true);
   });
+
+  it("grid: a keystoned moiré chat thumbnail that only a module-by-module reading recovers", async () => {
+    // A photo of the benchmark's hard set (seed 777) that none of the other default passes reads.
+    const spec = hardSetSpecs(777).find((s) => s.id === "thumb-08")!;
+    const img = await loadRgba((await renderFixture(spec, { cache: false })).jpeg);
+    const grid = DEFAULT_PASSES.find((p) => p.region.kind === "rectify" && p.region.sample === "grid" && p.contrast === "none")!;
+    for (const pass of DEFAULT_PASSES.filter((p) => p !== grid)) expect(decodeQr(img, { ...BIG_BUDGET, passes: [pass] }).ok, pass.name).toBe(false);
+    const r = decodeQr(img, { ...BIG_BUDGET, passes: [grid] });
+    expectText(r, spec.text!);
+    if (r.ok) {
+      const [tl, tr, br, bl] = truthCorners(spec);
+      const side = Math.hypot(tr!.x - tl!.x, tr!.y - tl!.y);
+      expect(cornerDistance(r.corners, { topLeft: tl!, topRight: tr!, bottomRight: br!, bottomLeft: bl! })).toBeLessThan(side / 20);
+    }
+  }, 30_000);
 
   it("crop: a small code in the corner of a large cluttered photo is found via a hotspot/tile", () => {
     const img = blankImage(2400, 1800, [210, 210, 210]);

@@ -31,6 +31,7 @@ import {
   type Rect,
 } from "./image-ops";
 import { DEFAULT_PASSES } from "./passes";
+import { gridRectify } from "./grid";
 import { findSymbolQuads, mapPoint, rectify, type SymbolQuad } from "./rectify";
 import type {
   Corners,
@@ -185,12 +186,32 @@ interface Job {
   warp?: { quad: SymbolQuad; light: boolean };
 }
 
+/**
+ * The pass-scale gray with a gamma pass's tone curve applied (a cached copy), for the steps that
+ * work on the image before jsQR sees it: undoing the bloom of light modules on a dark screen is
+ * what lets their finder patterns be found at all.
+ */
+function getToned(ctx: DecodeContext, rect: Rect, tw: number, th: number, pass: PassDescriptor): Gray {
+  const gray = getGray(ctx, rect, tw, th, pass.channel);
+  if (pass.contrast !== "gamma" && pass.contrast !== "deep-gamma") return gray;
+  const key = `${rectKey(rect)}|${tw}x${th}|${pass.channel}|${pass.contrast}`;
+  let toned = ctx.grays.get(key);
+  if (!toned) {
+    toned = cropGray(gray, { x: 0, y: 0, w: tw, h: th });
+    stretchContrast(toned);
+    applyLut(toned, pass.contrast === "gamma" ? LINEARIZE : DEEP_GAMMA);
+    ctx.grays.set(key, toned);
+  }
+  return toned;
+}
+
 /** Symbols located by their finder patterns in the pass-scale image, dark ones first, then light. */
-function getSymbolQuads(ctx: DecodeContext, rect: Rect, tw: number, th: number, channel: PassDescriptor["channel"], max: number) {
-  const key = `${rectKey(rect)}|${tw}x${th}|${channel}|${max}`;
+function getSymbolQuads(ctx: DecodeContext, rect: Rect, tw: number, th: number, pass: PassDescriptor, max: number) {
+  const tone = pass.contrast === "gamma" || pass.contrast === "deep-gamma" ? pass.contrast : "";
+  const key = `${rectKey(rect)}|${tw}x${th}|${pass.channel}|${tone}|${max}`;
   let found = ctx.symbolQuads.get(key);
   if (!found) {
-    const bin = binarizeLocal(getGray(ctx, rect, tw, th, channel), Math.max(4, Math.round(Math.max(tw, th) / 12)));
+    const bin = binarizeLocal(getToned(ctx, rect, tw, th, pass), Math.max(4, Math.round(Math.max(tw, th) / 12)));
     found = findSymbolQuads(bin, max).map((quad) => ({ quad, light: false }));
     invertGray(bin);
     found.push(...findSymbolQuads(bin, max).map((quad) => ({ quad, light: true })));
@@ -230,8 +251,8 @@ function passJobs(ctx: DecodeContext, pass: PassDescriptor): Job[] {
           .map((r) => ({ rect: r, ...hotspotSize(r, region.hotspotSide!, pass.upscale) }))
       : [{ rect: full, width: tw, height: th }];
     return areas.flatMap((a) =>
-      getSymbolQuads(ctx, a.rect, a.width, a.height, pass.channel, region.max).map((warp) => ({
-        key: `${rectKey(a.rect)}|${a.width}x${a.height}|rect:${warp.quad.corners.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(";")}`,
+      getSymbolQuads(ctx, a.rect, a.width, a.height, pass, region.max).map((warp) => ({
+        key: `${rectKey(a.rect)}|${a.width}x${a.height}|${region.sample ?? "rect"}:${warp.quad.corners.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(";")}`,
         srcRect: a.rect,
         tw: a.width,
         th: a.height,
@@ -278,7 +299,14 @@ interface JobImage {
 function buildJobImage(ctx: DecodeContext, pass: PassDescriptor, job: Job): JobImage {
   let gray = getGray(ctx, job.srcRect, job.tw, job.th, pass.channel);
   const crop = job.crop ?? { x: 0, y: 0, w: job.tw, h: job.th };
-  const rect = job.warp ? rectify(gray, job.warp.quad) : undefined;
+  const grid = pass.region.kind === "rectify" && pass.region.sample === "grid";
+  // A grid is read on the toned image (its contrast steps would find a binary one unchanged).
+  const rect = job.warp
+    ? grid
+      ? gridRectify(getToned(ctx, job.srcRect, job.tw, job.th, pass), job.warp.quad, job.warp.light)
+      : rectify(gray, job.warp.quad)
+    : undefined;
+  if (job.warp && !rect) return { gray: { width: 0, height: 0, data: new Uint8Array(0) }, toSource: (p) => p, fromSource: (p) => p };
   // Pass-specific operations never modify the cached gray: crop or resample (copy) first.
   gray = rect ? rect.gray : cropGray(gray, crop);
   if (pass.median) gray = median3(gray);
@@ -344,7 +372,9 @@ function runJob(ctx: DecodeContext, pass: PassDescriptor, job: Job, accept?: (te
   const img = buildJobImage(ctx, pass, job);
   if (img.gray.width < 21 || img.gray.height < 21) return null;
   // A located symbol's polarity is known: one scan instead of jsQR's two.
-  const inversion = job.warp ? (job.warp.light ? "onlyInvert" : "dontInvert") : pass.inversion;
+  // A redrawn grid is always dark-on-light.
+  const grid = pass.region.kind === "rectify" && pass.region.sample === "grid";
+  const inversion = job.warp ? (job.warp.light && !grid ? "onlyInvert" : "dontInvert") : pass.inversion;
   for (let attempt = 0; attempt <= MAX_REJECTS_PER_REGION; attempt++) {
     const code = runJsQr(ctx, img, inversion);
     // An empty payload is what jsQR "reads" from noise that happens to pass error correction.

@@ -97,8 +97,11 @@ export type RegionSpec =
    * Up to `max` symbols located by their finder patterns (on a local-threshold image at the pass
    * scale, both polarities) and resampled into an upright square: strong keystone (`rectify.ts`).
    * With `hotspotSide`, searched in the two best hotspots at that size instead of the whole image.
+   * With `sample: "grid"`, the symbol's fourth corner and module count are searched and it is
+   * read module by module and redrawn clean instead of resampled (`grid.ts`): moiré, noise, and
+   * keystone that the finders alone do not pin down.
    */
-  | { kind: "rectify"; max: number; hotspotSide?: number };
+  | { kind: "rectify"; max: number; hotspotSide?: number; sample?: "grid" };
 
 /** One attempt of the pipeline. The pipeline runs a list of these in order (see `DEFAULT_PASSES`). */
 export interface PassDescriptor {
