@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { CHALLENGE_TEXT } from "@/lib/qr/challenge-text";
 import { decodeImageFile } from "@/lib/qr/decode-client";
 import type { Corners } from "@/lib/qr/types";
 import { ChallengeParseError, describeChallenge, parseChallenge } from "@/lib/reset-protocol/client";
@@ -11,8 +12,6 @@ import { QrPreview } from "./qr-preview";
 type Photo = { url: string; width: number; height: number; corners: Corners | null; name: string };
 type Status = { kind: "idle" } | { kind: "decoding"; pass: string; step: number; of: number } | { kind: "found"; pass: string; ms: number } | { kind: "failed"; message: string };
 
-// Only RP1 challenges count: other QR codes in the photo (a sticker, a menu) are skipped.
-const RP1_TEXT = /[?&]?s=[A-Z0-9-]{6,32}(&|$)/;
 
 function relative(iso: string, now: number): string {
   const minutes = Math.round((new Date(iso).getTime() - now) / 60_000);
@@ -60,7 +59,7 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
     setStatus({ kind: "decoding", pass: "loading", step: 0, of: 1 });
     const result = await decodeImageFile(file, {
       signal: controller.signal,
-      accept: RP1_TEXT,
+      accept: CHALLENGE_TEXT,
       onProgress: (step, of, pass) => setStatus({ kind: "decoding", pass, step: step + 1, of }),
     });
     if (controller.signal.aborted) return;

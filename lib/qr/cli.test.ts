@@ -1,9 +1,14 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import sharp from "sharp";
 import { main, type CliLine } from "./cli";
+import { blankImage, drawQr } from "./test-images";
+
+const HELP_URL = "https://support.example.com/help/retrieve-password?lang=en";
 
 const root = path.resolve(__dirname, "..", "..");
 const fixtures = path.join(root, "e2e", "fixtures", "qr");
@@ -40,6 +45,18 @@ describe("qr CLI (in process)", () => {
       [false, "undefined"],
       [true, "string"],
     ]);
+  });
+
+  it("skips a code that is not a reset challenge, unless --any", async () => {
+    const twoCodes = manifest.find((m) => m.file === "two-codes.png")!;
+    expect((await run([fx("two-codes.png")])).lines[0]!.text).toBe(twoCodes.text);
+    // A photo with only a help link: no challenge in it, but a QR code all the same.
+    const img = blankImage(300, 300);
+    drawQr(img, HELP_URL, { x: 40, y: 40, module: 5 });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "qr-cli-")), "help-link.png");
+    await sharp(Buffer.from(img.data), { raw: { width: 300, height: 300, channels: 4 } }).png().toFile(file);
+    expect((await run([file])).lines[0]).toMatchObject({ text: null, pass: null, reason: "not-found" });
+    expect((await run(["--any", file])).lines[0]!.text).toBe(HELP_URL);
   });
 
   it("rejects bad usage", async () => {
