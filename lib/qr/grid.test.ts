@@ -2,7 +2,7 @@ import jsQR from "jsqr";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
 import { applyHomography, homographyFromQuads } from "@/lib/qr/bench/synth";
-import { gridRectify, gridSizes, redrawSymbol, refineQuad } from "./grid";
+import { gridRectify, gridSizes, polishCorners, redrawSymbol, refineQuad } from "./grid";
 import { binarizeLocal, grayToRgba, type Gray } from "./image-ops";
 import { findSymbolQuads, mapPoint, type SymbolQuad } from "./rectify";
 import { lcg, RP1_URL } from "./test-images";
@@ -125,6 +125,19 @@ describe("refineQuad", () => {
   });
 });
 
+describe("polishCorners", () => {
+  it("moves corners that are a third of a module off back towards the symbol's", () => {
+    const g = photo(KEYSTONE, { moire: 40, noise: 15 });
+    const off = (p: Point, dx: number, dy: number) => ({ x: p.x + dx, y: p.y + dy });
+    const start: SymbolQuad = { corners: [off(KEYSTONE[0], 1.2, -1), off(KEYSTONE[1], -1, 1.2), off(KEYSTONE[2], 1.2, 1.2), off(KEYSTONE[3], -1.2, -1)], modules: N };
+    const error = (q: SymbolQuad) => q.corners.reduce((s, p, i) => s + Math.hypot(p.x - KEYSTONE[i]!.x, p.y - KEYSTONE[i]!.y), 0);
+    const polished = polishCorners(g, start);
+    expect(polished.modules).toBe(N);
+    expect(error(polished)).toBeLessThan(error(start) / 2);
+    expect(readsWithJsQr(redrawSymbol(g, polished, false)!)).toBe(RP1_URL);
+  });
+});
+
 describe("gridRectify", () => {
   it("locates, redraws and maps the symbol's corners back into the photo", () => {
     const g = photo(KEYSTONE, { moire: 60, noise: 15 });
@@ -132,7 +145,7 @@ describe("gridRectify", () => {
     // Finders as the pipeline finds them: on a local threshold of the photo.
     const quads = findSymbolQuads(binarizeLocal(g, Math.round(g.width / 12)), 2);
         expect(quads.length).toBeGreaterThan(0);
-    const results = quads.map((q) => gridRectify(g, q, false)).filter((r) => r !== null);
+    const results = quads.flatMap((q) => gridRectify(g, q, false));
     const read = results.find((r) => readsWithJsQr(r.gray) === RP1_URL);
     expect(read).toBeDefined();
     const corner = mapPoint(read!.toImage, 1, 1);

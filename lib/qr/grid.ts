@@ -13,7 +13,7 @@
  * The module count comes from the finders' size, which is off by one version now and then, so the
  * caller tries the neighbouring sizes too (`gridSizes`).
  */
-import type { Gray } from "./image-ops";
+import { sampleBilinear, type Gray } from "./image-ops";
 import { invert3, mapPoint, squareToQuad, type Rectified, type SymbolQuad } from "./rectify";
 
 /** Pixels per module in the redrawn symbol, and its quiet zone in modules. */
@@ -29,6 +29,8 @@ const SEARCH_FRACTION = 4;
 const ALIGN_KEEP = 5;
 /** Hill-climbing moves per step size. */
 const CLIMB_STEPS = 4;
+/** Rounds of nudging all four corners by a quarter module. */
+const POLISH_ROUNDS = 3;
 
 /** Valid QR sizes (17 + 4·version) nearest the estimate: the estimate's own first. */
 export function gridSizes(estimate: number): number[] {
@@ -53,7 +55,7 @@ export function redrawSymbol(gray: Gray, quad: SymbolQuad, light: boolean): Gray
         const v = (j + 0.25 + (b + 0.5) / (2 * SUB)) / n;
         for (let a = 0; a < SUB; a++) {
           const p = mapPoint(toImage, (i + 0.25 + (a + 0.5) / (2 * SUB)) / n, v);
-          const x = sampleAt(gray, p.x, p.y);
+          const x = sampleBilinear(gray, p.x, p.y);
           if (Number.isNaN(x)) return null;
           s += x;
         }
@@ -92,32 +94,17 @@ export function redrawSymbol(gray: Gray, quad: SymbolQuad, light: boolean): Gray
   return { width: size, height: size, data: out };
 }
 
-/** Bilinear sample at continuous (x, y) (pixel k spans [k, k+1)); NaN outside. */
-function sampleAt(gray: Gray, x: number, y: number): number {
-  const { width: w, height: h, data } = gray;
-  const fx0 = x - 0.5;
-  const fy0 = y - 0.5;
-  if (!(fx0 >= 0 && fy0 >= 0 && fx0 < w - 1 && fy0 < h - 1)) return NaN;
-  const x0 = Math.floor(fx0);
-  const y0 = Math.floor(fy0);
-  const fx = fx0 - x0;
-  const fy = fy0 - y0;
-  const k = y0 * w + x0;
-  const top = data[k]! + (data[k + 1]! - data[k]!) * fx;
-  const bottom = data[k + w]! + (data[k + w + 1]! - data[k + w]!) * fx;
-  return top + (bottom - top) * fy;
-}
-
 /**
- * How well a module grid of `n` through `corners` lands on module centres in the quarter of the
- * symbol that the bottom-right corner moves most: the mean difference between neighbouring
+ * How well a module grid of `n` through `corners` lands on module centres, over the modules from
+ * `from` on in both directions (by default the quarter of the symbol that the bottom-right corner
+ * moves most; 0 for the whole symbol): the mean difference between neighbouring
  * module centres. On the grid, neighbours are whole modules (full contrast where they differ);
  * half a module off, each sample blends two modules; off the symbol, flat surroundings add
  * nothing, so the grid is not rewarded for straying outside the code.
  */
-export function gridScore(gray: Gray, corners: SymbolQuad["corners"], n: number): number {
+export function gridScore(gray: Gray, corners: SymbolQuad["corners"], n: number, from = Math.floor(n / 2)): number {
   const H = squareToQuad(corners);
-  const half = Math.floor(n / 2);
+  const half = from;
   const prev = new Float32Array(n - half);
   let sum = 0;
   let count = 0;
@@ -126,7 +113,7 @@ export function gridScore(gray: Gray, corners: SymbolQuad["corners"], n: number)
     let left = NaN;
     for (let i = half, c = 0; i < n; i++, c++) {
       const p = mapPoint(H, (i + 0.5) / n, v);
-      const x = sampleAt(gray, p.x, p.y);
+      const x = sampleBilinear(gray, p.x, p.y);
       if (Number.isNaN(x)) return 0;
       if (c > 0) { sum += Math.abs(x - left); count++; }
       if (row > 0) { sum += Math.abs(x - prev[c]!); count++; }
@@ -150,7 +137,7 @@ export function alignmentScore(gray: Gray, corners: SymbolQuad["corners"], n: nu
   for (let dj = -2; dj <= 2; dj++) {
     for (let di = -2; di <= 2; di++) {
       const p = mapPoint(H, (c + di + 0.5) / n, (c + dj + 0.5) / n);
-      const x = sampleAt(gray, p.x, p.y);
+      const x = sampleBilinear(gray, p.x, p.y);
       if (Number.isNaN(x)) return -Infinity;
       if (Math.max(Math.abs(di), Math.abs(dj)) === 1) lit += x;
       else dark += x;
@@ -207,15 +194,55 @@ export function refineQuad(gray: Gray, quad: SymbolQuad, light: boolean, keep = 
 }
 
 /**
- * The located symbol, its bottom-right corner and module count searched (`refineQuad`), redrawn
- * module by module (`redrawSymbol`), in `rectify`'s geometry so corners map back the same way.
- * Dark modules come out dark whatever the symbol's polarity. Null when it leaves the image.
+ * Nudge all four corners a quarter module at a time while the whole symbol's grid score rises:
+ * the finders' corners are a pixel or so off at 3 px per module, a third of a module, enough to
+ * sample the wrong half of the modules near the far edges.
  */
-export function gridRectify(gray: Gray, quad: SymbolQuad, light: boolean): Rectified | null {
+export function polishCorners(gray: Gray, quad: SymbolQuad): SymbolQuad {
+  const n = quad.modules;
+  const corners = [...quad.corners] as SymbolQuad["corners"];
+  const a = { x: (corners[1].x - corners[0].x) / n / 4, y: (corners[1].y - corners[0].y) / n / 4 };
+  const b = { x: (corners[3].x - corners[0].x) / n / 4, y: (corners[3].y - corners[0].y) / n / 4 };
+  let score = gridScore(gray, corners, n, 0);
+  for (let round = 0, moved = true; moved && round < POLISH_ROUNDS; round++) {
+    moved = false;
+    for (let k = 0; k < 4; k++) {
+      const from = corners[k]!;
+      let bestAt = from;
+      for (let db = -1; db <= 1; db++)
+        for (let da = -1; da <= 1; da++) {
+          if (!da && !db) continue;
+          const candidate = { x: from.x + da * a.x + db * b.x, y: from.y + da * a.y + db * b.y };
+          corners[k] = candidate;
+          const s = gridScore(gray, corners, n, 0);
+          if (s > score) {
+            score = s;
+            bestAt = candidate;
+            moved = true;
+          }
+        }
+      corners[k] = bestAt;
+    }
+  }
+  return { corners, modules: n };
+}
+
+/**
+ * The located symbol, its bottom-right corner and module count searched (`refineQuad`), redrawn
+ * module by module (`redrawSymbol`), in `rectify`'s geometry so corners map back the same way:
+ * first with all four corners polished (`polishCorners`), then as searched, since the polish
+ * now and then climbs the wrong way and a redraw costs little next to the search. Dark modules
+ * come out dark whatever the symbol's polarity. Empty when the symbol leaves the image.
+ */
+export function gridRectify(gray: Gray, quad: SymbolQuad, light: boolean): Rectified[] {
   const best = refineQuad(gray, quad, light, 1)[0];
-  if (!best || best.score <= 0) return null;
-  const drawn = redrawSymbol(gray, best.quad, light);
-  if (!drawn) return null;
-  const toImage = squareToQuad(best.quad.corners);
-  return { gray: drawn, toImage, fromImage: invert3(toImage), side: best.quad.modules * DRAW_PX, margin: QUIET * DRAW_PX };
+  if (!best || best.score <= 0) return [];
+  const out: Rectified[] = [];
+  for (const q of [polishCorners(gray, best.quad), best.quad]) {
+    const drawn = redrawSymbol(gray, q, light);
+    if (!drawn || out.some((r) => r.gray.data.every((v, i) => v === drawn.data[i]))) continue;
+    const toImage = squareToQuad(q.corners);
+    out.push({ gray: drawn, toImage, fromImage: invert3(toImage), side: q.modules * DRAW_PX, margin: QUIET * DRAW_PX });
+  }
+  return out;
 }

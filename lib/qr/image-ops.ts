@@ -476,6 +476,22 @@ export function sharpen(img: Gray, amount: number): Gray {
   return { width: w, height: h, data: out };
 }
 
+/** Bilinear sample at continuous (x, y) (pixel k spans [k, k+1)); NaN outside. */
+export function sampleBilinear(gray: Gray, x: number, y: number): number {
+  const { width: w, height: h, data } = gray;
+  const fx0 = x - 0.5;
+  const fy0 = y - 0.5;
+  if (!(fx0 >= 0 && fy0 >= 0 && fx0 < w - 1 && fy0 < h - 1)) return NaN;
+  const x0 = Math.floor(fx0);
+  const y0 = Math.floor(fy0);
+  const fx = fx0 - x0;
+  const fy = fy0 - y0;
+  const k = y0 * w + x0;
+  const top = data[k]! + (data[k + 1]! - data[k]!) * fx;
+  const bottom = data[k + w]! + (data[k + w + 1]! - data[k + w]!) * fx;
+  return top + (bottom - top) * fy;
+}
+
 /** Invert in place (255 − x). */
 export function invertGray(img: Gray): void {
   const d = img.data;

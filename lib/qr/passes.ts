@@ -21,11 +21,13 @@
  *   the heat-map hotspots, for small keystoned codes in cluttered photos.
  * - Moiré, noise and keystone together, at 2–4 px per module: jsQR reads one pixel per module
  *   and a tenth of them are wrong. `grid` passes locate the symbol (finders, then the fourth
- *   corner and the module count searched through the alignment pattern and a grid score), average
- *   each module over its centre and redraw the symbol clean for jsQR (`grid.ts`). Placed second
- *   and fourth by measurement on seeds 777 and 4242: cheap (~15–30 ms, one jsQR call on a clean
- *   image per located symbol), and they read a third of what `s300-max` misses there; the
- *   `deep-gamma` one finds the finders of dark themes, whose bloom otherwise hides them.
+ *   corner and the module count searched through the alignment pattern and a grid score, then
+ *   all four corners polished), average each module over its centre and redraw the symbol clean
+ *   for jsQR (`grid.ts`). Added after the matrix runs, placed by measurement on seeds 777, 4242
+ *   and 31337 and then checked on seeds no decision had looked at (`lib/qr/bench/README.md`):
+ *   cheap (~20–30 ms: one search per located symbol, jsQR on two clean images), the 400 px one
+ *   reads about a third of what `s300-max` misses; `deep-gamma` finds the finders of dark themes,
+ *   whose bloom otherwise hides them; the 600 px pair reads the finer ones.
  * - Small codes in large or cluttered photos need a crop: heat-map hotspots find most of them.
  * - Tiny thumbnails need bilinear enlargement (`upscale`), offered only to inputs ≤ 640 px.
  * - Moiré lines across the code: a 3×3 `median` before thresholding; blurred codes: a strong
@@ -52,6 +54,8 @@ export const DEFAULT_PASSES: readonly PassDescriptor[] = [
   { name: "recthot600-luma", longSide: 0, upscale: true, region: { ...rect, hotspotSide: 600 }, channel: "luma", contrast: "none", inversion: "attemptBoth" },
   { name: "up600-max", longSide: 600, upscale: true, maxInputLongSide: SMALL, region: full, channel: "max", contrast: "none", inversion: "attemptBoth" },
   { name: "hot400-min-gamma", longSide: 0, upscale: true, region: hot(400), channel: "min", contrast: "gamma", inversion: "attemptBoth" },
+  { name: "grid600-luma", longSide: 600, upscale: true, region: grid, channel: "luma", contrast: "none", inversion: "attemptBoth" },
+  { name: "grid600-luma-deepgamma", longSide: 600, upscale: true, region: grid, channel: "luma", contrast: "deep-gamma", inversion: "attemptBoth" },
   { name: "s500-max-median-gamma", longSide: 500, median: true, region: full, channel: "max", contrast: "gamma", inversion: "attemptBoth" },
   { name: "s500-min-deepgamma", longSide: 500, region: full, channel: "min", contrast: "deep-gamma", inversion: "attemptBoth" },
   { name: "hot600-max", longSide: 0, upscale: true, region: hot(600), channel: "max", contrast: "none", inversion: "attemptBoth" },

@@ -32,7 +32,7 @@ import {
 } from "./image-ops";
 import { DEFAULT_PASSES } from "./passes";
 import { gridRectify } from "./grid";
-import { findSymbolQuads, mapPoint, rectify, type SymbolQuad } from "./rectify";
+import { findSymbolQuads, mapPoint, rectify, type Rectified, type SymbolQuad } from "./rectify";
 import type {
   Corners,
   DecodeFailureReason,
@@ -58,6 +58,8 @@ const MAX_HOTSPOT_AREA = 0.6;
 const BASE_LONG_SIDE = 2000;
 /** Maximum bilinear enlargement. */
 const MAX_UPSCALE = 4;
+/** Redraws of a located symbol that `grid` passes read (see `gridRectify`). */
+const GRID_VARIANTS = [0, 1];
 /** How many refused symbols one region may mask and retry. */
 const MAX_REJECTS_PER_REGION = 3;
 
@@ -80,6 +82,8 @@ export interface DecodeContext {
   /** Refused symbols, in original image coordinates; masked out of every later pass image. */
   rejectedQuads: Point[][];
   rejectedTexts: string[];
+  /** Grid redraws per located symbol (`grid` regions). */
+  gridRedraws: Map<string, Rectified[]>;
 }
 
 export function createDecodeContext(image: RgbaImage): DecodeContext {
@@ -92,6 +96,7 @@ export function createDecodeContext(image: RgbaImage): DecodeContext {
     symbolQuads: new Map(),
     rejectedQuads: [],
     rejectedTexts: [],
+    gridRedraws: new Map(),
   };
 }
 
@@ -184,6 +189,8 @@ interface Job {
   crop?: Rect;
   /** a located symbol (pass-scale coordinates) to resample upright; `light` = light modules on dark */
   warp?: { quad: SymbolQuad; light: boolean };
+  /** For `grid` regions: which of the symbol's redraws (`gridRectify`) to read. */
+  variant?: number;
 }
 
 /**
@@ -251,13 +258,16 @@ function passJobs(ctx: DecodeContext, pass: PassDescriptor): Job[] {
           .map((r) => ({ rect: r, ...hotspotSize(r, region.hotspotSide!, pass.upscale) }))
       : [{ rect: full, width: tw, height: th }];
     return areas.flatMap((a) =>
-      getSymbolQuads(ctx, a.rect, a.width, a.height, pass, region.max).map((warp) => ({
-        key: `${rectKey(a.rect)}|${a.width}x${a.height}|${region.sample ?? "rect"}:${warp.quad.corners.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(";")}`,
-        srcRect: a.rect,
-        tw: a.width,
-        th: a.height,
-        warp,
-      })),
+      getSymbolQuads(ctx, a.rect, a.width, a.height, pass, region.max).flatMap((warp) =>
+        (region.sample === "grid" ? GRID_VARIANTS : [undefined]).map((variant) => ({
+          key: `${rectKey(a.rect)}|${a.width}x${a.height}|${region.sample ?? "rect"}${variant ?? ""}:${warp.quad.corners.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`).join(";")}`,
+          srcRect: a.rect,
+          tw: a.width,
+          th: a.height,
+          warp,
+          variant,
+        })),
+      ),
     );
   }
   if (region.kind === "full") return [{ key: base, srcRect: full, tw, th }];
@@ -290,6 +300,17 @@ function passJobs(ctx: DecodeContext, pass: PassDescriptor): Job[] {
   return jobs;
 }
 
+/** A symbol's grid redraws, computed once for all its variants (the search is the costly part). */
+function getGridRedraws(ctx: DecodeContext, job: Job, gray: Gray): Rectified[] {
+  const key = job.key.replace(/\|grid\d*:/, "|grid:");
+  let found = ctx.gridRedraws.get(key);
+  if (!found) {
+    found = gridRectify(gray, job.warp!.quad, job.warp!.light);
+    ctx.gridRedraws.set(key, found);
+  }
+  return found;
+}
+
 interface JobImage {
   gray: Gray;
   toSource: (p: Point) => Point;
@@ -300,12 +321,9 @@ function buildJobImage(ctx: DecodeContext, pass: PassDescriptor, job: Job): JobI
   let gray = getGray(ctx, job.srcRect, job.tw, job.th, pass.channel);
   const crop = job.crop ?? { x: 0, y: 0, w: job.tw, h: job.th };
   const grid = pass.region.kind === "rectify" && pass.region.sample === "grid";
-  // A grid is read on the toned image (its contrast steps would find a binary one unchanged).
-  const rect = job.warp
-    ? grid
-      ? gridRectify(getToned(ctx, job.srcRect, job.tw, job.th, pass), job.warp.quad, job.warp.light)
-      : rectify(gray, job.warp.quad)
-    : undefined;
+  // The tone curve helps find a symbol (getSymbolQuads) but not read it: the module means of
+  // a grid are compared with their neighbours', which a blur's bloom shifts less than a curve does.
+  const rect = job.warp ? (grid ? getGridRedraws(ctx, job, gray)[job.variant ?? 0] : rectify(gray, job.warp.quad)) : undefined;
   if (job.warp && !rect) return { gray: { width: 0, height: 0, data: new Uint8Array(0) }, toSource: (p) => p, fromSource: (p) => p };
   // Pass-specific operations never modify the cached gray: crop or resample (copy) first.
   gray = rect ? rect.gray : cropGray(gray, crop);

@@ -15,7 +15,7 @@
  *
  * Coordinates are continuous: pixel k spans [k, k+1).
  */
-import type { Gray } from "./image-ops";
+import { sampleBilinear, type Gray } from "./image-ops";
 import type { Point } from "./types";
 
 export interface Finder {
@@ -409,7 +409,7 @@ export function rectify(gray: Gray, quad: SymbolQuad, pxPerModule = 4, quiet = 4
   const margin = Math.round((side / quad.modules) * quiet);
   const size = side + 2 * margin;
   const toImage = squareToQuad(quad.corners);
-  const { width: w, height: h, data } = gray;
+  const { data } = gray;
   let mean = 0;
   for (let i = 0; i < data.length; i += 97) mean += data[i]!;
   mean = Math.round(mean / Math.ceil(data.length / 97));
@@ -418,20 +418,8 @@ export function rectify(gray: Gray, quad: SymbolQuad, pxPerModule = 4, quiet = 4
     const v = (j + 0.5 - margin) / side;
     for (let i = 0; i < size; i++) {
       const p = mapPoint(toImage, (i + 0.5 - margin) / side, v);
-      const x = p.x - 0.5;
-      const y = p.y - 0.5;
-      if (!(x >= 0 && y >= 0 && x < w - 1 && y < h - 1)) {
-        out[j * size + i] = mean;
-        continue;
-      }
-      const x0 = Math.floor(x);
-      const y0 = Math.floor(y);
-      const fx = x - x0;
-      const fy = y - y0;
-      const k = y0 * w + x0;
-      const top = data[k]! + (data[k + 1]! - data[k]!) * fx;
-      const bottom = data[k + w]! + (data[k + w + 1]! - data[k + w]!) * fx;
-      out[j * size + i] = Math.round(top + (bottom - top) * fy);
+      const x = sampleBilinear(gray, p.x, p.y);
+      out[j * size + i] = Number.isNaN(x) ? mean : Math.round(x);
     }
   }
   return { gray: { width: size, height: size, data: out }, toImage, fromImage: invert3(toImage), side, margin };
