@@ -6,6 +6,7 @@ const ACTION_WORDS: Record<string, string> = {
   "auth.sign_in_throttled": "Sign-in throttled",
   "auth.reauth_failed": "Re-authentication failed",
   "auth.denied": "Was refused access",
+  "auth.refusals_summarised": "More anonymous refusals, counted",
   "ticket.created": "Opened the ticket",
   "ticket.checks_run": "Ran the checks",
   "ticket.assigned": "Assigned the ticket",

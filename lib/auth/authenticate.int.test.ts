@@ -3,6 +3,7 @@ import { ENGINES } from "@/lib/testing/databases";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createUser } from "@/lib/users/create-user";
 import { authenticate } from "./authenticate";
+import { REFUSAL_WINDOW_MS, REFUSALS_SUMMARY_ACTION, refusalWindowStart } from "@/lib/audit/refusal-window";
 import { ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT, THROTTLE_LOCK_MS } from "./throttle";
 
 describe.each(ENGINES)("authenticate on %s", (engine) => {
@@ -69,5 +70,22 @@ describe.each(ENGINES)("authenticate on %s", (engine) => {
     for (let i = 0; i < IP_FAILURE_LIMIT; i++) await authenticate({ db: t.db, email: `spray${i}@example.test`, password: "x", ip: "203.0.113.9", now });
     expect(await authenticate({ db: t.db, email: "agent@example.test", password: "correct horse battery", ip: "203.0.113.9", now })).toEqual({ ok: false, reason: "throttled" });
     expect((await authenticate({ db: t.db, email: "agent@example.test", password: "correct horse battery", ip: "198.51.100.1", now })).ok).toBe(true);
+  });
+
+  it("a locked client that keeps trying is refused each time, audited once per window, and counted", async () => {
+    const email = "hammered@example.test";
+    const ip = "203.0.113.44";
+    // A year ahead, so recordAudit's own look for closed windows (real clock) leaves this one open.
+    const now = new Date(refusalWindowStart(new Date(Date.now() + 365 * 24 * 3600 * 1000)).getTime() + 1000);
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await authenticate({ db: t.db, email, password: `wrong ${i}`, ip, now });
+    const attempts = 40;
+    for (let i = 0; i < attempts; i++) expect(await authenticate({ db: t.db, email, password: "x", ip, now })).toEqual({ ok: false, reason: "throttled" });
+    const throttled = await t.db.auditEvent.findMany({ where: { action: "auth.sign_in_throttled", ip } });
+    expect(throttled.map((e) => e.details)).toEqual([{ email: "h***d@example.test" }]);
+    expect(await t.db.refusalTally.findMany({ where: { ip }, select: { action: true, count: true } })).toEqual([{ action: "auth.sign_in_throttled", count: attempts }]);
+    // The next window's first refusal brings the count into the chain.
+    await authenticate({ db: t.db, email, password: "x", ip, now: new Date(now.getTime() + REFUSAL_WINDOW_MS) });
+    const summary = await t.db.auditEvent.findFirstOrThrow({ where: { action: REFUSALS_SUMMARY_ACTION, ip } });
+    expect(summary.details).toMatchObject({ refusedAction: "auth.sign_in_throttled", reason: "locked", more: attempts - 1, total: attempts });
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAnonymousRefusal } from "@/lib/audit/record-anonymous-refusal";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { maskEmail } from "@/lib/privacy/mask-email";
@@ -21,9 +22,11 @@ export async function authenticate(options: { db: Db; email: string; password: s
   const email = options.email.trim().toLowerCase();
   const keys = throttleKeys(email, ip);
   const anonymous = { id: null, label: "anonymous" };
+  // A locked client can go on asking without any password check: counted, audited at a bounded rate.
+  const auditThrottled = () => recordAnonymousRefusal({ db, action: "auth.sign_in_throttled", reason: "locked", ip, details: { email: maskEmail(email) }, now });
 
   if (await lockedUntil(db, [keys.account, keys.ip], now)) {
-    await db.$transaction((tx) => recordAudit(tx, { actor: anonymous, action: "auth.sign_in_throttled", ip, details: { email: maskEmail(email) } }));
+    await auditThrottled();
     return { ok: false, reason: "throttled" };
   }
 
@@ -31,7 +34,7 @@ export async function authenticate(options: { db: Db; email: string; password: s
   // slip under the limit; a successful sign-in clears the account's count.
   const attempts = await recordFailure(db, keys.account, ACCOUNT_FAILURE_LIMIT, now);
   if (attempts > ACCOUNT_FAILURE_LIMIT) {
-    await db.$transaction((tx) => recordAudit(tx, { actor: anonymous, action: "auth.sign_in_throttled", ip, details: { email: maskEmail(email) } }));
+    await auditThrottled();
     return { ok: false, reason: "throttled" };
   }
 

@@ -3,6 +3,7 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
+import { recordAnonymousRefusal } from "@/lib/audit/record-anonymous-refusal";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -42,14 +43,14 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 
 async function auditDenied(user: SessionUser | null, what: string, minimum: Role) {
   const ip = clientIp(await headers());
-  await getDb().$transaction((tx) =>
-    recordAudit(tx, {
-      actor: user ? { id: user.id, label: user.name } : { id: null, label: "anonymous" },
-      action: "auth.denied",
-      ip,
-      details: { what, required: minimum, role: user?.role ?? null },
-    }),
-  );
+  const details = { what, required: minimum, role: user?.role ?? null };
+  if (!user) {
+    // Anyone can send these, as fast as they like: counted, and audited at a bounded rate.
+    await recordAnonymousRefusal({ db: getDb(), action: "auth.denied", reason: what, ip, details });
+    return;
+  }
+  // A signed-in user's refusal is attributable and costs an account: audited every time.
+  await getDb().$transaction((tx) => recordAudit(tx, { actor: { id: user.id, label: user.name }, action: "auth.denied", ip, details }));
 }
 
 /** For server actions and route handlers: the user, or an AppError (401/403) after auditing the refusal. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAnonymousRefusal } from "@/lib/audit/record-anonymous-refusal";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
@@ -14,9 +15,8 @@ const USED_OR_EXPIRED = "This invitation link has already been used or has expir
 export async function acceptInvitation(options: { db: Db; ip: string; invitationId: string; token: string; password: string; now?: Date }) {
   const now = options.now ?? new Date();
   if (!verifyInvitationToken({ invitationId: options.invitationId, token: options.token })) {
-    await options.db.$transaction((tx) =>
-      recordAudit(tx, { actor: { id: null, label: "anonymous" }, action: "user.invitation_rejected", ip: options.ip, details: { invitationId: options.invitationId, reason: "bad_token" } }),
-    );
+    // Anyone can post made-up tokens as fast as they like: counted, audited at a bounded rate.
+    await recordAnonymousRefusal({ db: options.db, action: "user.invitation_rejected", reason: "bad_token", ip: options.ip, details: { invitationId: options.invitationId, reason: "bad_token" }, now });
     throw new AppError("NOT_FOUND", "This invitation link is not valid.");
   }
   const passwordHash = await hashPassword(options.password);
