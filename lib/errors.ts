@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   INVALID_INPUT: 400,
   INVALID_STATE: 409,
   CONFLICT: 409,
+  TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 } as const;
@@ -19,6 +20,7 @@ const DEFAULT_MESSAGE: Record<ErrorCode, string> = {
   INVALID_INPUT: "Some fields need attention.",
   INVALID_STATE: "This is not possible in the ticket's current state.",
   CONFLICT: "Someone else changed this first. Reload and try again.",
+  TOO_LARGE: "This is larger than the server accepts.",
   RATE_LIMITED: "Too many attempts. Please wait and try again.",
   UNAVAILABLE: "The service is unavailable. Try again shortly.",
 };

@@ -1,44 +1,99 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { importDevicesAction } from "@/app/(console)/admin/import/actions";
-import { ActionMessage } from "@/components/ui/action-message";
+import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { DEVICE_IMPORT_UPLOAD } from "@/lib/devices/import/upload-protocol";
 import { ImportReportView } from "./import-report";
-import { submitKeepingValues } from "./submit-keeping-values";
+import { uploadDeviceCsv, type ImportUploadState } from "./upload-device-csv";
+
+const MAX_MB = DEVICE_IMPORT_UPLOAD.maxBytes / (1024 * 1024);
+const subscribeNever = () => () => {};
+
+/** False in the server HTML, true once React runs: the upload needs JavaScript, so the buttons wait for it. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+}
 
 export function ImportForm({ columns }: { columns: string }) {
-  const [state, action, pending] = useActionState(importDevicesAction, null);
+  const [state, setState] = useState<ImportUploadState>(null);
+  const [pending, setPending] = useState(false);
   const [allowOwnerChanges, setAllowOwnerChanges] = useState(false);
+  const hydrated = useHydrated();
+  const errors = state?.kind === "error" ? state.fieldErrors : undefined;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // Enter in a field submits with the first button, the dry run: the harmless choice.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const form = new FormData(event.currentTarget);
+    const file = form.get("file");
+    if (!(file instanceof File) || !file.name) {
+      setState({ kind: "error", message: "Choose a CSV file.", fieldErrors: { file: ["Choose a CSV file."] } });
+      return;
+    }
+    setState(null);
+    setPending(true);
+    try {
+      setState(await uploadDeviceCsv({ file, dryRun: submitter?.value !== "import", allowOwnerChanges, password: String(form.get("password") ?? "") }));
+    } finally {
+      setPending(false);
+    }
+  }
+
   return (
     <div className="flex flex-col gap-6">
-      <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-4">
+      {/* method="post": should a submit ever happen without JavaScript, the password stays out of the URL. */}
+      <form method="post" onSubmit={onSubmit} className="flex flex-col gap-4">
         <div className="flex flex-col gap-1">
           <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
             CSV file
           </label>
-          <input id="import-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="import-file-hint" className="text-sm" />
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            aria-invalid={errors?.file ? true : undefined}
+            aria-describedby={errors?.file ? "import-file-hint import-file-error" : "import-file-hint"}
+            className="text-sm"
+          />
           <p id="import-file-hint" className="text-xs text-slate-600">
-            UTF-8, header line with exactly these columns in any order: <code>{columns}</code>
+            UTF-8, at most {MAX_MB} MB, header line with exactly these columns in any order: <code>{columns}</code>
           </p>
+          {errors?.file ? (
+            <p id="import-file-error" className="text-xs font-medium text-red-700">
+              {errors.file.join(" ")}
+            </p>
+          ) : null}
         </div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="allowOwnerChanges" checked={allowOwnerChanges} onChange={(e) => setAllowOwnerChanges(e.target.checked)} />
           Allow owner changes (each previous owner is notified by email)
         </label>
-        {allowOwnerChanges ? <Field label="Your password" name="password" type="password" autoComplete="current-password" required /> : null}
+        {allowOwnerChanges ? <Field label="Your password" name="password" type="password" autoComplete="current-password" required errors={errors?.password} /> : null}
         <div className="flex gap-2">
-          <Button type="submit" name="mode" value="dry-run" variant="secondary" disabled={pending}>
+          <Button type="submit" name="mode" value="dry-run" variant="secondary" disabled={!hydrated || pending}>
             Dry run
           </Button>
-          <Button type="submit" name="mode" value="import" disabled={pending}>
+          <Button type="submit" name="mode" value="import" disabled={!hydrated || pending}>
             Import
           </Button>
-          {pending ? <span className="self-center text-sm text-slate-600" role="status">Working…</span> : null}
+          {pending ? (
+            <span className="self-center text-sm text-slate-600" role="status">
+              Uploading and checking the file…
+            </span>
+          ) : null}
         </div>
       </form>
-      {state && "report" in state ? <ImportReportView message={state.message} ok={state.ok} report={state.report} /> : <ActionMessage state={state} />}
+      {state?.kind === "report" ? <ImportReportView message={state.message} ok={state.ok} report={state.report} /> : null}
+      {state?.kind === "error" ? <Alert tone="error">{state.message}</Alert> : null}
     </div>
   );
 }

@@ -4,9 +4,9 @@ import { startTransition, type FormEvent } from "react";
 
 /**
  * React resets a form after its action runs, which would wipe what an admin typed when the
- * server answers with an error (or the file chosen for a dry run). With JavaScript, submit the
- * form data ourselves (keeping the clicked button's name/value) so the fields stay; without it,
- * the form's action attribute still works.
+ * server answers with an error. With JavaScript, submit the form data ourselves (keeping the
+ * clicked button's name/value) so the fields stay; without it, the form's action attribute still
+ * works.
  */
 export function submitKeepingValues(action: (form: FormData) => void) {
   return (event: FormEvent<HTMLFormElement>) => {

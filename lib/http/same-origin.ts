@@ -1,15 +1,30 @@
 import { AppError } from "@/lib/errors";
 
+function siteOrigins(request: Request): string[] {
+  const origins = [new URL(request.url).origin];
+  try {
+    if (process.env.NEXTAUTH_URL) origins.push(new URL(process.env.NEXTAUTH_URL).origin);
+  } catch {
+    // A malformed NEXTAUTH_URL adds nothing: the request's own origin still applies.
+  }
+  return origins;
+}
+
 /**
- * Cookie-authenticated JSON endpoints accept only same-origin requests: a browser on another
- * site cannot make a user's session send a code (CSRF), whatever its SameSite setting.
+ * Cookie-authenticated endpoints accept only same-origin requests: a browser on another site
+ * cannot make a user's session send a code or import a file (CSRF), whatever its SameSite
+ * setting. An Origin, when a browser sends one, must be this site's, and so must Sec-Fetch-Site;
+ * the body must be `contentType` (JSON by default), which a cross-site form cannot send: a
+ * browser preflights it, and nothing here answers a preflight.
  */
-export function assertSameOrigin(request: Request): void {
+export function assertSameOrigin(request: Request, contentType = "application/json"): void {
   const origin = request.headers.get("origin");
-  if (origin && origin !== new URL(request.url).origin && origin !== process.env.NEXTAUTH_URL?.replace(/\/$/, "")) {
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if ((origin && !siteOrigins(request).includes(origin)) || (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none")) {
     throw new AppError("FORBIDDEN", "Cross-origin requests are not accepted.");
   }
-  if (!request.headers.get("content-type")?.startsWith("application/json")) {
-    throw new AppError("INVALID_INPUT", "Send JSON (Content-Type: application/json).");
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== contentType) {
+    throw new AppError("INVALID_INPUT", contentType === "application/json" ? "Send JSON (Content-Type: application/json)." : `Send the file's bytes as the body, with Content-Type: ${contentType}.`);
   }
 }

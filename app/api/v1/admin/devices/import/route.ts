@@ -1,0 +1,22 @@
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/lib/db/client";
+import { importDevicesUpload } from "@/lib/devices/import/import-devices-upload";
+import { DEVICE_IMPORT_UPLOAD } from "@/lib/devices/import/upload-protocol";
+import { guardedRoute } from "@/lib/http/route";
+import { assertSameOrigin } from "@/lib/http/same-origin";
+import { parseImportUpload } from "./parse-import-upload";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/**
+ * Dry run or import of a device CSV, streamed (the body is the file) so that no server action
+ * needs a large body limit. Answers the report: 200 when the file passed, 422 when it was refused,
+ * 413 over the size cap.
+ */
+export const POST = guardedRoute("ADMIN", "api:POST /api/v1/admin/devices/import", async (request, user) => {
+  assertSameOrigin(request, DEVICE_IMPORT_UPLOAD.contentType);
+  const upload = parseImportUpload(request);
+  const outcome = await importDevicesUpload({ db: getDb(), actor: { id: user.id, label: user.name }, ip: user.ip, ...upload });
+  if (outcome.report.imported) revalidatePath("/admin/devices");
+  return Response.json(outcome, { status: outcome.ok ? 200 : 422, headers: NO_STORE });
+});
