@@ -1,4 +1,5 @@
 import type { DeliveryState, TicketDeliveryRow } from "@/lib/outbox/delivery-state";
+import { RequeueEmailButton } from "./requeue-email-button";
 
 const KIND_LABELS: Record<string, string> = {
   RESET_CODE: "Security code",
@@ -23,8 +24,14 @@ function badgeText(row: TicketDeliveryRow): string {
   return row.state;
 }
 
-/** The emails of one ticket and how their delivery is going (data from ticketDelivery). */
-export function DeliveryStatus({ deliveries }: { deliveries: TicketDeliveryRow[] }) {
+/** Only the reset-code email belongs to a ticket's workflow; it is the one that can be requeued. */
+const REQUEUABLE_KIND = "RESET_CODE";
+
+/**
+ * The emails of one ticket and how their delivery is going (data from ticketDelivery).
+ * `requeueFor`: the ticket, when the viewer may requeue a failed email (supervisors, admins).
+ */
+export function DeliveryStatus({ deliveries, requeueFor = null }: { deliveries: TicketDeliveryRow[]; requeueFor?: { ticketId: string } | null }) {
   if (deliveries.length === 0) return <p className="text-sm text-slate-600">No email has been queued for this ticket.</p>;
   return (
     <ul className="divide-y divide-slate-100" aria-label="Email delivery">
@@ -46,6 +53,7 @@ export function DeliveryStatus({ deliveries }: { deliveries: TicketDeliveryRow[]
             {row.lastError && row.state !== "sent" ? <p className="mt-1 break-all text-xs text-red-800">Last error: {row.lastError}</p> : null}
           </div>
           <span className={`shrink-0 rounded-full border px-2 py-0.5 text-xs font-medium ${BADGE_TONES[row.state]}`}>{badgeText(row)}</span>
+          {requeueFor && row.kind === REQUEUABLE_KIND ? <RequeueEmailButton ticketId={requeueFor.ticketId} emailId={row.id} failed={row.state === "failed"} /> : null}
         </li>
       ))}
     </ul>

@@ -18,6 +18,7 @@ const ACTION_WORDS: Record<string, string> = {
   "email.sent": "Reset email delivered",
   "email.failed": "Email failed for good",
   "email.retry_scheduled": "Email delivery will be retried",
+  "email.requeued": "Requeued a failed email",
   "review.approved": "Approved after review (four eyes)",
   "review.refused": "Refused after review (four eyes)",
   "audit.chain_verified": "Verified the audit chain",

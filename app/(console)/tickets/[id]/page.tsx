@@ -12,6 +12,7 @@ import { SendCodePanel } from "@/components/tickets/send-code-panel";
 import { StatusBadge } from "@/components/tickets/status-badge";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/guard";
+import { roleAtLeast } from "@/lib/auth/roles";
 import { ticketTimeline } from "@/lib/audit/ticket-timeline";
 import { getDb } from "@/lib/db/client";
 import { ticketDelivery } from "@/lib/outbox/ticket-delivery";
@@ -86,7 +87,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             <p className="mt-3 text-xs text-slate-500">The code goes only to the owner of record; nobody in the console ever sees it.</p>
             {deliveries.length ? (
               <div className="mt-4">
-                <DeliveryStatus deliveries={deliveries} />
+                <DeliveryStatus deliveries={deliveries} requeueFor={roleAtLeast(user.role, "SUPERVISOR") ? { ticketId: ticket.id } : null} />
               </div>
             ) : null}
           </Card>
