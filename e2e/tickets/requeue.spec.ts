@@ -1,21 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import { rp1Scheme } from "@/lib/reset-protocol";
-import { recorderChallenge, seedDevice, TEST_KEYS } from "@/lib/testing/fixtures";
+import { recorderChallenge, seedDevice } from "@/lib/testing/fixtures";
 import { db, seedUser } from "../support/db";
 import { codeFromMail, waitForMail } from "../support/mail";
 import { callServerAction, serverActionId } from "../support/server-actions";
 import { signIn } from "../support/session";
+import { codeForChallenge } from "../support/simulator";
 
 const ACTIONS = "app/(console)/tickets/[id]/actions.ts";
 const RELAY_REFUSAL = "SMTP 554: 5.7.1 Relay access denied";
-
-function codeFor(challengeText: string): string {
-  const parsed = rp1Scheme.parse(challengeText);
-  if (!parsed.ok) throw new Error("bad challenge");
-  const derived = rp1Scheme.deriveCode({ challenge: parsed.challenge, keys: TEST_KEYS });
-  if (!derived.ok) throw new Error("underivable");
-  return derived.code;
-}
 
 /**
  * A ticket opened by `agent` through the API (the real checks), whose code was issued while the
@@ -89,7 +81,7 @@ test("a supervisor requeues a failed reset email after the mail server was fixed
 
   const [received] = await waitForMail(seeded.ownerEmail);
   expect(received!.envelopeTo).toEqual([seeded.ownerEmail]);
-  expect(codeFromMail(received!.mail)).toBe(codeFor(seeded.challengeText));
+  expect(codeFromMail(received!.mail)).toBe(codeForChallenge(seeded.challengeText));
 
   await expect.poll(async () => (await db.outboxEmail.findUniqueOrThrow({ where: { id: seeded.outboxId } })).status).toBe("SENT");
   expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: seeded.outboxId } })).toMatchObject({ attempts: 1, lastError: null });
@@ -101,5 +93,5 @@ test("a supervisor requeues a failed reset email after the mail server was fixed
   await expect(delivery).toContainText("sent");
   await expect(delivery.getByRole("button", { name: "Requeue email" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Audit timeline" })).toContainText("Requeued a failed email");
-  expect(await page.content()).not.toContain(codeFor(seeded.challengeText));
+  expect(await page.content()).not.toContain(codeForChallenge(seeded.challengeText));
 });

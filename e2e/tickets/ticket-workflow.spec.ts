@@ -1,24 +1,16 @@
 import { expect, test } from "@playwright/test";
-import { rp1Scheme } from "@/lib/reset-protocol";
-import { recorderChallenge, seedDevice, TEST_KEYS } from "@/lib/testing/fixtures";
+import { recorderChallenge, seedDevice } from "@/lib/testing/fixtures";
 import { db, seedUser } from "../support/db";
 import { codeFromMail, waitForMail } from "../support/mail";
 import { signIn } from "../support/session";
-
-function codeFor(challengeText: string): string {
-  const parsed = rp1Scheme.parse(challengeText);
-  if (!parsed.ok) throw new Error("bad challenge");
-  const derived = rp1Scheme.deriveCode({ challenge: parsed.challenge, keys: TEST_KEYS });
-  if (!derived.ok) throw new Error("underivable");
-  return derived.code;
-}
+import { codeForChallenge } from "../support/simulator";
 
 test("an agent opens a ticket from a pasted link, sends the code, and only the owner receives it", async ({ page }) => {
   const agent = await seedUser("AGENT");
   const device = await seedDevice(db);
   const owner = await db.owner.findUniqueOrThrow({ where: { id: device.ownerId! } });
   const link = recorderChallenge({ serial: device.serial, reservedEmail: owner.email });
-  const code = codeFor(link);
+  const code = codeForChallenge(link);
 
   await signIn(page, agent);
   await page.keyboard.press("n");

@@ -11,8 +11,8 @@ import { enqueueEmail } from "./enqueue-email";
 import type { MailSink } from "./mail-sink";
 import { DEFAULT_OUTBOX_CONFIG, type OutboxConfig } from "./outbox-config";
 import { runOutboxOnce } from "./run-outbox-once";
-import { createSmtpTransport, type SmtpTransport } from "./smtp-transport";
-import { freePort, startSmtpTestListener } from "./testing/smtp-test-listener";
+import { freePort } from "./testing/smtp-test-listener";
+import { smtpHarness } from "./testing/smtp-harness";
 import { seedResetCode, seedStaffUser, TEST_MASTER_KEYS } from "./testing/seed-reset-code";
 import { claimOutboxBatch } from "./claim-outbox-batch";
 import { ticketDelivery } from "./ticket-delivery";
@@ -41,21 +41,12 @@ function captureConsole() {
 describe.each(ENGINES)("outbox delivery on %s", (engine) => {
   let t: TestDatabase;
   let agentId: string;
-  const transports: SmtpTransport[] = [];
-  const closers: (() => Promise<void>)[] = [];
+  const smtp = smtpHarness();
+  const smtpSink = smtp.sink;
+  const listener = smtp.listener;
   let clock: Date;
   const now = () => clock;
 
-  function smtpSink(url: string): MailSink {
-    const transport = createSmtpTransport(url);
-    transports.push(transport);
-    return { kind: "smtp", transport };
-  }
-  async function listener(options: Parameters<typeof startSmtpTestListener>[0] = {}) {
-    const l = await startSmtpTestListener(options);
-    closers.push(l.close);
-    return l;
-  }
   function run(sink: MailSink, extra: { workerId?: string; db?: Db; random?: () => number; config?: OutboxConfig } = {}) {
     return runOutboxOnce({ db: extra.db ?? t.db, workerId: extra.workerId ?? "worker-a", sink, config: extra.config ?? CONFIG, now, random: extra.random ?? (() => 0.5) });
   }
@@ -73,8 +64,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
   });
   afterEach(async () => {
     vi.restoreAllMocks();
-    for (const transport of transports.splice(0)) transport.close();
-    for (const close of closers.splice(0)) await close();
+    await smtp.closeAll();
   });
   afterAll(async () => {
     setMasterKeysForTests(undefined);

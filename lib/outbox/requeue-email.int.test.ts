@@ -13,8 +13,7 @@ import type { MailSink } from "./mail-sink";
 import { DEFAULT_OUTBOX_CONFIG, type OutboxConfig } from "./outbox-config";
 import { requeueEmail, type RequeueActor } from "./requeue-email";
 import { runOutboxOnce } from "./run-outbox-once";
-import { createSmtpTransport, type SmtpTransport } from "./smtp-transport";
-import { startSmtpTestListener } from "./testing/smtp-test-listener";
+import { smtpHarness } from "./testing/smtp-harness";
 import { seedResetCode, seedStaffUser, TEST_MASTER_KEYS } from "./testing/seed-reset-code";
 import { ticketDelivery } from "./ticket-delivery";
 
@@ -45,21 +44,12 @@ describe.each(ENGINES)("requeueing a failed email on %s", (engine) => {
   let agentId: string;
   let supervisor: RequeueActor;
   let admin: RequeueActor;
-  const transports: SmtpTransport[] = [];
-  const closers: (() => Promise<void>)[] = [];
+  const smtp = smtpHarness();
+  const smtpSink = smtp.sink;
+  const listener = smtp.listener;
   let clock: Date;
   const now = () => clock;
 
-  function smtpSink(url: string): MailSink {
-    const transport = createSmtpTransport(url);
-    transports.push(transport);
-    return { kind: "smtp", transport };
-  }
-  async function listener(options: Parameters<typeof startSmtpTestListener>[0] = {}) {
-    const l = await startSmtpTestListener(options);
-    closers.push(l.close);
-    return l;
-  }
   function run(sink: MailSink) {
     return runOutboxOnce({ db: t.db, workerId: "worker-a", sink, config: CONFIG, now, random: () => 0.5 });
   }
@@ -91,8 +81,7 @@ describe.each(ENGINES)("requeueing a failed email on %s", (engine) => {
   });
   afterEach(async () => {
     vi.restoreAllMocks();
-    for (const transport of transports.splice(0)) transport.close();
-    for (const close of closers.splice(0)) await close();
+    await smtp.closeAll();
   });
   afterAll(async () => {
     setMasterKeysForTests(undefined);
