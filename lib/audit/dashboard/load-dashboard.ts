@@ -1,11 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { agentStats, type AgentStats } from "./agent-stats";
-import { decisionCounts, type DecisionCounts } from "./decision-counts";
 import { findAnomalies, type Anomalies } from "./find-anomalies";
 import { medianTimeToSend } from "./median-time-to-send";
 import { resetVolume, type VolumeDay } from "./reset-volume";
 import { DASHBOARD_DAYS, windowStart } from "./window";
+import { windowTickets, type AgentStats, type DecisionCounts } from "./window-tickets";
 
 export type Dashboard = {
   since: Date;
@@ -21,11 +20,11 @@ export async function loadDashboard(options: { db: Db; now?: Date }): Promise<Da
   const now = options.now ?? new Date();
   const since = windowStart(now, DASHBOARD_DAYS);
   const { db } = options;
-  const [volume, decisions, timeToSend, agents, anomalies] = await Promise.all([
-    resetVolume({ db, now, days: DASHBOARD_DAYS }),
-    decisionCounts({ db, since }),
+  const tickets = windowTickets({ db, since });
+  const [{ decisions, agents }, volume, timeToSend, anomalies] = await Promise.all([
+    tickets,
+    resetVolume({ db, now, days: DASHBOARD_DAYS, ticketsByDay: tickets.then((t) => t.ticketsByDay) }),
     medianTimeToSend({ db, since }),
-    agentStats({ db, since }),
     findAnomalies({ db, now }),
   ]);
   return { since, volume, decisions, timeToSend, agents, anomalies };
