@@ -300,6 +300,8 @@ function passJobs(ctx: DecodeContext, pass: PassDescriptor): Job[] {
   return jobs;
 }
 
+const isGridPass = (pass: PassDescriptor): boolean => pass.region.kind === "rectify" && pass.region.sample === "grid";
+
 /** A symbol's grid redraws, computed once for all its variants (the search is the costly part). */
 function getGridRedraws(ctx: DecodeContext, job: Job, gray: Gray): Rectified[] {
   const key = job.key.replace(/\|grid\d*:/, "|grid:");
@@ -320,7 +322,7 @@ interface JobImage {
 function buildJobImage(ctx: DecodeContext, pass: PassDescriptor, job: Job): JobImage {
   let gray = getGray(ctx, job.srcRect, job.tw, job.th, pass.channel);
   const crop = job.crop ?? { x: 0, y: 0, w: job.tw, h: job.th };
-  const grid = pass.region.kind === "rectify" && pass.region.sample === "grid";
+  const grid = isGridPass(pass);
   // The tone curve helps find a symbol (getSymbolQuads) but not read it: the module means of
   // a grid are compared with their neighbours', which a blur's bloom shifts less than a curve does.
   const rect = job.warp ? (grid ? getGridRedraws(ctx, job, gray)[job.variant ?? 0] : rectify(gray, job.warp.quad)) : undefined;
@@ -391,7 +393,7 @@ function runJob(ctx: DecodeContext, pass: PassDescriptor, job: Job, accept?: (te
   if (img.gray.width < 21 || img.gray.height < 21) return null;
   // A located symbol's polarity is known: one scan instead of jsQR's two.
   // A redrawn grid is always dark-on-light.
-  const grid = pass.region.kind === "rectify" && pass.region.sample === "grid";
+  const grid = isGridPass(pass);
   const inversion = job.warp ? (job.warp.light && !grid ? "onlyInvert" : "dontInvert") : pass.inversion;
   for (let attempt = 0; attempt <= MAX_REJECTS_PER_REGION; attempt++) {
     const code = runJsQr(ctx, img, inversion);
