@@ -24,7 +24,7 @@ async function ticketWithFailedEmail(agentPage: Page, agentId: string) {
   const { challengeId } = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { challengeId: true } });
   const outboxId = await db.$transaction(async (tx) => {
     await tx.ticket.update({ where: { id: ticket.id }, data: { status: "SENT", firstSentAt: new Date() } });
-    const issue = await tx.codeIssue.create({ data: { ticketId: ticket.id, kind: "FIRST", destination: owner.email, actorId: agentId } });
+    const issue = await tx.codeIssue.create({ data: { ticketId: ticket.id, serial: device.serial, kind: "FIRST", destination: owner.email, actorId: agentId } });
     const row = await tx.outboxEmail.create({
       data: {
         kind: "RESET_CODE",

@@ -167,11 +167,11 @@ describe.each(ENGINES)("dashboard aggregates on %s", (engine) => {
     for (let i = 0; i < 6; i++) {
       const created = daysAgo(i % 3, -1);
       const ticket = await seedTicket(t.db, { createdById: busy.id, createdAt: created, status: "SENT", decision: "ISSUE", serial: repeated, firstSentAt: new Date(created.getTime() + 600_000), customerEmail: "many@devices.test" });
-      await t.db.codeIssue.create({ data: { ticketId: ticket.id, kind: "FIRST", destination: "owner@owner.test", actorId: busy.id, issuedAt: new Date(created.getTime() + 600_000) } });
+      await t.db.codeIssue.create({ data: { ticketId: ticket.id, serial: repeated, kind: "FIRST", destination: "owner@owner.test", actorId: busy.id, issuedAt: new Date(created.getTime() + 600_000) } });
     }
     // One calm agent: one code, sent after 30 minutes; a requester asking for three recorders.
     const calmTicket = await seedTicket(t.db, { createdById: calm[0]!.id, createdAt: daysAgo(1), status: "SENT", decision: "ISSUE", firstSentAt: new Date(daysAgo(1).getTime() + 1_800_000), customerEmail: "Many@Devices.test" });
-    await t.db.codeIssue.create({ data: { ticketId: calmTicket.id, kind: "FIRST", destination: "owner@owner.test", actorId: calm[0]!.id, issuedAt: daysAgo(1, 1) } });
+    await t.db.codeIssue.create({ data: { ticketId: calmTicket.id, serial: calmTicket.serial, kind: "FIRST", destination: "owner@owner.test", actorId: calm[0]!.id, issuedAt: daysAgo(1, 1) } });
     await seedTicket(t.db, { createdById: calm[1]!.id, createdAt: daysAgo(2), decision: "REVIEW", status: "REVIEW", customerEmail: "many@devices.test" });
     await seedTicket(t.db, { createdById: calm[1]!.id, createdAt: daysAgo(2), decision: "REFUSE", status: "REFUSED" });
     // Outside the 30-day window: ignored everywhere.

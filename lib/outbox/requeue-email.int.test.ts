@@ -193,7 +193,7 @@ describe.each(ENGINES)("requeueing a failed email on %s", (engine) => {
     const resent = await seedFailed("resent.ok@example.com");
     const first = await t.db.codeIssue.findFirstOrThrow({ where: { ticketId: resent.ticketId } });
     await t.db.$transaction(async (tx) => {
-      const issue = await tx.codeIssue.create({ data: { ticketId: resent.ticketId, kind: "RESEND", destination: first.destination, actorId: agentId } });
+      const issue = await tx.codeIssue.create({ data: { ticketId: resent.ticketId, serial: first.serial, kind: "RESEND", destination: first.destination, actorId: agentId } });
       await enqueueEmail(tx, { kind: "RESET_CODE", to: first.destination, payload: { ticketId: resent.ticketId, challengeId: resent.challengeId, codeIssueId: issue.id }, idempotencyKey: `code-issue:${issue.id}`, ticketId: resent.ticketId });
     });
     expect(await run({ kind: "devmail" })).toMatchObject({ sent: 1 });

@@ -8,14 +8,14 @@ import type { TicketActor } from "./ticket-actor";
 
 /**
  * One issue of the code, inside the caller's transaction: the CodeIssue record (destination,
- * time, actor; never the code), its outbox email and the audit event, together or not at all.
+ * time, actor, the ticket's serial; never the code), its outbox email and the audit event, together or not at all.
  */
 export async function recordCodeIssue(
   tx: Prisma.TransactionClient,
   options: { actor: TicketActor; ticket: { id: string; serial: string | null; challengeId: string }; kind: IssueKind; destination: string; now: Date; details?: Record<string, boolean> },
 ) {
   const { actor, ticket, destination } = options;
-  const issue = await tx.codeIssue.create({ data: { ticketId: ticket.id, kind: options.kind, destination, actorId: actor.id, issuedAt: options.now } });
+  const issue = await tx.codeIssue.create({ data: { ticketId: ticket.id, serial: ticket.serial, kind: options.kind, destination, actorId: actor.id, issuedAt: options.now } });
   const outbox = await enqueueEmail(tx, {
     kind: "RESET_CODE",
     to: destination,

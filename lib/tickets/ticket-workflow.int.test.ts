@@ -38,7 +38,7 @@ describe.each(ENGINES)("ticket workflow on %s", (engine) => {
   }
 
   it("a clean request is ISSUE → READY; issuing records the destination, queues the email and changes status in one go", async () => {
-    const { ticket, owner, challengeText } = await openTicket();
+    const { ticket, device, owner, challengeText } = await openTicket();
     expect(ticket.decision).toBe("ISSUE");
     expect(ticket.status).toBe("READY");
     const result = await issueCode({ db: t.db, actor: agent, ticketId: ticket.id, now: NOW, keys: TEST_KEYS });
@@ -49,6 +49,8 @@ describe.each(ENGINES)("ticket workflow on %s", (engine) => {
     expect(after.outbox).toHaveLength(1);
     expect(after.outbox[0]).toMatchObject({ to: owner.email, kind: "RESET_CODE", status: "PENDING" });
     expect(after.codeIssues[0]!.outboxId).toBe(after.outbox[0]!.id);
+    // The dashboard counts codes per recorder from CodeIssue alone, so the issue carries the serial.
+    expect(after.codeIssues[0]!.serial).toBe(device.serial);
     const actions = (await t.db.auditEvent.findMany({ where: { ticketId: ticket.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["ticket.created", "ticket.checks_run", "ticket.decided", "code.issued"]);
 
@@ -135,13 +137,14 @@ describe.each(ENGINES)("ticket workflow on %s", (engine) => {
   });
 
   it("resend goes to the first destination, is recorded each time, and is rate-limited", async () => {
-    const { ticket, owner } = await openTicket();
+    const { ticket, device, owner } = await openTicket();
     await issueCode({ db: t.db, actor: agent, ticketId: ticket.id, now: NOW, keys: TEST_KEYS });
     for (let i = 0; i < 3; i++) await resendCode({ db: t.db, actor: agent, ticketId: ticket.id, now: new Date(NOW.getTime() + i * 1000) });
     await expect(resendCode({ db: t.db, actor: agent, ticketId: ticket.id, now: new Date(NOW.getTime() + 5000) })).rejects.toMatchObject({ code: "RATE_LIMITED" });
     const issues = await t.db.codeIssue.findMany({ where: { ticketId: ticket.id } });
     expect(issues.map((i) => i.kind).sort()).toEqual(["FIRST", "RESEND", "RESEND", "RESEND"]);
     expect(new Set(issues.map((i) => i.destination))).toEqual(new Set([owner.email]));
+    expect(new Set(issues.map((i) => i.serial))).toEqual(new Set([device.serial]));
     expect(await t.db.outboxEmail.count({ where: { ticketId: ticket.id } })).toBe(4);
   });
 

@@ -110,7 +110,7 @@ async function main() {
     );
     await client.query(`SELECT setval(pg_get_serial_sequence('"Ticket"', 'number'), $1)`, [ticketCount]);
     await client.query(
-      `INSERT INTO "CodeIssue" ("id","ticketId","kind","destination","actorId","issuedAt") SELECT md5('i' || "number")::uuid, "id", 'FIRST', 'owner@bench.test', "createdById", "firstSentAt" FROM "Ticket" WHERE "firstSentAt" IS NOT NULL`,
+      `INSERT INTO "CodeIssue" ("id","ticketId","serial","kind","destination","actorId","issuedAt") SELECT md5('i' || "number")::uuid, "id", "serial", 'FIRST', 'owner@bench.test', "createdById", "firstSentAt" FROM "Ticket" WHERE "firstSentAt" IS NOT NULL`,
     );
     results.push({ what: "seed tickets (SQL generate_series)", value: `${ticketCount.toLocaleString("en")} in ${(ticketMs / 1000).toFixed(1)} s` });
 

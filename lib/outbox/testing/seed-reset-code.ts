@@ -52,7 +52,7 @@ export async function seedResetCode(options: { db: Db; agentId: string; ownerEma
   });
   const destination = options.destination ?? options.ownerEmail;
   const outbox = await db.$transaction(async (tx) => {
-    const issue = await tx.codeIssue.create({ data: { ticketId: ticket.id, kind: "FIRST", destination, actorId: options.agentId } });
+    const issue = await tx.codeIssue.create({ data: { ticketId: ticket.id, serial, kind: "FIRST", destination, actorId: options.agentId } });
     const row = await enqueueEmail(tx, {
       kind: "RESET_CODE",
       to: destination,
