@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { simulatorEnabled } from "@/lib/demo-mode";
 import { actionError, invalidInput, type ActionState } from "@/lib/http/action-state";
 import { masterKeys } from "@/lib/keys/master-keys";
+import { bumpSimulatorVersion } from "@/lib/simulator/bump-simulator-version";
 import { powerOffSimulator } from "@/lib/simulator/power-off-simulator";
 import { requireSimulatorUser } from "@/lib/simulator/require-simulator-user";
 import { resetHost } from "@/lib/simulator/reset-host";
@@ -28,8 +29,10 @@ export async function powerOnAction(_prev: ActionState, form: FormData): Promise
     const user = await requireSimulatorUser({ kind: "action", what: "action:simulatorPowerOn" });
     const parsed = powerOnSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) throw invalidInput(parsed.error.flatten().fieldErrors);
-    const envelope = await startSimulator({ db: getDb(), request: parsed.data, keys: masterKeys(), resetHost: resetHost() });
-    await saveSimulator({ userId: user.id, envelope, now: Date.now() });
+    const db = getDb();
+    const envelope = await startSimulator({ db, request: parsed.data, keys: masterKeys(), resetHost: resetHost() });
+    const version = await bumpSimulatorVersion({ db, userId: user.id, from: null });
+    await saveSimulator({ userId: user.id, envelope, version, now: Date.now() });
     revalidatePath(PAGE);
     return { ok: true, message: "The device has started." };
   } catch (e) {
@@ -54,8 +57,8 @@ export async function recorderStepAction(_prev: ActionState, form: FormData): Pr
 export async function powerOffAction(): Promise<ActionState> {
   assertEnabled();
   try {
-    await requireSimulatorUser({ kind: "action", what: "action:simulatorPowerOff" });
-    await powerOffSimulator();
+    const user = await requireSimulatorUser({ kind: "action", what: "action:simulatorPowerOff" });
+    await powerOffSimulator({ db: getDb(), userId: user.id });
     revalidatePath(PAGE);
     return { ok: true, message: "The device is off." };
   } catch (e) {

@@ -87,6 +87,32 @@ test.describe("virtual recorder", () => {
     await expect(page.getByLabel("Security Code")).toBeDisabled();
   });
 
+  test("an older sealed cookie cannot undo the lockout", async ({ page, context }) => {
+    const agent = await signedInAgent(page);
+    const recorder = await seedRecorder();
+    const { url } = await openRetrieveScreen(page, recorder);
+    const beforeLockout = (await context.cookies()).find((c) => c.name === "sim-recorder");
+    expect(beforeLockout).toBeDefined();
+    const wrong = wrongCode(codeForChallenge(url));
+    for (let left = 4; left >= 1; left--) {
+      await enterCode(page, wrong);
+      await expect(page.getByTestId("recorder-message")).toHaveText(`Incorrect security code. ${left} attempt${left === 1 ? "" : "s"} left.`);
+    }
+    await enterCode(page, wrong);
+    await expect(page.getByTestId("recorder-message")).toHaveText("Too many incorrect security codes. Code entry is locked for 5 minutes.");
+
+    // Put the cookie from before the five wrong codes back, as anyone can with the dev tools.
+    await context.addCookies([beforeLockout!]);
+    await page.goto("/simulator");
+    await expect(page.getByRole("heading", { name: "Registered recorder" })).toBeVisible();
+    await expect(page.getByRole("img", { name: /QR code/ })).toHaveCount(0);
+    // Sent straight to the action, it is refused too, and nothing new is sealed.
+    const replayed = await callServerAction(page, { path: "/simulator", id: serverActionId("app/simulator/actions", "recorderStepAction"), fields: { op: "enter-code", code: codeForChallenge(url) } });
+    expect(replayed).toContain("The virtual recorder is off.");
+    expect((await context.cookies()).find((c) => c.name === "sim-recorder")?.value).toBe(beforeLockout!.value);
+    expect(await db.simulatorVersion.findUnique({ where: { userId: agent.id } })).toMatchObject({ version: 8 });
+  });
+
   test("refuses a correct code once the recorder clock is more than 24 hours past the QR", async ({ page }) => {
     await signedInAgent(page);
     const recorder = await seedRecorder();

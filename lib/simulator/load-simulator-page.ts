@@ -19,7 +19,7 @@ export type SimulatorPageData =
 /** What /simulator shows: the user's running recorder, or the picker when none is running. */
 export async function loadSimulatorPage({ db, userId, keys }: LoadSimulatorPageOptions): Promise<SimulatorPageData> {
   const now = Date.now();
-  const envelope = await loadSimulator({ userId, now });
-  if (!envelope) return { kind: "off", devices: await listSimulatorDevices({ db }), defaultKeyVersion: keys.current };
-  return { kind: "on", view: await buildSimulatorView({ envelope, now }) };
+  const running = await loadSimulator({ db, userId, now });
+  if (!running) return { kind: "off", devices: await listSimulatorDevices({ db }), defaultKeyVersion: keys.current };
+  return { kind: "on", view: await buildSimulatorView({ envelope: running.envelope, now }) };
 }

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { RP1_NONCE_BYTES } from "@/lib/reset-protocol/constants";
 import type { MasterKeyRing } from "@/lib/reset-protocol/types";
 import { applySimulatorStep } from "./apply-simulator-step";
+import { bumpSimulatorVersion } from "./bump-simulator-version";
 import { deviceKeyFor } from "./device-key-for";
 import { loadSimulator } from "./load-simulator";
 import { saveSimulator } from "./save-simulator";
@@ -20,14 +21,18 @@ export interface RunSimulatorStepOptions {
 }
 
 /**
- * One button press on the user's running recorder: unseal, apply the recorder's rules, seal.
- * A new challenge is audited ("simulator.challenge_created"): it carries a genuine tag for that
- * serial, so it must be traceable if it is ever submitted as a ticket. Nothing else is audited.
+ * One button press on the user's running recorder: unseal, apply the recorder's rules, bump the
+ * version, seal. Only a cookie at the current version opens, and only one request per version
+ * saves, so neither an older cookie nor a burst of requests with the same one gets past a
+ * lockout or reuses a code. A new challenge is audited ("simulator.challenge_created") in the
+ * bump's transaction: it carries a genuine tag for that serial, so it must be traceable if it is
+ * ever submitted as a ticket. Nothing else is audited.
  */
 export async function runSimulatorStep({ db, user, keys, step }: RunSimulatorStepOptions): Promise<SimulatorNotice | null> {
   const now = Date.now();
-  const envelope = await loadSimulator({ userId: user.id, now });
-  if (!envelope) throw new AppError("INVALID_STATE", "The virtual recorder is off. Power on a recorder first.");
+  const running = await loadSimulator({ db, userId: user.id, now });
+  if (!running) throw new AppError("INVALID_STATE", "The virtual recorder is off. Power on a recorder first.");
+  const { envelope } = running;
   const applied = applySimulatorStep({
     envelope,
     step,
@@ -36,17 +41,19 @@ export async function runSimulatorStep({ db, user, keys, step }: RunSimulatorSte
     deviceKey: () => deviceKeyFor({ identity: envelope.state.identity, keys }),
   });
   const challenge = applied.envelope.state.challenge;
-  if (applied.challengeCreated && challenge) {
-    await db.$transaction((tx) =>
-      recordAudit(tx, {
+  const version = await db.$transaction(async (tx) => {
+    const next = await bumpSimulatorVersion({ db: tx, userId: user.id, from: running.version });
+    if (applied.challengeCreated && challenge) {
+      await recordAudit(tx, {
         actor: { id: user.id, label: user.name },
         action: "simulator.challenge_created",
         ip: user.ip,
         serial: challenge.fields.s,
         details: { source: envelope.source, keyVersion: Number(challenge.fields.v), nonce: challenge.nonce, t: challenge.t },
-      }),
-    );
-  }
-  await saveSimulator({ userId: user.id, envelope: applied.envelope, now });
+      });
+    }
+    return next;
+  });
+  await saveSimulator({ userId: user.id, envelope: applied.envelope, version, now });
   return applied.envelope.notice;
 }

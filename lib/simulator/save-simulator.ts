@@ -3,18 +3,21 @@ import { cookies } from "next/headers";
 import { SIMULATOR_COOKIE, SIMULATOR_COOKIE_PATH, SIMULATOR_STATE_TTL_MS } from "./constants";
 import { sealState } from "./sealed-state";
 import { simulatorSecret } from "./simulator-secret";
-import type { SimulatorEnvelope } from "./types";
+import type { SealedSimulator, SimulatorEnvelope } from "./types";
 
 export interface SaveSimulatorOptions {
   readonly userId: string;
   readonly envelope: SimulatorEnvelope;
+  /** The server-side version just bumped to (bumpSimulatorVersion); only it opens the cookie. */
+  readonly version: number;
   /** Real time in ms. */
   readonly now: number;
 }
 
 /** Seals the recorder into an httpOnly, SameSite=Strict cookie scoped to /simulator. */
-export async function saveSimulator({ userId, envelope, now }: SaveSimulatorOptions): Promise<void> {
-  const sealed = sealState({ secret: simulatorSecret(), context: userId, payload: envelope, now, ttlMs: SIMULATOR_STATE_TTL_MS });
+export async function saveSimulator({ userId, envelope, version, now }: SaveSimulatorOptions): Promise<void> {
+  const payload: SealedSimulator = { version, envelope };
+  const sealed = sealState({ secret: simulatorSecret(), context: userId, payload, now, ttlMs: SIMULATOR_STATE_TTL_MS });
   (await cookies()).set(SIMULATOR_COOKIE, sealed, {
     httpOnly: true,
     sameSite: "strict",

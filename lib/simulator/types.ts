@@ -20,6 +20,15 @@ export interface SimulatorEnvelope {
   readonly notice: SimulatorNotice | null;
 }
 
+/**
+ * What the cookie seals: the recorder and the server-side version it was sealed at
+ * (SimulatorVersion). Only the current version opens, so an older cookie cannot be replayed.
+ */
+export interface SealedSimulator {
+  readonly version: number;
+  readonly envelope: SimulatorEnvelope;
+}
+
 /** One button press on the recorder or its service panel. */
 export type SimulatorStep =
   | { readonly op: "log-in"; readonly password: string }
