@@ -212,16 +212,22 @@ function getToned(ctx: DecodeContext, rect: Rect, tw: number, th: number, pass: 
   return toned;
 }
 
-/** Symbols located by their finder patterns in the pass-scale image, dark ones first, then light. */
+/**
+ * Symbols located by their finder patterns in the pass-scale image, dark ones first, then light.
+ * Grid passes also take the symbols that a search for a missing finder completes, or whose finder
+ * rings cannot be traced (`findSymbolQuads`' `loose`): their corner search and polish make up for
+ * corners placed from finder centres, and plain rectification would only spend time on them.
+ */
 function getSymbolQuads(ctx: DecodeContext, rect: Rect, tw: number, th: number, pass: PassDescriptor, max: number) {
   const tone = pass.contrast === "gamma" || pass.contrast === "deep-gamma" ? pass.contrast : "";
-  const key = `${rectKey(rect)}|${tw}x${th}|${pass.channel}|${tone}|${max}`;
+  const loose = isGridPass(pass);
+  const key = `${rectKey(rect)}|${tw}x${th}|${pass.channel}|${tone}|${max}|${loose}`;
   let found = ctx.symbolQuads.get(key);
   if (!found) {
     const bin = binarizeLocal(getToned(ctx, rect, tw, th, pass), Math.max(4, Math.round(Math.max(tw, th) / 12)));
-    found = findSymbolQuads(bin, max).map((quad) => ({ quad, light: false }));
+    found = findSymbolQuads(bin, max, { loose }).map((quad) => ({ quad, light: false }));
     invertGray(bin);
-    found.push(...findSymbolQuads(bin, max).map((quad) => ({ quad, light: true })));
+    found.push(...findSymbolQuads(bin, max, { loose }).map((quad) => ({ quad, light: true })));
     ctx.symbolQuads.set(key, found);
   }
   return found;

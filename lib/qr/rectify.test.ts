@@ -123,6 +123,46 @@ describe("rectify — locating a keystoned symbol", () => {
     expect(Math.hypot(quad!.corners[0].x - 140, quad!.corners[0].y - 50)).toBeLessThan(2);
   });
 
+  it("places a symbol none of whose finder rings can be traced, when loose, from the finders' centres", () => {
+    const bin = keystoned(TRAPEZOID);
+    // Dark bars in the quiet zone, each touching one finder's outer ring at its outer corner.
+    const bar = (x0: number, x1: number, y0: number, y1: number) => {
+      for (let y = y0; y < y1; y++) bin.data.fill(0, y * bin.width + x0, y * bin.width + x1);
+    };
+    bar(100, 142, 40, 52);
+    bar(338, 380, 40, 52);
+    bar(40, 72, 306, 330);
+    for (const f of findFinders(bin)) expect(finderCorners(bin, f)).toBeNull();
+    expect(findSymbolQuads(bin)).toHaveLength(0);
+    const [quad] = findSymbolQuads(bin, 2, { loose: true });
+    expect(quad).toBeDefined();
+    const modulePx = 200 / 57;
+    for (const i of [0, 1, 3]) expect(Math.hypot(quad!.corners[i]!.x - TRAPEZOID[i]!.x, quad!.corners[i]!.y - TRAPEZOID[i]!.y)).toBeLessThan(2 * modulePx);
+  });
+
+  it("completes a symbol whose third finder breaks the run ratios, when loose, where a finder-shaped template still fits", () => {
+    // A milder keystone than TRAPEZOID: the pair's square guess is a few modules off, not fourteen.
+    const quad: Quad = [
+      { x: 120, y: 50 },
+      { x: 330, y: 62 },
+      { x: 345, y: 300 },
+      { x: 105, y: 285 },
+    ];
+    const bin = keystoned(quad);
+    const bottomLeft = mapPoint(squareToQuad(quad), 3.5 / 57, 53.5 / 57);
+    // Moiré-like light lines every fourth row across the bottom-left finder: no column through it
+    // keeps its 1:1:3:1:1 runs, but most of each module keeps its shade.
+    const r = 28;
+    for (let y = Math.round(bottomLeft.y - r); y < bottomLeft.y + r; y++)
+      for (let x = Math.round(bottomLeft.x - r); x < bottomLeft.x + r; x++) if (y % 4 === 0) bin.data[y * bin.width + x] = 255;
+    const near = (p: Point, q: Point, d: number) => Math.hypot(p.x - q.x, p.y - q.y) < d;
+    const modulePx = 210 / 57;
+    expect(findFinders(bin).some((f) => near(f, bottomLeft, 3 * modulePx))).toBe(false);
+    const onSymbol = (q: { corners: Point[] }) => [0, 1, 3].every((i) => near(q.corners[i]!, quad[i]!, 2 * modulePx));
+    expect(findSymbolQuads(bin).filter(onSymbol)).toHaveLength(0);
+    expect(findSymbolQuads(bin, 2, { loose: true }).filter(onSymbol)).toHaveLength(1);
+  });
+
   it("finds a light-on-dark symbol once the binary image is inverted, and not before", () => {
     const onSymbol = (q: { corners: Point[] }) => q.corners.every((p, i) => Math.hypot(p.x - TRAPEZOID[i]!.x, p.y - TRAPEZOID[i]!.y) < 340 / 57);
     const bin = keystoned(TRAPEZOID, { light: true });

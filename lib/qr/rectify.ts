@@ -221,8 +221,10 @@ function quadCorners(pts: number[], f: Finder): Point[] | null {
 
 const dist = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
 
+type Triple = { tl: Finder; tr: Finder; bl: Finder };
+
 /** Label three finders as top-left, top-right, bottom-left (as jsQR does), or null for an implausible triangle. */
-function orderTriple(f: Finder[]): { tl: Finder; tr: Finder; bl: Finder } | null {
+function orderTriple(f: Finder[]): Triple | null {
   const [p, q, r] = f as [Finder, Finder, Finder];
   const dpq = dist(p, q);
   const dqr = dist(q, r);
@@ -293,61 +295,169 @@ function impliedCorners(f: Finder, u: Point, v: Point): Point[] {
   return [at(-1, -1), at(1, -1), at(1, 1), at(-1, 1)];
 }
 
+/** Finders whose pairs are completed by `completeThird` (the most confirmed). */
+const PAIR_FINDERS = 6;
+/** How far (in modules, each way along the symbol's axes) a third finder is looked for around where a square symbol puts it. */
+const THIRD_REACH = 6;
+/** A third finder must look at least this much like one (`finderLikeness`). */
+const THIRD_MIN_LIKENESS = 0.3;
+/** Triples that are not three traced, found finders must look at least this much like finders, all three. */
+const PLAUSIBLE_LIKENESS = 0.1;
+
+const LIKENESS_SCALES = [0.85, 1, 1.15];
+
+const rot90 = (p: Point): Point => ({ x: -p.y, y: p.x });
+
 /**
- * Candidate symbols from the finders of one binary image (0 = dark), most confirmed first.
- * At most `max` candidates.
+ * How much the 9×9 modules around `c` (axes `u`, `v`, module `m`) look like a finder pattern with
+ * its separator: the mean of the light cells (the ring two modules out, and the ring four out)
+ * minus the mean of the dark ones (core and outer ring), over 255. NaN where it leaves the image.
  */
-export function findSymbolQuads(bin: Gray, max = 2): SymbolQuad[] {
+function finderLikeness(bin: Gray, c: Point, u: Point, v: Point, m: number): number {
+  let dark = 0;
+  let lit = 0;
+  for (let j = -4; j <= 4; j++)
+    for (let i = -4; i <= 4; i++) {
+      const ring = Math.max(Math.abs(i), Math.abs(j));
+      if (ring === 4 && Math.abs(i) === Math.abs(j)) continue; // corners: the next module may be data
+      const x = sampleBilinear(bin, c.x + m * (i * u.x + j * v.x), c.y + m * (i * u.y + j * v.y));
+      if (Number.isNaN(x)) return NaN;
+      if (ring === 2 || ring === 4) lit += x;
+      else dark += x;
+    }
+  return (lit / 44 - dark / 33) / 255;
+}
+
+/** A quick look before `finderLikeness`: the centre dark, and two modules out lighter than three out, along both axes. */
+function finderCross(bin: Gray, c: Point, u: Point, v: Point, m: number): boolean {
+  if (!(sampleBilinear(bin, c.x, c.y) < 128)) return false;
+  let lit = 0;
+  let dark = 0;
+  for (const [du, dv] of AXES) {
+    const x = m * (du * u.x + dv * v.x);
+    const y = m * (du * u.y + dv * v.y);
+    lit += sampleBilinear(bin, c.x + 2 * x, c.y + 2 * y);
+    dark += sampleBilinear(bin, c.x + 3 * x, c.y + 3 * y);
+  }
+  return lit > dark;
+}
+
+const AXES = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
+
+/**
+ * A third finder for two that were found, where run ratios missed it (moiré or bloom breaks its
+ * runs): a square symbol puts it at one of six places (the pair an edge, either end the corner,
+ * either side; or the pair a diagonal, either side), each searched for the best `finderLikeness`
+ * within THIRD_REACH modules. Returns the places that look like a finder, best first.
+ */
+function completeThird(bin: Gray, a: Finder, b: Finder): Finder[] {
+  const m = (a.module + b.module) / 2;
+  const d = { x: b.x - a.x, y: b.y - a.y };
+  const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+  const r = rot90(d);
+  const diagonalAxis = unit({ x: 0, y: 0 }, { x: d.x - r.x, y: d.y - r.y });
+  const guesses: { at: Point; u: Point }[] = [
+    ...[a, b].flatMap((p) => [1, -1].map((s) => ({ at: { x: p.x + s * r.x, y: p.y + s * r.y }, u: unit(a, b) }))),
+    ...[1, -1].map((s) => ({ at: { x: mid.x + (s * r.x) / 2, y: mid.y + (s * r.y) / 2 }, u: diagonalAxis })),
+  ];
+  const out: (Finder & { likeness: number })[] = [];
+  for (const { at, u } of guesses) {
+    const v = rot90(u);
+    let best = { x: 0, y: 0, s: -Infinity };
+    for (let db = -THIRD_REACH; db <= THIRD_REACH; db += 0.5)
+      for (let da = -THIRD_REACH; da <= THIRD_REACH; da += 0.5) {
+        const c = { x: at.x + m * (da * u.x + db * v.x), y: at.y + m * (da * u.y + db * v.y) };
+        if (!finderCross(bin, c, u, v, m)) continue;
+        const s = finderLikeness(bin, c, u, v, m);
+        if (s > best.s) best = { ...c, s };
+      }
+    if (best.s >= THIRD_MIN_LIKENESS) out.push({ x: best.x, y: best.y, module: m, count: 0, likeness: best.s });
+  }
+  return out.sort((p, q) => q.likeness - p.likeness);
+}
+
+/** Whether two finders are as far apart as two finders of one symbol can be (14 to 170·√2 modules between centres). */
+function pairSpacing(a: Finder, b: Finder): boolean {
+  const modules = dist(a, b) / ((a.module + b.module) / 2);
+  return modules >= 12 && modules <= 240;
+}
+
+/**
+ * Candidate symbols from the finders of one binary image (0 = dark), at most `max`: triples of
+ * found finders, at least two of whose rings were traced. `loose` also takes pairs of found
+ * finders completed with a third that run ratios missed (`completeThird`), and triples with fewer
+ * traced rings, as long as all three finders look like finders. They are ranked by how many rings
+ * were traced, then by how much the least finder-like of the three looks like one
+ * (`finderLikeness`, on the symbol's axes, each at its own module size).
+ */
+export function findSymbolQuads(bin: Gray, max = 2, { loose = false } = {}): SymbolQuad[] {
   const finders = findFinders(bin);
-  const quads: SymbolQuad[] = [];
   const cornersOf = new Map<Finder, Point[] | null>();
   const corners = (f: Finder) => {
     if (!cornersOf.has(f)) cornersOf.set(f, finderCorners(bin, f));
     return cornersOf.get(f)!;
   };
-  const triples: { t: NonNullable<ReturnType<typeof orderTriple>>; score: number }[] = [];
+  const similar = (fs: Finder[]) => Math.max(...fs.map((f) => f.module)) <= 2 * Math.min(...fs.map((f) => f.module));
+  const candidates: { t: Triple; completed: boolean }[] = [];
   for (let i = 0; i < finders.length; i++)
-    for (let j = i + 1; j < finders.length; j++)
+    for (let j = i + 1; j < finders.length; j++) {
+      const [a, b] = [finders[i]!, finders[j]!];
       for (let k = j + 1; k < finders.length; k++) {
-        const fs = [finders[i]!, finders[j]!, finders[k]!];
-        const ms = fs.map((f) => f.module);
-        if (Math.max(...ms) > 2 * Math.min(...ms)) continue;
-        const t = orderTriple(fs);
-        if (t) triples.push({ t, score: fs.reduce((s, f) => s + f.count, 0) });
+        const t = similar([a, b, finders[k]!]) ? orderTriple([a, b, finders[k]!]) : null;
+        if (t) candidates.push({ t, completed: false });
       }
-  triples.sort((a, b) => b.score - a.score);
-  for (const { t } of triples) {
-    if (quads.length >= max) break;
-    // A finder whose ring could not be traced (it touches noise or a neighbouring module, common
-    // at 2–3 px per module) is given the square that its centre and module size imply, along the
-    // symbol's axes, as long as the other two rings were traced: three untraced rings are more
-    // often a pattern in the data or in the surroundings than a symbol.
-    const traced = [corners(t.tl), corners(t.tr), corners(t.bl)];
-    if (traced.filter((q) => !q).length > 1) continue;
+      if (!loose || j >= PAIR_FINDERS || !similar([a, b]) || !pairSpacing(a, b)) continue;
+      for (const third of completeThird(bin, a, b)) {
+        // A third that run ratios found too is in a triple of found finders already.
+        if (finders.some((f) => dist(f, third) < 2 * third.module)) continue;
+        const t = orderTriple([a, b, third]);
+        if (t) candidates.push({ t, completed: true });
+      }
+    }
+  const ranked = candidates.map(({ t, completed }) => {
     const u = unit(t.tl, t.tr);
     const v = unit(t.tl, t.bl);
-    const [qtl, qtr, qbl] = traced.map((q, i) => q ?? impliedCorners([t.tl, t.tr, t.bl][i]!, u, v)) as [Point[], Point[], Point[]];
-    const mid = { x: (t.tr.x + t.bl.x) / 2, y: (t.tr.y + t.bl.y) / 2 };
-    const tl = qtl[farthestFrom(qtl, mid)]!;
-    const trOuter = farthestFrom(qtr, t.bl);
-    const blOuter = farthestFrom(qbl, t.tr);
-    const tr = qtr[trOuter]!;
-    const bl = qbl[blOuter]!;
-    const down = { x: t.bl.x - t.tl.x, y: t.bl.y - t.tl.y };
-    const right = { x: t.tr.x - t.tl.x, y: t.tr.y - t.tl.y };
-    const trEdge = edgeTowards(qtr, trOuter, down);
-    const blEdge = edgeTowards(qbl, blOuter, right);
-    let br = intersect(tr, { x: trEdge.x - tr.x, y: trEdge.y - tr.y }, bl, { x: blEdge.x - bl.x, y: blEdge.y - bl.y });
-    const parallelogram = { x: tr.x + bl.x - tl.x, y: tr.y + bl.y - tl.y };
-    // An edge only 7 modules long, extrapolated over the whole symbol: fall back to the
-    // parallelogram when the intersection is absurd (far off, or the quad is not convex).
-    const side = (dist(tl, tr) + dist(tl, bl)) / 2;
-    if (!br || dist(br, parallelogram) > 0.8 * side || !convex([tl, tr, br, bl])) br = parallelogram;
-    const finderSide = [qtl, qtr, qbl].reduce((s, q) => s + dist(q[0]!, q[2]!) + dist(q[1]!, q[3]!), 0) / 6 / Math.SQRT2;
-    const modules = Math.max(21, Math.round((side / finderSide) * 7));
-    quads.push({ corners: [tl, tr, br, bl], modules });
-  }
-  return quads;
+    // Each finder at its own module size (keystone makes them differ), the best of three scales.
+    const likeness = Math.min(...[t.tl, t.tr, t.bl].map((f) => Math.max(...LIKENESS_SCALES.map((k) => finderLikeness(bin, f, u, v, k * f.module)))));
+    return { t, completed, traced: [t.tl, t.tr, t.bl].filter((f) => corners(f)).length, likeness: Number.isNaN(likeness) ? -1 : likeness };
+  });
+  ranked.sort((a, b) => b.traced - a.traced || b.likeness - a.likeness);
+  // Fewer than two traced rings, or a completed third, is more often a pattern in the data or in
+  // the surroundings than a symbol, unless all three look like finders.
+  const plausible = ranked.filter((r) => (r.traced >= 2 && !r.completed) || (loose && r.likeness >= PLAUSIBLE_LIKENESS));
+  return plausible.slice(0, max).map(({ t }) => quadOf(t, corners));
+}
+
+/**
+ * The symbol's corners from its three finders: three outer finder corners, and the fourth where
+ * the top-right finder's right edge meets the bottom-left finder's bottom edge.
+ */
+function quadOf(t: Triple, corners: (f: Finder) => Point[] | null): SymbolQuad {
+  // A finder whose ring could not be traced (it touches noise or a neighbouring module, common
+  // at 2–3 px per module) is given the square that its centre and module size imply, along the
+  // symbol's axes (the polish of a grid pass corrects a module or so).
+  const u = unit(t.tl, t.tr);
+  const v = unit(t.tl, t.bl);
+  const [qtl, qtr, qbl] = [t.tl, t.tr, t.bl].map((f) => corners(f) ?? impliedCorners(f, u, v)) as [Point[], Point[], Point[]];
+  const mid = { x: (t.tr.x + t.bl.x) / 2, y: (t.tr.y + t.bl.y) / 2 };
+  const tl = qtl[farthestFrom(qtl, mid)]!;
+  const trOuter = farthestFrom(qtr, t.bl);
+  const blOuter = farthestFrom(qbl, t.tr);
+  const tr = qtr[trOuter]!;
+  const bl = qbl[blOuter]!;
+  const down = { x: t.bl.x - t.tl.x, y: t.bl.y - t.tl.y };
+  const right = { x: t.tr.x - t.tl.x, y: t.tr.y - t.tl.y };
+  const trEdge = edgeTowards(qtr, trOuter, down);
+  const blEdge = edgeTowards(qbl, blOuter, right);
+  let br = intersect(tr, { x: trEdge.x - tr.x, y: trEdge.y - tr.y }, bl, { x: blEdge.x - bl.x, y: blEdge.y - bl.y });
+  const parallelogram = { x: tr.x + bl.x - tl.x, y: tr.y + bl.y - tl.y };
+  // An edge only 7 modules long, extrapolated over the whole symbol: fall back to the
+  // parallelogram when the intersection is absurd (far off, or the quad is not convex).
+  const side = (dist(tl, tr) + dist(tl, bl)) / 2;
+  if (!br || dist(br, parallelogram) > 0.8 * side || !convex([tl, tr, br, bl])) br = parallelogram;
+  const finderSide = [qtl, qtr, qbl].reduce((s, q) => s + dist(q[0]!, q[2]!) + dist(q[1]!, q[3]!), 0) / 6 / Math.SQRT2;
+  const modules = Math.max(21, Math.round((side / finderSide) * 7));
+  return { corners: [tl, tr, br, bl], modules };
 }
 
 // ---------------------------------------------------------------------------------------------
