@@ -136,6 +136,17 @@ describe("polishCorners", () => {
     expect(error(polished)).toBeLessThan(error(start) / 2);
     expect(readsWithJsQr(redrawSymbol(g, polished, false)!)).toBe(RP1_URL);
   });
+
+  it("brings back a corner a whole module off (a finder placed from its centre alone), where quarter-module steps stop short", () => {
+    const g = photo(KEYSTONE, { moire: 40, noise: 15 });
+    const modulePx = Math.hypot(KEYSTONE[1].x - KEYSTONE[0].x, KEYSTONE[1].y - KEYSTONE[0].y) / N;
+    const off = modulePx;
+    const start: SymbolQuad = { corners: [{ x: KEYSTONE[0].x + off, y: KEYSTONE[0].y }, KEYSTONE[1], KEYSTONE[2], { x: KEYSTONE[3].x, y: KEYSTONE[3].y + off }], modules: N };
+    expect(readsWithJsQr(redrawSymbol(g, start, false)!)).toBeNull();
+    const polished = polishCorners(g, start);
+    for (const i of [0, 3]) expect(Math.hypot(polished.corners[i]!.x - KEYSTONE[i]!.x, polished.corners[i]!.y - KEYSTONE[i]!.y)).toBeLessThan(modulePx / 2);
+    expect(readsWithJsQr(redrawSymbol(g, polished, false)!)).toBe(RP1_URL);
+  });
 });
 
 describe("gridRectify", () => {

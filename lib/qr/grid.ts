@@ -29,8 +29,9 @@ const SEARCH_FRACTION = 4;
 const ALIGN_KEEP = 5;
 /** Hill-climbing moves per step size. */
 const CLIMB_STEPS = 4;
-/** Rounds of nudging all four corners by a quarter module. */
+/** Rounds of nudging all four corners, per step size (in modules). */
 const POLISH_ROUNDS = 3;
+const POLISH_STEPS = [0.5, 0.25];
 
 /** Valid QR sizes (17 + 4·version) nearest the estimate: the estimate's own first. */
 export function gridSizes(estimate: number): number[] {
@@ -194,34 +195,37 @@ export function refineQuad(gray: Gray, quad: SymbolQuad, light: boolean, keep = 
 }
 
 /**
- * Nudge all four corners a quarter module at a time while the whole symbol's grid score rises:
- * the finders' corners are a pixel or so off at 3 px per module, a third of a module, enough to
- * sample the wrong half of the modules near the far edges.
+ * Nudge all four corners, half a module at a time and then a quarter, while the whole symbol's
+ * grid score rises: the finders' corners are a pixel or so off at 3 px per module, a third of a
+ * module, enough to sample the wrong half of the modules near the far edges; a finder placed from
+ * its centre alone (untraced ring, strong keystone) can be a module or more off.
  */
 export function polishCorners(gray: Gray, quad: SymbolQuad): SymbolQuad {
   const n = quad.modules;
   const corners = [...quad.corners] as SymbolQuad["corners"];
-  const a = { x: (corners[1].x - corners[0].x) / n / 4, y: (corners[1].y - corners[0].y) / n / 4 };
-  const b = { x: (corners[3].x - corners[0].x) / n / 4, y: (corners[3].y - corners[0].y) / n / 4 };
+  const a = { x: (corners[1].x - corners[0].x) / n, y: (corners[1].y - corners[0].y) / n };
+  const b = { x: (corners[3].x - corners[0].x) / n, y: (corners[3].y - corners[0].y) / n };
   let score = gridScore(gray, corners, n, 0);
-  for (let round = 0, moved = true; moved && round < POLISH_ROUNDS; round++) {
-    moved = false;
-    for (let k = 0; k < 4; k++) {
-      const from = corners[k]!;
-      let bestAt = from;
-      for (let db = -1; db <= 1; db++)
-        for (let da = -1; da <= 1; da++) {
-          if (!da && !db) continue;
-          const candidate = { x: from.x + da * a.x + db * b.x, y: from.y + da * a.y + db * b.y };
-          corners[k] = candidate;
-          const s = gridScore(gray, corners, n, 0);
-          if (s > score) {
-            score = s;
-            bestAt = candidate;
-            moved = true;
+  for (const step of POLISH_STEPS) {
+    for (let round = 0, moved = true; moved && round < POLISH_ROUNDS; round++) {
+      moved = false;
+      for (let k = 0; k < 4; k++) {
+        const from = corners[k]!;
+        let bestAt = from;
+        for (let db = -1; db <= 1; db++)
+          for (let da = -1; da <= 1; da++) {
+            if (!da && !db) continue;
+            const candidate = { x: from.x + step * (da * a.x + db * b.x), y: from.y + step * (da * a.y + db * b.y) };
+            corners[k] = candidate;
+            const s = gridScore(gray, corners, n, 0);
+            if (s > score) {
+              score = s;
+              bestAt = candidate;
+              moved = true;
+            }
           }
-        }
-      corners[k] = bestAt;
+        corners[k] = bestAt;
+      }
     }
   }
   return { corners, modules: n };
