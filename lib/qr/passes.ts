@@ -25,9 +25,12 @@
  *   all four corners polished), average each module over its centre and redraw the symbol clean
  *   for jsQR (`grid.ts`). Added after the matrix runs, placed by measurement on seeds 777, 4242
  *   and 31337 and then checked on seeds no decision had looked at (`lib/qr/bench/README.md`):
- *   cheap (~20–30 ms: one search per located symbol, jsQR on two clean images), the 400 px one
+ *   cheap (~25–50 ms: one search per located symbol, jsQR on two clean images), the 400 px one
  *   reads about a third of what `s300-max` misses; `deep-gamma` finds the finders of dark themes,
  *   whose bloom otherwise hides them; the 600 px pair reads the finer ones.
+ *   Grid passes also take symbols that plain finder search drops: a pair of found finders
+ *   completed with a third that fits a finder template, and triples with untraced rings
+ *   (`findSymbolQuads`' `loose`).
  * - Small codes in large or cluttered photos need a crop: heat-map hotspots find most of them.
  * - Tiny thumbnails need bilinear enlargement (`upscale`), offered only to inputs ≤ 640 px.
  * - Moiré lines across the code: a 3×3 `median` before thresholding; blurred codes: a strong
