@@ -11,6 +11,16 @@ function wrongCode(code: string): string {
   return (code.startsWith("2") ? "3" : "2") + code.slice(1);
 }
 
+/** Five wrong codes: four count down, the fifth locks code entry. */
+async function enterWrongCodesUntilLocked(page: Page, wrong: string) {
+  for (let left = 4; left >= 1; left--) {
+    await enterCode(page, wrong);
+    await expect(page.getByTestId("recorder-message")).toHaveText(`Incorrect security code. ${left} attempt${left === 1 ? "" : "s"} left.`);
+  }
+  await enterCode(page, wrong);
+  await expect(page.getByTestId("recorder-message")).toHaveText("Too many incorrect security codes. Code entry is locked for 5 minutes.");
+}
+
 async function signedInAgent(page: Page) {
   const agent = await seedUser("AGENT");
   await signIn(page, agent);
@@ -72,12 +82,7 @@ test.describe("virtual recorder", () => {
     const recorder = await seedRecorder();
     const { url } = await openRetrieveScreen(page, recorder);
     const wrong = wrongCode(codeForChallenge(url));
-    for (let left = 4; left >= 1; left--) {
-      await enterCode(page, wrong);
-      await expect(page.getByTestId("recorder-message")).toHaveText(`Incorrect security code. ${left} attempt${left === 1 ? "" : "s"} left.`);
-    }
-    await enterCode(page, wrong);
-    await expect(page.getByTestId("recorder-message")).toHaveText("Too many incorrect security codes. Code entry is locked for 5 minutes.");
+    await enterWrongCodesUntilLocked(page, wrong);
     await expect(page.getByTestId("lockout-countdown")).toContainText(/Try again in [45]:\d\d/);
     await expect(page.getByLabel("Security Code")).toBeDisabled();
     await expect(page.getByRole("button", { name: "OK", exact: true })).toBeDisabled();
@@ -94,12 +99,7 @@ test.describe("virtual recorder", () => {
     const beforeLockout = (await context.cookies()).find((c) => c.name === "sim-recorder");
     expect(beforeLockout).toBeDefined();
     const wrong = wrongCode(codeForChallenge(url));
-    for (let left = 4; left >= 1; left--) {
-      await enterCode(page, wrong);
-      await expect(page.getByTestId("recorder-message")).toHaveText(`Incorrect security code. ${left} attempt${left === 1 ? "" : "s"} left.`);
-    }
-    await enterCode(page, wrong);
-    await expect(page.getByTestId("recorder-message")).toHaveText("Too many incorrect security codes. Code entry is locked for 5 minutes.");
+    await enterWrongCodesUntilLocked(page, wrong);
 
     // Put the cookie from before the five wrong codes back, as anyone can with the dev tools.
     await context.addCookies([beforeLockout!]);
