@@ -303,6 +303,8 @@ const THIRD_REACH = 6;
 const THIRD_MIN_LIKENESS = 0.3;
 /** Triples that are not three traced, found finders must look at least this much like finders, all three. */
 const PLAUSIBLE_LIKENESS = 0.1;
+/** Loose candidates with more modules (version 20's 97) are dropped: see findSymbolQuads. */
+const LOOSE_MAX_MODULES = 97;
 
 const LIKENESS_SCALES = [0.85, 1, 1.15];
 
@@ -424,8 +426,18 @@ export function findSymbolQuads(bin: Gray, max = 2, { loose = false } = {}): Sym
   ranked.sort((a, b) => b.traced - a.traced || b.likeness - a.likeness);
   // Fewer than two traced rings, or a completed third, is more often a pattern in the data or in
   // the surroundings than a symbol, unless all three look like finders.
-  const plausible = ranked.filter((r) => (r.traced >= 2 && !r.completed) || (loose && r.likeness >= PLAUSIBLE_LIKENESS));
-  return plausible.slice(0, max).map(({ t }) => quadOf(t, corners));
+  const quads: SymbolQuad[] = [];
+  for (const r of ranked) {
+    if (quads.length >= max) break;
+    const strict = r.traced >= 2 && !r.completed;
+    if (!strict && !(loose && r.likeness >= PLAUSIBLE_LIKENESS)) continue;
+    const quad = quadOf(r.t, corners);
+    // A loose candidate as large as a version-21+ symbol is far more often the screen's text or
+    // UI than a code (reset challenges are versions 8–11), and the grid search costs n².
+    if (!strict && quad.modules > LOOSE_MAX_MODULES) continue;
+    quads.push(quad);
+  }
+  return quads;
 }
 
 /**
