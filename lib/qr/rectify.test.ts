@@ -163,6 +163,23 @@ describe("rectify — locating a keystoned symbol", () => {
     expect(findSymbolQuads(bin, 2, { loose: true }).filter(onSymbol)).toHaveLength(1);
   });
 
+  it("drops loose candidates larger than version 20, and keeps strict ones", () => {
+    // An upright 101-module symbol at 3 px per module, as a binary image.
+    const px = 3;
+    const src = blankImage(101 * px + 40, 101 * px + 40);
+    drawQr(src, "x".repeat(700), { x: 20, y: 20, module: px });
+    const bin: Gray = { width: src.width, height: src.height, data: new Uint8Array(src.width * src.height) };
+    for (let i = 0; i < bin.data.length; i++) bin.data[i] = src.data[i * 4]! < 128 ? 0 : 255;
+    const big = (q: { modules: number }) => q.modules > 97;
+    expect(findSymbolQuads(bin).filter(big)).toHaveLength(1);
+    // The same symbol with every finder ring touching a dark bar: only loose mode could take it.
+    const side = 101 * px;
+    for (const [x, y] of [[20, 20], [20 + side - 1, 20], [20, 20 + side - 1]] as const)
+      for (let yy = y - 2; yy < y + 1; yy++) bin.data.fill(0, yy * bin.width + Math.max(0, x - 19), yy * bin.width + x + 20);
+    expect(findSymbolQuads(bin)).toHaveLength(0);
+    expect(findSymbolQuads(bin, 2, { loose: true }).filter(big)).toHaveLength(0);
+  });
+
   it("finds a light-on-dark symbol once the binary image is inverted, and not before", () => {
     const onSymbol = (q: { corners: Point[] }) => q.corners.every((p, i) => Math.hypot(p.x - TRAPEZOID[i]!.x, p.y - TRAPEZOID[i]!.y) < 340 / 57);
     const bin = keystoned(TRAPEZOID, { light: true });
