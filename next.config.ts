@@ -25,7 +25,16 @@ const nextConfig: NextConfig = {
   // streams to its own route, /api/v1/admin/devices/import, which has its own cap).
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "1mb" } },
   // Loaded by Node at run time instead of bundled: they read their own .wasm/.node files.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg", "nodemailer", "sharp"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@node-rs/argon2",
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "pg",
+    "nodemailer",
+    "sharp",
+  ],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

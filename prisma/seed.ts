@@ -17,7 +17,11 @@ for (const user of DEMO_USERS) await createUser({ db, ...user });
 for (const device of DEMO_DEVICES) {
   const owner = await db.owner.upsert({ where: { email: device.ownerEmail }, create: { email: device.ownerEmail, name: device.ownerName }, update: {} });
   const data = { model: device.model, mac: device.mac, keyVersion, status: device.status, ownerId: owner.id, ownerSource: "demo seed" };
-  await db.device.upsert({ where: { serial: device.serial }, create: { serial: device.serial, ownerSince: new Date("2024-01-15T00:00:00Z"), ...data }, update: data });
+  await db.device.upsert({
+    where: { serial: device.serial },
+    create: { serial: device.serial, ownerSince: new Date("2024-01-15T00:00:00Z"), ...data },
+    update: data,
+  });
 }
 
 console.log("Demo accounts (demo mode only):");

@@ -16,7 +16,10 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   );
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="bg-brand-900 text-white">
@@ -31,7 +34,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <span className="text-slate-200">
               {user.name} <span className="rounded bg-white/15 px-1.5 py-0.5 text-xs uppercase tracking-wide">{user.role.toLowerCase()}</span>
             </span>
-            <span className="hidden text-xs text-slate-300 md:inline">Press <kbd className="rounded bg-white/15 px-1">?</kbd> for shortcuts</span>
+            <span className="hidden text-xs text-slate-300 md:inline">
+              Press <kbd className="rounded bg-white/15 px-1">?</kbd> for shortcuts
+            </span>
             <SignOutButton />
           </div>
         </div>

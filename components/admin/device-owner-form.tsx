@@ -16,7 +16,15 @@ export function DeviceOwnerForm({ serial }: { serial: string }) {
       <Field label="New owner email" name="ownerEmail" type="email" required maxLength={254} errors={fieldErrors(state, "ownerEmail")} />
       <Field label="New owner name" name="ownerName" required maxLength={120} errors={fieldErrors(state, "ownerName")} />
       <Field label="Reason for the change" name="reason" required minLength={10} maxLength={500} errors={fieldErrors(state, "reason")} id="owner-reason" />
-      <Field label="Your password" name="password" type="password" autoComplete="current-password" required hint="Changing an owner of record needs your password; the previous owner is told by email." errors={fieldErrors(state, "password")} />
+      <Field
+        label="Your password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        hint="Changing an owner of record needs your password; the previous owner is told by email."
+        errors={fieldErrors(state, "password")}
+      />
       <Button type="submit" variant="danger" disabled={pending}>
         Change owner of record
       </Button>

@@ -21,9 +21,24 @@ export function DeviceStatusForm({ serial, status }: { serial: string; status: s
     <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-3">
       <input type="hidden" name="serial" value={serial} />
       <SelectField label="New status" name="status" options={STATUS_OPTIONS.filter((o) => o.value !== status)} errors={fieldErrors(state, "status")} />
-      <Field label="Reason" name="reason" required minLength={10} maxLength={500} hint="Kept with the device and in the audit log." errors={fieldErrors(state, "reason")} />
+      <Field
+        label="Reason"
+        name="reason"
+        required
+        minLength={10}
+        maxLength={500}
+        hint="Kept with the device and in the audit log."
+        errors={fieldErrors(state, "reason")}
+      />
       {status !== "ACTIVE" ? (
-        <Field label="Your password" name="password" type="password" autoComplete="current-password" hint="Needed to make a blocked or stolen recorder active again: that reopens it to resets." errors={fieldErrors(state, "password")} />
+        <Field
+          label="Your password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          hint="Needed to make a blocked or stolen recorder active again: that reopens it to resets."
+          errors={fieldErrors(state, "password")}
+        />
       ) : null}
       <Button type="submit" variant="danger" disabled={pending}>
         Change status

@@ -77,7 +77,9 @@ export function ImportForm({ columns }: { columns: string }) {
           <input type="checkbox" name="allowOwnerChanges" checked={allowOwnerChanges} onChange={(e) => setAllowOwnerChanges(e.target.checked)} />
           Allow owner changes (each previous owner is notified by email)
         </label>
-        {allowOwnerChanges ? <Field label="Your password" name="password" type="password" autoComplete="current-password" required errors={errors?.password} /> : null}
+        {allowOwnerChanges ? (
+          <Field label="Your password" name="password" type="password" autoComplete="current-password" required errors={errors?.password} />
+        ) : null}
         <div className="flex gap-2">
           <Button type="submit" name="mode" value="dry-run" variant="secondary" disabled={!hydrated || pending}>
             Dry run

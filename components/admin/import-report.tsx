@@ -15,8 +15,12 @@ export function ImportReportView({ message, ok, report }: { message: string; ok:
         <dl className="grid grid-cols-5 gap-2 text-sm">
           {(["create", "update", "unchanged", "ownerChanges", "statusChanges"] as const).map((k) => (
             <div key={k} className="rounded border border-slate-200 p-2">
-              <dt className="text-xs text-slate-500">{{ create: "To create", update: "To update", unchanged: "Unchanged", ownerChanges: "Owner changes", statusChanges: "Status changes" }[k]}</dt>
-              <dd className="text-lg font-semibold" data-testid={`count-${k}`}>{report.counts![k]}</dd>
+              <dt className="text-xs text-slate-500">
+                {{ create: "To create", update: "To update", unchanged: "Unchanged", ownerChanges: "Owner changes", statusChanges: "Status changes" }[k]}
+              </dt>
+              <dd className="text-lg font-semibold" data-testid={`count-${k}`}>
+                {report.counts![k]}
+              </dd>
             </div>
           ))}
         </dl>

@@ -9,7 +9,19 @@ import { Field } from "@/components/ui/field";
 import { fieldErrors } from "./field-errors";
 import { submitKeepingValues } from "./submit-keeping-values";
 
-export function SetPasswordForm({ invitationId, token, email, minLength, maxLength }: { invitationId: string; token: string; email: string; minLength: number; maxLength: number }) {
+export function SetPasswordForm({
+  invitationId,
+  token,
+  email,
+  minLength,
+  maxLength,
+}: {
+  invitationId: string;
+  token: string;
+  email: string;
+  minLength: number;
+  maxLength: number;
+}) {
   const [state, action, pending] = useActionState(acceptInvitationAction, null);
   if (state?.ok) {
     return (
@@ -28,8 +40,26 @@ export function SetPasswordForm({ invitationId, token, email, minLength, maxLeng
       {/* Lets password managers store the new password under the right account. */}
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
       {state && !state.ok && !state.fieldErrors ? <ActionMessage state={state} /> : null}
-      <Field label="New password" name="password" type="password" autoComplete="new-password" required minLength={minLength} maxLength={maxLength} hint={`${minLength}–${maxLength} characters.`} errors={fieldErrors(state, "password")} />
-      <Field label="Confirm password" name="confirm" type="password" autoComplete="new-password" required maxLength={maxLength} errors={fieldErrors(state, "confirm")} />
+      <Field
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={minLength}
+        maxLength={maxLength}
+        hint={`${minLength}–${maxLength} characters.`}
+        errors={fieldErrors(state, "password")}
+      />
+      <Field
+        label="Confirm password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={maxLength}
+        errors={fieldErrors(state, "confirm")}
+      />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Set password"}
       </Button>

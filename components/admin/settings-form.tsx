@@ -33,13 +33,31 @@ export function SettingsForm({ settings }: { settings: Settings }) {
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">Velocity limits and lifetimes</legend>
         {NUMBER_FIELDS.map((f) => (
-          <Field key={f.name} label={f.label} name={f.name} type="number" min={f.min} max={f.max} required defaultValue={String(settings[f.name])} errors={fieldErrors(state, f.name)} />
+          <Field
+            key={f.name}
+            label={f.label}
+            name={f.name}
+            type="number"
+            min={f.min}
+            max={f.max}
+            required
+            defaultValue={String(settings[f.name])}
+            errors={fieldErrors(state, f.name)}
+          />
         ))}
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">Email sender and branding</legend>
         {TEXT_FIELDS.map((f) => (
-          <Field key={f.name} label={f.label} name={f.name} type={f.type} required defaultValue={String(settings[f.name])} errors={fieldErrors(state, f.name)} />
+          <Field
+            key={f.name}
+            label={f.label}
+            name={f.name}
+            type={f.type}
+            required
+            defaultValue={String(settings[f.name])}
+            errors={fieldErrors(state, f.name)}
+          />
         ))}
       </fieldset>
       <div className="flex items-center gap-3">

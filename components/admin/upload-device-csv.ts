@@ -36,11 +36,18 @@ export async function uploadDeviceCsv(options: { file: File; dryRun: boolean; al
   const { file, dryRun, allowOwnerChanges } = options;
   if (file.size === 0) return { kind: "error", message: "Choose a CSV file.", fieldErrors: { file: ["Choose a CSV file (this one is empty)."] } };
   if (file.size > DEVICE_IMPORT_UPLOAD.maxBytes) {
-    return { kind: "error", message: `The file is larger than ${MAX_MB} MB. Split it into smaller files and import them one by one.`, fieldErrors: { file: [`At most ${MAX_MB} MB.`] } };
+    return {
+      kind: "error",
+      message: `The file is larger than ${MAX_MB} MB. Split it into smaller files and import them one by one.`,
+      fieldErrors: { file: [`At most ${MAX_MB} MB.`] },
+    };
   }
   const query = new URLSearchParams({ mode: dryRun ? "dry-run" : "import" });
   if (allowOwnerChanges) query.set("allowOwnerChanges", "on");
-  const headers: Record<string, string> = { "Content-Type": DEVICE_IMPORT_UPLOAD.contentType, [DEVICE_IMPORT_UPLOAD.fileNameHeader]: encodeURIComponent(file.name) };
+  const headers: Record<string, string> = {
+    "Content-Type": DEVICE_IMPORT_UPLOAD.contentType,
+    [DEVICE_IMPORT_UPLOAD.fileNameHeader]: encodeURIComponent(file.name),
+  };
   // Only a real import with owner changes checks the password, so only that one carries it.
   if (allowOwnerChanges && !dryRun) headers[DEVICE_IMPORT_UPLOAD.passwordHeader] = encodeURIComponent(options.password);
   let response: Response;
@@ -52,5 +59,8 @@ export async function uploadDeviceCsv(options: { file: File; dryRun: boolean; al
   const body: unknown = await response.json().catch(() => null);
   if (isReport(body)) return { kind: "report", ok: body.ok, message: body.message, report: body.report };
   if (isError(body)) return { kind: "error", message: body.message, fieldErrors: body.fieldErrors };
-  return { kind: "error", message: STATUS_MESSAGES[response.status] ?? `The server answered ${response.status}. Check the devices list before trying a real import again.` };
+  return {
+    kind: "error",
+    message: STATUS_MESSAGES[response.status] ?? `The server answered ${response.status}. Check the devices list before trying a real import again.`,
+  };
 }

@@ -6,7 +6,17 @@ import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/http/action-state";
 
 /** A one-click admin action on a user (clear sign-in lock, resend invitation). */
-export function UserIdButton({ userId, label, ariaLabel, action: serverAction }: { userId: string; label: string; ariaLabel: string; action: (prev: ActionState, form: FormData) => Promise<ActionState> }) {
+export function UserIdButton({
+  userId,
+  label,
+  ariaLabel,
+  action: serverAction,
+}: {
+  userId: string;
+  label: string;
+  ariaLabel: string;
+  action: (prev: ActionState, form: FormData) => Promise<ActionState>;
+}) {
   const [state, action, pending] = useActionState(serverAction, null);
   return (
     <form action={action} className="flex flex-col items-end gap-1">

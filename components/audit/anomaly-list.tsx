@@ -8,7 +8,13 @@ export type AnomalyData = {
 };
 
 /** Patterns worth a second look, each linking to the search that shows the detail. */
-export function AnomalyList({ data, thresholds }: { data: AnomalyData; thresholds: { factor: number; agentMin: number; agentDays: number; deviceMin: number; requesterMin: number; repeatDays: number } }) {
+export function AnomalyList({
+  data,
+  thresholds,
+}: {
+  data: AnomalyData;
+  thresholds: { factor: number; agentMin: number; agentDays: number; deviceMin: number; requesterMin: number; repeatDays: number };
+}) {
   const none = data.busyAgents.length + data.repeatDevices.length + data.busyRequesters.length === 0;
   if (none) return <p className="text-sm text-slate-600">Nothing unusual.</p>;
   return (
@@ -16,7 +22,8 @@ export function AnomalyList({ data, thresholds }: { data: AnomalyData; threshold
       {data.busyAgents.length ? (
         <section>
           <h3 className="font-semibold">
-            Agents issuing far more than the team (&gt; {thresholds.factor}× the median of {data.teamMedianIssues}, ≥ {thresholds.agentMin} in {thresholds.agentDays} days)
+            Agents issuing far more than the team (&gt; {thresholds.factor}× the median of {data.teamMedianIssues}, ≥ {thresholds.agentMin} in{" "}
+            {thresholds.agentDays} days)
           </h3>
           <ul className="list-inside list-disc">
             {data.busyAgents.map((a) => (

@@ -2,7 +2,17 @@ import Link from "next/link";
 import { DetailsList } from "./details-list";
 import { formatUtc } from "./format";
 
-export type EventTableRow = { seq: string; at: Date; actorLabel: string; action: string; words: string; ip?: string | null; ticketId: string | null; serial?: string | null; details: unknown };
+export type EventTableRow = {
+  seq: string;
+  at: Date;
+  actorLabel: string;
+  action: string;
+  words: string;
+  ip?: string | null;
+  ticketId: string | null;
+  serial?: string | null;
+  details: unknown;
+};
 
 export function EventTable({ rows, caption }: { rows: EventTableRow[]; caption: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-600">No events match.</p>;
@@ -12,11 +22,21 @@ export function EventTable({ rows, caption }: { rows: EventTableRow[]; caption: 
         <caption className="sr-only">{caption}</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="py-2 pr-3">#</th>
-            <th scope="col" className="pr-3">When (UTC)</th>
-            <th scope="col" className="pr-3">Who</th>
-            <th scope="col" className="pr-3">What</th>
-            <th scope="col" className="pr-3">Ticket / device</th>
+            <th scope="col" className="py-2 pr-3">
+              #
+            </th>
+            <th scope="col" className="pr-3">
+              When (UTC)
+            </th>
+            <th scope="col" className="pr-3">
+              Who
+            </th>
+            <th scope="col" className="pr-3">
+              What
+            </th>
+            <th scope="col" className="pr-3">
+              Ticket / device
+            </th>
             <th scope="col">Details</th>
           </tr>
         </thead>

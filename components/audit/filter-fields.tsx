@@ -2,7 +2,19 @@ import type { ReactNode } from "react";
 
 const INPUT = "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm focus:border-brand-600";
 
-export function FilterInput({ label, name, value, type = "text", placeholder }: { label: string; name: string; value?: string; type?: string; placeholder?: string }) {
+export function FilterInput({
+  label,
+  name,
+  value,
+  type = "text",
+  placeholder,
+}: {
+  label: string;
+  name: string;
+  value?: string;
+  type?: string;
+  placeholder?: string;
+}) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={`filter-${name}`} className="text-xs font-medium text-slate-700">

@@ -2,7 +2,19 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 
 /** Keyset paging links that keep every filter in the URL. */
-export function Pager({ basePath, params, next, prev, label }: { basePath: string; params: Record<string, string | undefined>; next: string | null; prev: string | null; label: string }) {
+export function Pager({
+  basePath,
+  params,
+  next,
+  prev,
+  label,
+}: {
+  basePath: string;
+  params: Record<string, string | undefined>;
+  next: string | null;
+  prev: string | null;
+  label: string;
+}) {
   const href = (cursor: Record<string, string>) => {
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries(params)) if (v) query.set(k, v);

@@ -23,13 +23,27 @@ export function TicketTable({ rows, caption }: { rows: TicketTableRow[]; caption
         <caption className="sr-only">{caption}</caption>
         <thead className="text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="py-2 pr-3">Ticket</th>
-            <th scope="col" className="pr-3">Opened (UTC)</th>
-            <th scope="col" className="pr-3">Status</th>
-            <th scope="col" className="pr-3">Decision</th>
-            <th scope="col" className="pr-3">Flags</th>
-            <th scope="col" className="pr-3">Serial</th>
-            <th scope="col" className="pr-3">Customer</th>
+            <th scope="col" className="py-2 pr-3">
+              Ticket
+            </th>
+            <th scope="col" className="pr-3">
+              Opened (UTC)
+            </th>
+            <th scope="col" className="pr-3">
+              Status
+            </th>
+            <th scope="col" className="pr-3">
+              Decision
+            </th>
+            <th scope="col" className="pr-3">
+              Flags
+            </th>
+            <th scope="col" className="pr-3">
+              Serial
+            </th>
+            <th scope="col" className="pr-3">
+              Customer
+            </th>
             <th scope="col">Opened by</th>
           </tr>
         </thead>
@@ -43,7 +57,9 @@ export function TicketTable({ rows, caption }: { rows: TicketTableRow[]; caption
               </td>
               <td className="pr-3 whitespace-nowrap">{formatUtc(t.createdAt)}</td>
               <td className="pr-3">{t.status.toLowerCase()}</td>
-              <td className="pr-3"><OutcomeBadge value={t.decision} /></td>
+              <td className="pr-3">
+                <OutcomeBadge value={t.decision} />
+              </td>
               <td className="pr-3 text-xs">{t.flagged.join(", ") || "—"}</td>
               <td className="pr-3">
                 {t.serial ? (

@@ -16,8 +16,11 @@ import { QrPreview } from "./qr-preview";
 const INTAKE_TIME_BUDGET_MS = 2500;
 
 type Photo = { url: string; width: number; height: number; corners: Corners | null; name: string };
-type Status = { kind: "idle" } | { kind: "decoding"; pass: string; step: number; of: number } | { kind: "found"; pass: string; ms: number } | { kind: "failed"; message: string };
-
+type Status =
+  | { kind: "idle" }
+  | { kind: "decoding"; pass: string; step: number; of: number }
+  | { kind: "found"; pass: string; ms: number }
+  | { kind: "failed"; message: string };
 
 function relative(iso: string, now: number): string {
   const minutes = Math.round((new Date(iso).getTime() - now) / 60_000);
@@ -151,20 +154,47 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
         <p className="text-sm font-medium">Drop the customer&apos;s photo of the QR code here</p>
         <p className="text-xs text-slate-600">or paste it anywhere with Ctrl+V / ⌘V — JPEG, PNG, WebP (HEIC where the browser supports it)</p>
         <div className="flex flex-wrap justify-center gap-2">
-          <Button variant="secondary" onClick={() => fileInput.current?.click()}>Choose photo…</Button>
-          <Button variant="ghost" className="sm:hidden" onClick={() => cameraInput.current?.click()}>Use camera</Button>
+          <Button variant="secondary" onClick={() => fileInput.current?.click()}>
+            Choose photo…
+          </Button>
+          <Button variant="ghost" className="sm:hidden" onClick={() => cameraInput.current?.click()}>
+            Use camera
+          </Button>
         </div>
-        <label className="sr-only" htmlFor={`${name}-photo`}>Photo of the QR code</label>
-        <input ref={fileInput} id={`${name}-photo`} type="file" accept="image/*,.heic,.heif" className="sr-only" onChange={(e) => onFiles(e.target.files)} tabIndex={-1} />
-        <input ref={cameraInput} type="file" accept="image/*" capture="environment" className="sr-only" onChange={(e) => onFiles(e.target.files)} tabIndex={-1} aria-hidden />
+        <label className="sr-only" htmlFor={`${name}-photo`}>
+          Photo of the QR code
+        </label>
+        <input
+          ref={fileInput}
+          id={`${name}-photo`}
+          type="file"
+          accept="image/*,.heic,.heif"
+          className="sr-only"
+          onChange={(e) => onFiles(e.target.files)}
+          tabIndex={-1}
+        />
+        <input
+          ref={cameraInput}
+          type="file"
+          accept="image/*"
+          capture="environment"
+          className="sr-only"
+          onChange={(e) => onFiles(e.target.files)}
+          tabIndex={-1}
+          aria-hidden
+        />
       </div>
 
       <div aria-live="polite" className="text-sm">
         {status.kind === "decoding" ? (
           <div className="flex items-center gap-3">
             <progress max={status.of} value={status.step} className="h-2 w-40" aria-label="Reading the photo" />
-            <span className="text-slate-600">Reading the photo… ({status.step}/{status.of})</span>
-            <Button variant="ghost" onClick={() => abort.current?.abort()}>Cancel</Button>
+            <span className="text-slate-600">
+              Reading the photo… ({status.step}/{status.of})
+            </span>
+            <Button variant="ghost" onClick={() => abort.current?.abort()}>
+              Cancel
+            </Button>
           </div>
         ) : status.kind === "found" ? (
           <p className="text-emerald-800">QR code read in {status.ms} ms.</p>
@@ -189,7 +219,9 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
 
       {photo ? <QrPreview src={photo.url} width={photo.width} height={photo.height} corners={photo.corners} /> : null}
 
-      <label htmlFor={name} className="text-sm font-medium">Reset link from the customer</label>
+      <label htmlFor={name} className="text-sm font-medium">
+        Reset link from the customer
+      </label>
       <textarea
         id={name}
         name={name}
@@ -201,7 +233,11 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
         aria-invalid={errors?.length ? true : undefined}
         className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs aria-[invalid=true]:border-red-600"
       />
-      {errors?.length ? <p id={errorId} className="text-xs font-medium text-red-700">{errors.join(" ")}</p> : null}
+      {errors?.length ? (
+        <p id={errorId} className="text-xs font-medium text-red-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
       {preview?.ok ? (
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md bg-slate-50 p-3 text-sm" aria-label="Challenge fields">
           {preview.fields.map((f) => (

@@ -4,7 +4,15 @@ import { OutcomeBadge } from "@/components/audit/outcome-badge";
 
 export type DeviceSummaryData = {
   serial: string;
-  device: { model: string; status: string; statusReason: string | null; ownerName: string | null; ownerEmail: string | null; ownerSince: Date | null; ownerSource: string | null } | null;
+  device: {
+    model: string;
+    status: string;
+    statusReason: string | null;
+    ownerName: string | null;
+    ownerEmail: string | null;
+    ownerSince: Date | null;
+    ownerSource: string | null;
+  } | null;
   tickets: { id: string; number: number; createdAt: Date; status: string; decision: string; customerEmail: string; createdByName: string; flagged: string[] }[];
   issues: { id: string; ticketNumber: number; kind: string; destination: string; issuedAt: Date; actorName: string }[];
 };

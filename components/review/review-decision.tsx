@@ -1,7 +1,14 @@
 import { formatUtc } from "@/components/audit/format";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 
-export type ReviewDecisionItem = { id: string; decision: "APPROVE" | "REFUSE"; reason: string; destination: string | null; supervisorName: string; createdAt: Date };
+export type ReviewDecisionItem = {
+  id: string;
+  decision: "APPROVE" | "REFUSE";
+  reason: string;
+  destination: string | null;
+  supervisorName: string;
+  createdAt: Date;
+};
 
 /** A ticket's four-eyes decisions, for the agent's ticket page and the review page. */
 export function ReviewDecisionList({ approvals }: { approvals: ReviewDecisionItem[] }) {

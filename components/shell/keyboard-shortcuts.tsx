@@ -79,12 +79,16 @@ export function KeyboardShortcuts() {
   return (
     <dialog ref={dialog} aria-labelledby="shortcuts-title" className="m-auto w-full max-w-md rounded-xl p-0 shadow-2xl backdrop:bg-slate-900/50">
       <div className="p-6">
-        <h2 id="shortcuts-title" className="text-lg font-semibold">Keyboard shortcuts</h2>
+        <h2 id="shortcuts-title" className="text-lg font-semibold">
+          Keyboard shortcuts
+        </h2>
         <table className="mt-4 w-full text-sm">
           <tbody>
             {SHORTCUTS.map((s) => (
               <tr key={s.keys} className="border-t border-slate-100">
-                <td className="py-1.5 pr-4"><kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">{s.keys}</kbd></td>
+                <td className="py-1.5 pr-4">
+                  <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">{s.keys}</kbd>
+                </td>
                 <td className="py-1.5 text-slate-700">{s.what}</td>
               </tr>
             ))}

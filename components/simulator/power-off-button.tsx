@@ -10,7 +10,11 @@ export function PowerOffButton() {
   return (
     <form action={action}>
       <RecorderButton look="service">Power off (choose another recorder)</RecorderButton>
-      {state && !state.ok ? <p role="alert" className="mt-1 text-xs text-red-300">{state.error}</p> : null}
+      {state && !state.ok ? (
+        <p role="alert" className="mt-1 text-xs text-red-300">
+          {state.error}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -6,7 +6,13 @@ import type { ActionState } from "@/lib/http/action-state";
 import type { SimulatorDeviceOption } from "@/lib/simulator/types";
 import { RecorderButton } from "./recorder-button";
 
-function DarkField({ label, name, errors, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: string }) {
+function DarkField({
+  label,
+  name,
+  errors,
+  hint,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: string }) {
   const id = `power-on-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -48,7 +54,7 @@ function FormError({ state }: { state: ActionState }) {
 export function PowerOnPanel({ devices, defaultKeyVersion }: { devices: SimulatorDeviceOption[]; defaultKeyVersion: number }) {
   const [registered, registeredAction] = useActionState(powerOnAction, null);
   const [bench, benchAction] = useActionState(powerOnAction, null);
-  const benchErrors = bench && !bench.ok ? bench.fieldErrors ?? {} : {};
+  const benchErrors = bench && !bench.ok ? (bench.fieldErrors ?? {}) : {};
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <section aria-labelledby="registered-title" className="rounded-lg border border-white/10 bg-neutral-900 p-5">
@@ -67,7 +73,12 @@ export function PowerOnPanel({ devices, defaultKeyVersion }: { devices: Simulato
               <label htmlFor="power-on-device" className="text-sm text-slate-300">
                 Recorder
               </label>
-              <select id="power-on-device" name="serial" required className="rounded border border-white/20 bg-black px-2 py-1.5 font-mono text-sm text-slate-100 focus-visible:outline-2 focus-visible:outline-amber-300">
+              <select
+                id="power-on-device"
+                name="serial"
+                required
+                className="rounded border border-white/20 bg-black px-2 py-1.5 font-mono text-sm text-slate-100 focus-visible:outline-2 focus-visible:outline-amber-300"
+              >
                 {devices.map((device) => (
                   <option key={device.serial} value={device.serial}>
                     {device.serial} · {device.model}
@@ -100,7 +111,15 @@ export function PowerOnPanel({ devices, defaultKeyVersion }: { devices: Simulato
           <DarkField label="Reserved email (bench only)" name="reservedEmail" type="email" autoComplete="off" errors={benchErrors.reservedEmail} />
           <div className="grid gap-3 sm:grid-cols-2">
             <DarkField label="Firmware" name="firmware" placeholder="4.1.7" autoComplete="off" errors={benchErrors.firmware} />
-            <DarkField label="Key version (bench only)" name="keyVersion" type="number" min={1} max={255} placeholder={String(defaultKeyVersion)} errors={benchErrors.keyVersion} />
+            <DarkField
+              label="Key version (bench only)"
+              name="keyVersion"
+              type="number"
+              min={1}
+              max={255}
+              placeholder={String(defaultKeyVersion)}
+              errors={benchErrors.keyVersion}
+            />
           </div>
           <FormError state={bench} />
           <div>

@@ -47,11 +47,15 @@ export function RecorderMonitor({ view }: { view: SimulatorView }) {
         <div className="flex items-center justify-between gap-3 border-b border-white/10 bg-slate-900/90 px-3 py-1 text-xs text-slate-300">
           <p>
             <span className="font-semibold text-slate-100">{view.model}</span>
-            <span className="mx-2 text-slate-600" aria-hidden="true">|</span>
+            <span className="mx-2 text-slate-600" aria-hidden="true">
+              |
+            </span>
             <span>
               S/N <span className="font-mono">{view.serial}</span>
             </span>
-            <span className="mx-2 text-slate-600" aria-hidden="true">|</span>
+            <span className="mx-2 text-slate-600" aria-hidden="true">
+              |
+            </span>
             <span>FW {view.firmware}</span>
           </p>
           <RecorderClock key={view.renderedAtMs} offsetMs={view.clockOffsetMs} renderedAtMs={view.renderedAtMs} />

@@ -22,8 +22,8 @@ export function RetrieveScreen({ view }: { view: SimulatorView }) {
       ) : null}
       <div className="flex min-w-0 flex-1 flex-col gap-3">
         <p className="text-sm text-slate-300">
-          Scan the QR code with a phone and send the link or a photo to technical support. Support emails a security code to the reserved email
-          address. Enter it below within 24 hours. Do not leave this screen: leaving or restarting cancels the request.
+          Scan the QR code with a phone and send the link or a photo to technical support. Support emails a security code to the reserved email address. Enter
+          it below within 24 hours. Do not leave this screen: leaving or restarting cancels the request.
         </p>
         <CodeEntry key={view.renderedAtMs} lockedUntilMs={view.lockedUntilMs} renderedAtMs={view.renderedAtMs} />
         <div className="flex justify-end gap-2">

@@ -62,8 +62,10 @@ export function ServicePanel({ view }: { view: SimulatorView }) {
           </RecorderForm>
           <PowerOffButton />
           <p className="max-w-xs text-xs text-slate-400 md:text-right">
-            {view.source === "registered" ? "Registered recorder: its reserved email is the owner of record's." : "Bench recorder (not in the device registry)."} MAC{" "}
-            <span className="font-mono">{view.mac}</span>.
+            {view.source === "registered"
+              ? "Registered recorder: its reserved email is the owner of record's."
+              : "Bench recorder (not in the device registry)."}{" "}
+            MAC <span className="font-mono">{view.mac}</span>.
           </p>
         </div>
       </div>

@@ -5,7 +5,10 @@ import type { ReactNode } from "react";
 export function SimulatorShell({ userName, children }: { userName: string; children: ReactNode }) {
   return (
     <div className="min-h-screen bg-neutral-950 text-slate-100 [color-scheme:dark]">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-black">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-black"
+      >
         Skip to content
       </a>
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-white/10 px-4 py-2 text-sm">

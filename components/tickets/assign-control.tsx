@@ -15,24 +15,34 @@ export function AssignControl({ ticketId, me, assignee, staff }: { ticketId: str
       <input type="hidden" name="ticketId" value={ticketId} />
       {staff ? (
         <>
-          <label htmlFor="assignee" className="sr-only">Assignee</label>
+          <label htmlFor="assignee" className="sr-only">
+            Assignee
+          </label>
           <select id="assignee" name="assigneeId" defaultValue={assignee?.id ?? ""} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
             <option value="">Unassigned</option>
             {staff.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
             ))}
           </select>
-          <Button type="submit" variant="secondary" disabled={pending}>Assign</Button>
+          <Button type="submit" variant="secondary" disabled={pending}>
+            Assign
+          </Button>
         </>
       ) : assignee?.id === me.id ? (
         <>
           <input type="hidden" name="assigneeId" value="" />
-          <Button type="submit" variant="ghost" disabled={pending}>Hand back</Button>
+          <Button type="submit" variant="ghost" disabled={pending}>
+            Hand back
+          </Button>
         </>
       ) : !assignee ? (
         <>
           <input type="hidden" name="assigneeId" value={me.id} />
-          <Button type="submit" variant="secondary" disabled={pending} aria-keyshortcuts="t">Take ticket</Button>
+          <Button type="submit" variant="secondary" disabled={pending} aria-keyshortcuts="t">
+            Take ticket
+          </Button>
         </>
       ) : null}
       <ActionMessage state={state && !state.ok ? state : null} />

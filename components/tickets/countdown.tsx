@@ -26,9 +26,22 @@ export function Countdown({ expiresAt }: { expiresAt: string | null }) {
   }, []);
   if (!expiresAt) return <span className="text-xs text-slate-500">—</span>;
   const left = new Date(expiresAt).getTime() - (now ?? new Date(expiresAt).getTime());
-  const tone = now === null ? "bg-slate-100 text-slate-700" : left <= 0 ? "bg-slate-200 text-slate-600" : left < 60 * MINUTE ? "bg-red-600 text-white" : left < 240 * MINUTE ? "bg-amber-200 text-amber-950" : "bg-emerald-50 text-emerald-900";
+  const tone =
+    now === null
+      ? "bg-slate-100 text-slate-700"
+      : left <= 0
+        ? "bg-slate-200 text-slate-600"
+        : left < 60 * MINUTE
+          ? "bg-red-600 text-white"
+          : left < 240 * MINUTE
+            ? "bg-amber-200 text-amber-950"
+            : "bg-emerald-50 text-emerald-900";
   return (
-    <time dateTime={expiresAt} title={`Expires ${new Date(expiresAt).toISOString().replace("T", " ").slice(0, 16)} UTC`} className={`inline-block rounded px-2 py-0.5 text-xs font-medium tabular-nums ${tone}`}>
+    <time
+      dateTime={expiresAt}
+      title={`Expires ${new Date(expiresAt).toISOString().replace("T", " ").slice(0, 16)} UTC`}
+      className={`inline-block rounded px-2 py-0.5 text-xs font-medium tabular-nums ${tone}`}
+    >
       {now === null ? "…" : describe(left)}
     </time>
   );

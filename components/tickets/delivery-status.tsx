@@ -53,7 +53,9 @@ export function DeliveryStatus({ deliveries, requeueFor = null }: { deliveries: 
             {row.lastError && row.state !== "sent" ? <p className="mt-1 break-all text-xs text-red-800">Last error: {row.lastError}</p> : null}
           </div>
           <span className={`shrink-0 rounded-full border px-2 py-0.5 text-xs font-medium ${BADGE_TONES[row.state]}`}>{badgeText(row)}</span>
-          {requeueFor && row.kind === REQUEUABLE_KIND ? <RequeueEmailButton ticketId={requeueFor.ticketId} emailId={row.id} failed={row.state === "failed"} /> : null}
+          {requeueFor && row.kind === REQUEUABLE_KIND ? (
+            <RequeueEmailButton ticketId={requeueFor.ticketId} emailId={row.id} failed={row.state === "failed"} />
+          ) : null}
         </li>
       ))}
     </ul>

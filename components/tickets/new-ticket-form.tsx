@@ -29,7 +29,15 @@ export function NewTicketForm() {
       <div className="flex flex-col gap-4">
         {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
         <Field label="Customer name" name="customerName" required autoComplete="off" errors={errors.customerName} autoFocus />
-        <Field label="Contact email" name="customerEmail" type="email" required autoComplete="off" errors={errors.customerEmail} hint="Where the customer wrote from. The code still goes only to the owner of record." />
+        <Field
+          label="Contact email"
+          name="customerEmail"
+          type="email"
+          required
+          autoComplete="off"
+          errors={errors.customerEmail}
+          hint="Where the customer wrote from. The code still goes only to the owner of record."
+        />
         <Field label="Phone" name="customerPhone" type="tel" autoComplete="off" errors={errors.customerPhone} />
         <fieldset className="flex flex-col gap-1">
           <legend className="text-sm font-medium">Channel</legend>
@@ -43,7 +51,9 @@ export function NewTicketForm() {
           {errors.channel ? <p className="text-xs text-red-700">{errors.channel.join(" ")}</p> : null}
         </fieldset>
         <div className="flex flex-col gap-1">
-          <label htmlFor="notes" className="text-sm font-medium">Notes</label>
+          <label htmlFor="notes" className="text-sm font-medium">
+            Notes
+          </label>
           <textarea id="notes" name="notes" rows={3} maxLength={4000} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
         </div>
       </div>

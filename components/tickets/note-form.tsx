@@ -14,8 +14,19 @@ export function NoteForm({ ticketId }: { ticketId: string }) {
       <label htmlFor="note-body" className="text-sm font-medium">
         Internal note <span className="font-normal text-slate-500">(never sent to the customer)</span>
       </label>
-      <textarea id="note-body" name="body" rows={3} maxLength={4000} aria-describedby={error ? "note-body-error" : undefined} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
-      {error ? <p id="note-body-error" className="text-xs text-red-700">{error.join(" ")}</p> : null}
+      <textarea
+        id="note-body"
+        name="body"
+        rows={3}
+        maxLength={4000}
+        aria-describedby={error ? "note-body-error" : undefined}
+        className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+      />
+      {error ? (
+        <p id="note-body-error" className="text-xs text-red-700">
+          {error.join(" ")}
+        </p>
+      ) : null}
       <div className="flex items-center gap-3">
         <Button type="submit" variant="secondary" disabled={pending}>
           Add note

@@ -27,7 +27,9 @@ export function RequeueEmailButton({ ticketId, emailId, failed }: { ticketId: st
           <input type="hidden" name="ticketId" value={ticketId} />
           <input type="hidden" name="emailId" value={emailId} />
           <span className="text-xs text-slate-700">Send it to the owner of record again?</span>
-          <Button type="submit" disabled={pending}>{pending ? "Requeuing…" : "Yes, requeue"}</Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? "Requeuing…" : "Yes, requeue"}
+          </Button>
           <Button variant="ghost" disabled={pending} onClick={() => setConfirming(false)}>
             Cancel
           </Button>

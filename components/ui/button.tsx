@@ -13,6 +13,11 @@ export function buttonClasses(variant: Variant = "primary", extra = ""): string 
   return `inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed ${VARIANT_CLASSES[variant]} ${extra}`;
 }
 
-export function Button({ variant = "primary", className = "", ref, ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; ref?: Ref<HTMLButtonElement> }) {
+export function Button({
+  variant = "primary",
+  className = "",
+  ref,
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; ref?: Ref<HTMLButtonElement> }) {
   return <button type="button" ref={ref} {...props} className={buttonClasses(variant, className)} />;
 }

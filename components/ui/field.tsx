@@ -26,7 +26,11 @@ export function Field({ label, name, errors, hint, id, className = "", ...input 
         className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-600 aria-[invalid=true]:border-red-600"
         {...input}
       />
-      {hint ? <p id={hintId} className="text-xs text-slate-600">{hint}</p> : null}
+      {hint ? (
+        <p id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
       {errors?.length ? (
         <p id={errorId} className="text-xs font-medium text-red-700">
           {errors.join(" ")}

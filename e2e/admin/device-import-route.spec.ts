@@ -37,7 +37,11 @@ async function postChunked(context: BrowserContext, path: string, first: string,
   return fetch(`${E2E_BASE_URL}${path}`, init as RequestInit);
 }
 
-test("the import route refuses anonymous, non-admin, cross-origin, form-encoded and oversized uploads, and writes nothing", async ({ page, browser, playwright }) => {
+test("the import route refuses anonymous, non-admin, cross-origin, form-encoded and oversized uploads, and writes nothing", async ({
+  page,
+  browser,
+  playwright,
+}) => {
   const admin = await seedUser("ADMIN");
   const supervisor = await seedUser("SUPERVISOR");
   const tag = randomUUID().slice(0, 6).toLowerCase();
@@ -65,12 +69,17 @@ test("the import route refuses anonymous, non-admin, cross-origin, form-encoded 
   expect((await page.request.post(importUrl, { headers: { ...CSV_HEADERS, "Sec-Fetch-Site": "cross-site" }, data: csv })).status()).toBe(403);
   // What a cross-site HTML form can send without a preflight: refused by its content type.
   expect((await page.request.post(importUrl, { headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: csv })).status()).toBe(400);
-  expect((await page.request.post(importUrl, { multipart: { file: { name: "devices.csv", mimeType: "text/csv", buffer: Buffer.from(csv) } } })).status()).toBe(400);
+  expect((await page.request.post(importUrl, { multipart: { file: { name: "devices.csv", mimeType: "text/csv", buffer: Buffer.from(csv) } } })).status()).toBe(
+    400,
+  );
 
   // Over the cap with a Content-Length: refused before the body is read.
   const declared = await page.request.post(importUrl, { headers: CSV_HEADERS, data: oversized(csv) });
   expect(declared.status()).toBe(413);
-  expect(await declared.json()).toEqual({ error: "TOO_LARGE", message: "The file is larger than 50 MB. Split it into smaller files and import them one by one." });
+  expect(await declared.json()).toEqual({
+    error: "TOO_LARGE",
+    message: "The file is larger than 50 MB. Split it into smaller files and import them one by one.",
+  });
   // Over the cap without one (chunked): refused as the bytes are counted, before anything is written.
   const streamed = await postChunked(page.context(), importUrl, csv, CAP_BYTES + 64 * 1024);
   expect(streamed.status).toBe(413);
@@ -122,7 +131,9 @@ test("an owner change by import needs the admin's password: a wrong one is refus
   const serial = `E2E-IMPOWN-${tag.toUpperCase()}`;
   const previous = `prev-${tag}@e2e.test`;
   const ownerRow = await db.owner.create({ data: { email: previous, name: "Previous" } });
-  await db.device.create({ data: { serial, model: "NVR-8016", mac: "AABBCCDDEEFF", keyVersion: 1, ownerId: ownerRow.id, ownerSince: new Date(), ownerSource: "e2e" } });
+  await db.device.create({
+    data: { serial, model: "NVR-8016", mac: "AABBCCDDEEFF", keyVersion: 1, ownerId: ownerRow.id, ownerSince: new Date(), ownerSource: "e2e" },
+  });
   const csv = `${HEADER}\n${serial},NVR-8016,AABBCCDDEEFF,1,ACTIVE,next-${tag}@e2e.test,Next Owner,2025-01-01,e2e\n`;
   await signIn(page, admin);
   await page.goto("/admin/import");

@@ -9,11 +9,19 @@ test("an admin imports a CSV: dry run first, then for real; a bad file is refuse
   const admin = await seedUser("ADMIN");
   const tag = randomUUID().slice(0, 6).toUpperCase();
   const serials = [1, 2, 3].map((i) => `E2E-${tag}-${i}`);
-  const csv = [HEADER, ...serials.map((s, i) => `${s},NVR-8016,3c:00:00:00:00:0${i},1,ACTIVE,owner-${tag.toLowerCase()}@e2e.test,"=HYPERLINK(""http://evil.example"",""x"")",2025-01-0${i + 1},e2e`)].join("\n");
+  const csv = [
+    HEADER,
+    ...serials.map(
+      (s, i) =>
+        `${s},NVR-8016,3c:00:00:00:00:0${i},1,ACTIVE,owner-${tag.toLowerCase()}@e2e.test,"=HYPERLINK(""http://evil.example"",""x"")",2025-01-0${i + 1},e2e`,
+    ),
+  ].join("\n");
   await signIn(page, admin);
   await page.goto("/admin/import");
 
-  await page.getByLabel("CSV file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(`${HEADER}\n${serials[0]},M,zz,1,ACTIVE,a@e2e.test,A,2025-01-01,e2e\n`) });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(`${HEADER}\n${serials[0]},M,zz,1,ACTIVE,a@e2e.test,A,2025-01-01,e2e\n`) });
   await page.getByRole("button", { name: "Import", exact: true }).click();
   const report = page.getByRole("region", { name: "Import report" });
   await expect(report).toContainText("The file was refused");
@@ -66,7 +74,9 @@ test("changing a device's owner of record needs the admin's password and notifie
   const serial = `E2E-OWN-${randomUUID().slice(0, 6).toUpperCase()}`;
   const previous = `prev-${serial.toLowerCase()}@e2e.test`;
   const ownerRow = await db.owner.create({ data: { email: previous, name: "Previous" } });
-  await db.device.create({ data: { serial, model: "NVR-8016", mac: "AABBCCDDEEFF", keyVersion: 1, ownerId: ownerRow.id, ownerSince: new Date(), ownerSource: "e2e" } });
+  await db.device.create({
+    data: { serial, model: "NVR-8016", mac: "AABBCCDDEEFF", keyVersion: 1, ownerId: ownerRow.id, ownerSince: new Date(), ownerSource: "e2e" },
+  });
   await signIn(page, admin);
   await page.goto(`/admin/devices/${serial}`);
   await page.getByLabel("New owner email").fill(`next-${serial.toLowerCase()}@e2e.test`);

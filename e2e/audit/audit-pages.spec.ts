@@ -11,7 +11,8 @@ test("export routes: 401 anonymous, 403 for an agent (audited), CSV for a superv
 
   const agent = await seedUser("AGENT");
   await signIn(page, agent);
-  for (const path of ["/api/v1/export/tickets", "/api/v1/export/audit", "/api/v1/audit/anchor"]) expect((await page.request.get(path)).status(), path).toBe(403);
+  for (const path of ["/api/v1/export/tickets", "/api/v1/export/audit", "/api/v1/audit/anchor"])
+    expect((await page.request.get(path)).status(), path).toBe(403);
   expect(await db.auditEvent.count({ where: { actorId: agent.id, action: "auth.denied" } })).toBe(3);
   expect(await db.auditEvent.count({ where: { actorId: agent.id, action: { in: ["export.tickets", "export.audit", "audit.anchor_exported"] } } })).toBe(0);
   const pages = ["/audit", "/audit/tickets", "/audit/events", "/audit/devices/ANY-SERIAL", "/review", "/review/00000000-0000-4000-8000-000000000000"];
@@ -22,8 +23,21 @@ test("ticket search keeps filters in the URL and exports the same tickets as a s
   const agent = await seedUser("AGENT");
   const supervisor = await seedUser("SUPERVISOR");
   const serial = uniqueSerial("EXP");
-  await seedTicket(db, { createdById: agent.id, serial, status: "REFUSED", decision: "REFUSE", customerName: "=HYPERLINK(\"http://evil.example\",\"x\")", checks: [{ id: "DEVICE_STOLEN", outcome: "refuse", label: "Device", reason: "Reported stolen" }] });
-  await seedTicket(db, { createdById: agent.id, serial, status: "SENT", decision: "ISSUE", checks: [{ id: "DEVICE_STOLEN", outcome: "pass", label: "Device", reason: "ok" }] });
+  await seedTicket(db, {
+    createdById: agent.id,
+    serial,
+    status: "REFUSED",
+    decision: "REFUSE",
+    customerName: '=HYPERLINK("http://evil.example","x")',
+    checks: [{ id: "DEVICE_STOLEN", outcome: "refuse", label: "Device", reason: "Reported stolen" }],
+  });
+  await seedTicket(db, {
+    createdById: agent.id,
+    serial,
+    status: "SENT",
+    decision: "ISSUE",
+    checks: [{ id: "DEVICE_STOLEN", outcome: "pass", label: "Device", reason: "ok" }],
+  });
 
   await signIn(page, supervisor);
   await page.goto("/audit/tickets");

@@ -81,7 +81,9 @@ test("calling the admin-only and supervisor-only server actions directly is refu
   // Scoped to this test's users: other specs run in parallel and write such events too.
   expect(await db.auditEvent.count({ where: { action: "user.disabled", details: { path: ["userId"], equals: victim.id } } })).toBe(0);
   expect(await db.auditEvent.count({ where: { action: "audit.chain_verified", actorId: agent.id } })).toBe(0);
-  expect(await db.auditEvent.count({ where: { action: "auth.denied", details: { path: ["what"], equals: "action:setUserActive" }, actorId: agent.id } })).toBe(1);
+  expect(await db.auditEvent.count({ where: { action: "auth.denied", details: { path: ["what"], equals: "action:setUserActive" }, actorId: agent.id } })).toBe(
+    1,
+  );
 });
 
 test("the same direct call by an admin works, proving the refusals above are real", async ({ page }) => {

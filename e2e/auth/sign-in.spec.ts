@@ -23,7 +23,10 @@ test("unknown account and wrong password get the same generic answer", async ({ 
   const user = await seedUser("AGENT");
   await page.setExtraHTTPHeaders({ "X-Forwarded-For": "192.0.2.10" });
   const messages: string[] = [];
-  for (const attempt of [{ email: "nobody-at-all@e2e.test", password: "whatever" }, { email: user.email, password: "not the password" }]) {
+  for (const attempt of [
+    { email: "nobody-at-all@e2e.test", password: "whatever" },
+    { email: user.email, password: "not the password" },
+  ]) {
     await page.goto("/login");
     await page.getByLabel("Email").fill(attempt.email);
     await page.getByLabel("Password").fill(attempt.password);

@@ -32,7 +32,9 @@ test.describe("photo intake on a new ticket", () => {
     const agent = await seedUser("AGENT");
     await signIn(page, agent);
     const noise = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#556" } })
-      .composite([{ input: Buffer.from(`<svg width="640" height="480"><text x="40" y="240" font-size="48" fill="#eee">no code here</text></svg>`), top: 0, left: 0 }])
+      .composite([
+        { input: Buffer.from(`<svg width="640" height="480"><text x="40" y="240" font-size="48" fill="#eee">no code here</text></svg>`), top: 0, left: 0 },
+      ])
       .jpeg()
       .toBuffer();
     await page.goto("/tickets/new");

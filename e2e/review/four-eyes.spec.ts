@@ -59,12 +59,18 @@ test("the ticket's agent calling the approve action directly is refused and noth
   const { ticket } = await reviewTicketBy(agent.id);
   await signIn(page, agent);
   const id = serverActionId(ACTIONS_FILE, "decideReviewAction");
-  const answer = await callServerAction(page, { path: "/review", id, fields: { ticketId: ticket.id, decision: "APPROVE", reason: "I approve my own ticket, trust me please.", destination: "attacker@evil.test" } });
+  const answer = await callServerAction(page, {
+    path: "/review",
+    id,
+    fields: { ticketId: ticket.id, decision: "APPROVE", reason: "I approve my own ticket, trust me please.", destination: "attacker@evil.test" },
+  });
   expect(answer).toContain("Your role does not allow this.");
   const after = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
   expect(after).toMatchObject({ status: "REVIEW", approvedDestination: null });
   expect(await db.approval.count({ where: { ticketId: ticket.id } })).toBe(0);
-  expect(await db.auditEvent.count({ where: { actorId: agent.id, action: "auth.denied", details: { path: ["what"], equals: "action:decideReview" } } })).toBe(1);
+  expect(await db.auditEvent.count({ where: { actorId: agent.id, action: "auth.denied", details: { path: ["what"], equals: "action:decideReview" } } })).toBe(
+    1,
+  );
 });
 
 test("a supervisor cannot decide a ticket they opened themselves (four eyes), not even by calling the action", async ({ page }) => {

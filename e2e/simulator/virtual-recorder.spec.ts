@@ -2,7 +2,16 @@ import { expect, test, type Page } from "@playwright/test";
 import { callServerAction, serverActionId } from "../support/server-actions";
 import { db, seedUser } from "../support/db";
 import { signIn } from "../support/session";
-import { codeForChallenge, enterCode, enterCodeAndReset, openRetrieveScreen, powerOnRecorder, readQrFromScreen, requestReset, seedRecorder } from "../support/simulator";
+import {
+  codeForChallenge,
+  enterCode,
+  enterCodeAndReset,
+  openRetrieveScreen,
+  powerOnRecorder,
+  readQrFromScreen,
+  requestReset,
+  seedRecorder,
+} from "../support/simulator";
 
 const NEW_PASSWORD = "Recorder2026";
 
@@ -33,7 +42,9 @@ test.describe("virtual recorder", () => {
     const recorder = await seedRecorder();
 
     const { url, png } = await openRetrieveScreen(page, { serial: recorder.serial, email: recorder.email.toUpperCase() });
-    expect(url).toMatch(new RegExp(`^https://reset\\.example\\.com/rp1\\?s=${recorder.serial}&p=NVR-8016&m=${recorder.mac}&f=[^&]+&v=1&t=\\d+&n=[A-Za-z0-9_-]{16}&e=`));
+    expect(url).toMatch(
+      new RegExp(`^https://reset\\.example\\.com/rp1\\?s=${recorder.serial}&p=NVR-8016&m=${recorder.mac}&f=[^&]+&v=1&t=\\d+&n=[A-Za-z0-9_-]{16}&e=`),
+    );
     const qrBox = await page.getByRole("img", { name: /QR code/ }).boundingBox();
     expect(qrBox?.width).toBeGreaterThanOrEqual(320);
     expect(png.length).toBeGreaterThan(0);
@@ -107,7 +118,11 @@ test.describe("virtual recorder", () => {
     await expect(page.getByRole("heading", { name: "Registered recorder" })).toBeVisible();
     await expect(page.getByRole("img", { name: /QR code/ })).toHaveCount(0);
     // Sent straight to the action, it is refused too, and nothing new is sealed.
-    const replayed = await callServerAction(page, { path: "/simulator", id: serverActionId("app/simulator/actions", "recorderStepAction"), fields: { op: "enter-code", code: codeForChallenge(url) } });
+    const replayed = await callServerAction(page, {
+      path: "/simulator",
+      id: serverActionId("app/simulator/actions", "recorderStepAction"),
+      fields: { op: "enter-code", code: codeForChallenge(url) },
+    });
     expect(replayed).toContain("The virtual recorder is off.");
     expect((await context.cookies()).find((c) => c.name === "sim-recorder")?.value).toBe(beforeLockout!.value);
     expect(await db.simulatorVersion.findUnique({ where: { userId: agent.id } })).toMatchObject({ version: 8 });
@@ -165,7 +180,11 @@ test.describe("virtual recorder", () => {
     expect(anonymous.headers().location).toContain("/login");
     // Calling the action directly, like an attacker, without a session: refused, nothing sealed.
     await page.goto("/login");
-    const forged = await callServerAction(page, { path: "/simulator", id: serverActionId("app/simulator/actions", "recorderStepAction"), fields: { op: "reboot" } });
+    const forged = await callServerAction(page, {
+      path: "/simulator",
+      id: serverActionId("app/simulator/actions", "recorderStepAction"),
+      fields: { op: "reboot" },
+    });
     expect(forged).toContain("Please sign in.");
     expect((await page.context().cookies()).some((c) => c.name === "sim-recorder")).toBe(false);
 

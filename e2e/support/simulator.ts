@@ -21,7 +21,16 @@ export async function seedRecorder(overrides: { keyVersion?: number; status?: "A
   const owner = await db.owner.create({ data: { email, name: ownerName } });
   const mac = randomBytes(6).toString("hex").toUpperCase();
   const device = await db.device.create({
-    data: { serial, model: "NVR-8016", mac, keyVersion: overrides.keyVersion ?? 1, status: overrides.status ?? "ACTIVE", ownerId: owner.id, ownerSince: new Date(), ownerSource: "e2e" },
+    data: {
+      serial,
+      model: "NVR-8016",
+      mac,
+      keyVersion: overrides.keyVersion ?? 1,
+      status: overrides.status ?? "ACTIVE",
+      ownerId: owner.id,
+      ownerSince: new Date(),
+      ownerSource: "e2e",
+    },
   });
   return { deviceId: device.id, ownerId: owner.id, serial, model: device.model, mac, email, ownerName };
 }

@@ -10,7 +10,12 @@ async function openTicketViaApi(page: Page, customerEmail?: string) {
   const device = await seedDevice(db);
   const owner = await db.owner.findUniqueOrThrow({ where: { id: device.ownerId! } });
   const response = await page.request.post("/api/v1/tickets", {
-    data: { customerName: "Kim", customerEmail: customerEmail ?? owner.email, channel: "EMAIL", challengeText: recorderChallenge({ serial: device.serial, reservedEmail: owner.email }) },
+    data: {
+      customerName: "Kim",
+      customerEmail: customerEmail ?? owner.email,
+      channel: "EMAIL",
+      challengeText: recorderChallenge({ serial: device.serial, reservedEmail: owner.email }),
+    },
   });
   expect(response.status()).toBe(201);
   return (await response.json()) as { id: string; status: string; decision: string };

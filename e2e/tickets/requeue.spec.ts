@@ -17,14 +17,18 @@ async function ticketWithFailedEmail(agentPage: Page, agentId: string) {
   const device = await seedDevice(db);
   const owner = await db.owner.findUniqueOrThrow({ where: { id: device.ownerId! } });
   const challengeText = recorderChallenge({ serial: device.serial, reservedEmail: owner.email });
-  const response = await agentPage.request.post("/api/v1/tickets", { data: { customerName: "Rhea Relay", customerEmail: owner.email, channel: "EMAIL", challengeText } });
+  const response = await agentPage.request.post("/api/v1/tickets", {
+    data: { customerName: "Rhea Relay", customerEmail: owner.email, channel: "EMAIL", challengeText },
+  });
   expect(response.status()).toBe(201);
   const ticket = (await response.json()) as { id: string; status: string };
   expect(ticket.status).toBe("READY");
   const { challengeId } = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { challengeId: true } });
   const outboxId = await db.$transaction(async (tx) => {
     await tx.ticket.update({ where: { id: ticket.id }, data: { status: "SENT", firstSentAt: new Date() } });
-    const issue = await tx.codeIssue.create({ data: { ticketId: ticket.id, serial: device.serial, kind: "FIRST", destination: owner.email, actorId: agentId } });
+    const issue = await tx.codeIssue.create({
+      data: { ticketId: ticket.id, serial: device.serial, kind: "FIRST", destination: owner.email, actorId: agentId },
+    });
     const row = await tx.outboxEmail.create({
       data: {
         kind: "RESET_CODE",
@@ -56,7 +60,11 @@ test("a supervisor requeues a failed reset email after the mail server was fixed
   await expect(agentPage.getByRole("list", { name: "Email delivery" })).toContainText("failed");
   await expect(agentPage.getByRole("button", { name: "Requeue email" })).toHaveCount(0);
   const requeueId = serverActionId(ACTIONS, "requeueEmailAction");
-  const refused = await callServerAction(agentPage, { path: `/tickets/${seeded.ticketId}`, id: requeueId, fields: { ticketId: seeded.ticketId, emailId: seeded.outboxId } });
+  const refused = await callServerAction(agentPage, {
+    path: `/tickets/${seeded.ticketId}`,
+    id: requeueId,
+    fields: { ticketId: seeded.ticketId, emailId: seeded.outboxId },
+  });
   expect(refused).toContain("Your role does not allow this.");
   await agentContext.close();
   expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: seeded.outboxId } })).toMatchObject({ status: "FAILED", attempts: 1, lastError: RELAY_REFUSAL });
@@ -85,7 +93,10 @@ test("a supervisor requeues a failed reset email after the mail server was fixed
 
   await expect.poll(async () => (await db.outboxEmail.findUniqueOrThrow({ where: { id: seeded.outboxId } })).status).toBe("SENT");
   expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: seeded.outboxId } })).toMatchObject({ attempts: 1, lastError: null });
-  const events = await db.auditEvent.findMany({ where: { ticketId: seeded.ticketId, action: { in: ["email.requeued", "email.sent"] } }, orderBy: { seq: "asc" } });
+  const events = await db.auditEvent.findMany({
+    where: { ticketId: seeded.ticketId, action: { in: ["email.requeued", "email.sent"] } },
+    orderBy: { seq: "asc" },
+  });
   expect(events.map((e) => e.action)).toEqual(["email.requeued", "email.sent"]);
   expect(events[0]).toMatchObject({ actorId: supervisor.id, details: expect.objectContaining({ outboxId: seeded.outboxId, previousAttempts: 1 }) });
 

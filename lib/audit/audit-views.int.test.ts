@@ -45,10 +45,29 @@ describe.each(ENGINES)("audit views on %s", (engine) => {
     supervisor = await seedStaff(t.db, "SUPERVISOR", "Sup Charlie");
     // 23 tickets at the very same millisecond: the id must break the tie without gaps or repeats.
     for (let i = 0; i < 23; i++) {
-      await seedTicket(t.db, { createdById: i % 2 ? agentA.id : agentB.id, createdAt: sameInstant, status: "SENT", decision: "ISSUE", checks: [pass("TAG_VALID"), pass("VELOCITY_DEVICE")] });
+      await seedTicket(t.db, {
+        createdById: i % 2 ? agentA.id : agentB.id,
+        createdAt: sameInstant,
+        status: "SENT",
+        decision: "ISSUE",
+        checks: [pass("TAG_VALID"), pass("VELOCITY_DEVICE")],
+      });
     }
-    await seedTicket(t.db, { createdById: agentA.id, createdAt: new Date(Date.UTC(2026, 2, 11, 9)), serial, customerEmail: email, checks: [pass("TAG_VALID"), flag("VELOCITY_DEVICE")] });
-    await seedTicket(t.db, { createdById: agentB.id, createdAt: new Date(Date.UTC(2026, 2, 12, 9)), status: "REFUSED", decision: "REFUSE", customerName: "=HYPERLINK(\"http://evil.example\")", checks: [flag("DEVICE_STOLEN", "refuse")] });
+    await seedTicket(t.db, {
+      createdById: agentA.id,
+      createdAt: new Date(Date.UTC(2026, 2, 11, 9)),
+      serial,
+      customerEmail: email,
+      checks: [pass("TAG_VALID"), flag("VELOCITY_DEVICE")],
+    });
+    await seedTicket(t.db, {
+      createdById: agentB.id,
+      createdAt: new Date(Date.UTC(2026, 2, 12, 9)),
+      status: "REFUSED",
+      decision: "REFUSE",
+      customerName: '=HYPERLINK("http://evil.example")',
+      checks: [flag("DEVICE_STOLEN", "refuse")],
+    });
   });
   afterAll(() => t.close());
 
@@ -94,7 +113,7 @@ describe.each(ENGINES)("audit views on %s", (engine) => {
     expect(rows).toHaveLength(26);
     expect(rows[0]![0]).toBe("number");
     expect(new Set(rows.slice(1).map((r) => r[1])).size).toBe(25);
-    expect(rows.some((r) => r[7] === "'=HYPERLINK(\"http://evil.example\")")).toBe(true);
+    expect(rows.some((r) => r[7] === '\'=HYPERLINK("http://evil.example")')).toBe(true);
     expect(rows.every((r) => r.every((cell) => !/^[=+\-@]/.test(cell)))).toBe(true);
 
     const filtered = await exportTicketsCsv({ db: t.db, actor: { id: supervisor.id, label: supervisor.name }, ip: null, filters: { email } });
@@ -108,7 +127,15 @@ describe.each(ENGINES)("audit views on %s", (engine) => {
   it("pages and filters the audit log, exports it, and shows ticket timelines and device history", async () => {
     const ticket = await seedTicket(t.db, { createdById: agentA.id, serial });
     for (let i = 0; i < 9; i++) {
-      await t.db.$transaction((tx) => recordAudit(tx, { actor: { id: agentA.id, label: agentA.name }, action: i % 3 ? "ticket.note_added" : "ticket.created", ticketId: ticket.id, serial, details: { i } }));
+      await t.db.$transaction((tx) =>
+        recordAudit(tx, {
+          actor: { id: agentA.id, label: agentA.name },
+          action: i % 3 ? "ticket.note_added" : "ticket.created",
+          ticketId: ticket.id,
+          serial,
+          details: { i },
+        }),
+      );
     }
     const pages = await allPages((c) => listAuditEvents({ db: t.db, filters: { ticket: ticket.id }, limit: 4, ...c }));
     const seqs = pages.flatMap((p) => p.rows.map((r) => Number(r.seq)));
@@ -166,12 +193,45 @@ describe.each(ENGINES)("dashboard aggregates on %s", (engine) => {
     // Busy Bee: 6 codes in the last week on the same recorder; each sent 10 minutes after opening.
     for (let i = 0; i < 6; i++) {
       const created = daysAgo(i % 3, -1);
-      const ticket = await seedTicket(t.db, { createdById: busy.id, createdAt: created, status: "SENT", decision: "ISSUE", serial: repeated, firstSentAt: new Date(created.getTime() + 600_000), customerEmail: "many@devices.test" });
-      await t.db.codeIssue.create({ data: { ticketId: ticket.id, serial: repeated, kind: "FIRST", destination: "owner@owner.test", actorId: busy.id, issuedAt: new Date(created.getTime() + 600_000) } });
+      const ticket = await seedTicket(t.db, {
+        createdById: busy.id,
+        createdAt: created,
+        status: "SENT",
+        decision: "ISSUE",
+        serial: repeated,
+        firstSentAt: new Date(created.getTime() + 600_000),
+        customerEmail: "many@devices.test",
+      });
+      await t.db.codeIssue.create({
+        data: {
+          ticketId: ticket.id,
+          serial: repeated,
+          kind: "FIRST",
+          destination: "owner@owner.test",
+          actorId: busy.id,
+          issuedAt: new Date(created.getTime() + 600_000),
+        },
+      });
     }
     // One calm agent: one code, sent after 30 minutes; a requester asking for three recorders.
-    const calmTicket = await seedTicket(t.db, { createdById: calm[0]!.id, createdAt: daysAgo(1), status: "SENT", decision: "ISSUE", firstSentAt: new Date(daysAgo(1).getTime() + 1_800_000), customerEmail: "Many@Devices.test" });
-    await t.db.codeIssue.create({ data: { ticketId: calmTicket.id, serial: calmTicket.serial, kind: "FIRST", destination: "owner@owner.test", actorId: calm[0]!.id, issuedAt: daysAgo(1, 1) } });
+    const calmTicket = await seedTicket(t.db, {
+      createdById: calm[0]!.id,
+      createdAt: daysAgo(1),
+      status: "SENT",
+      decision: "ISSUE",
+      firstSentAt: new Date(daysAgo(1).getTime() + 1_800_000),
+      customerEmail: "Many@Devices.test",
+    });
+    await t.db.codeIssue.create({
+      data: {
+        ticketId: calmTicket.id,
+        serial: calmTicket.serial,
+        kind: "FIRST",
+        destination: "owner@owner.test",
+        actorId: calm[0]!.id,
+        issuedAt: daysAgo(1, 1),
+      },
+    });
     await seedTicket(t.db, { createdById: calm[1]!.id, createdAt: daysAgo(2), decision: "REVIEW", status: "REVIEW", customerEmail: "many@devices.test" });
     await seedTicket(t.db, { createdById: calm[1]!.id, createdAt: daysAgo(2), decision: "REFUSE", status: "REFUSED" });
     // Outside the 30-day window: ignored everywhere.

@@ -10,7 +10,9 @@ export function readChecks(value: unknown): CheckResult[] {
     if (!c || typeof c !== "object") return [];
     const { id, outcome, label, reason } = c as Record<string, unknown>;
     if (typeof id !== "string" || typeof outcome !== "string" || !OUTCOMES.has(outcome)) return [];
-    return [{ id, outcome: outcome as CheckResult["outcome"], label: typeof label === "string" ? label : id, reason: typeof reason === "string" ? reason : "" }];
+    return [
+      { id, outcome: outcome as CheckResult["outcome"], label: typeof label === "string" ? label : id, reason: typeof reason === "string" ? reason : "" },
+    ];
   });
 }
 

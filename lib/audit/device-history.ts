@@ -9,8 +9,26 @@ const HISTORY_LIMIT = 200;
 
 export type DeviceHistory = {
   serial: string;
-  device: { model: string; status: DeviceStatus; statusReason: string | null; ownerName: string | null; ownerEmail: string | null; ownerSince: Date | null; ownerSource: string | null } | null;
-  tickets: { id: string; number: number; createdAt: Date; status: TicketStatus; decision: Decision; customerName: string; customerEmail: string; createdByName: string; flagged: string[] }[];
+  device: {
+    model: string;
+    status: DeviceStatus;
+    statusReason: string | null;
+    ownerName: string | null;
+    ownerEmail: string | null;
+    ownerSince: Date | null;
+    ownerSource: string | null;
+  } | null;
+  tickets: {
+    id: string;
+    number: number;
+    createdAt: Date;
+    status: TicketStatus;
+    decision: Decision;
+    customerName: string;
+    customerEmail: string;
+    createdByName: string;
+    flagged: string[];
+  }[];
   issues: { id: string; ticketId: string; ticketNumber: number; kind: IssueKind; destination: string; issuedAt: Date; actorName: string }[];
   events: { seq: string; at: Date; actorLabel: string; action: string; words: string; ticketId: string | null; details: unknown }[];
 };
@@ -25,13 +43,31 @@ export async function deviceHistory(options: { db: Db; serial: string; excludeTi
       where: { serial, ...notThis },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: HISTORY_LIMIT,
-      select: { id: true, number: true, createdAt: true, status: true, decision: true, customerName: true, customerEmail: true, checks: true, createdBy: { select: { name: true } } },
+      select: {
+        id: true,
+        number: true,
+        createdAt: true,
+        status: true,
+        decision: true,
+        customerName: true,
+        customerEmail: true,
+        checks: true,
+        createdBy: { select: { name: true } },
+      },
     }),
     db.codeIssue.findMany({
       where: { ticket: { serial } },
       orderBy: { issuedAt: "desc" },
       take: HISTORY_LIMIT,
-      select: { id: true, ticketId: true, kind: true, destination: true, issuedAt: true, ticket: { select: { number: true } }, actor: { select: { name: true } } },
+      select: {
+        id: true,
+        ticketId: true,
+        kind: true,
+        destination: true,
+        issuedAt: true,
+        ticket: { select: { number: true } },
+        actor: { select: { name: true } },
+      },
     }),
     db.auditEvent.findMany({
       where: { serial },
@@ -43,7 +79,15 @@ export async function deviceHistory(options: { db: Db; serial: string; excludeTi
   return {
     serial,
     device: device
-      ? { model: device.model, status: device.status, statusReason: device.statusReason, ownerName: device.owner?.name ?? null, ownerEmail: device.owner?.email ?? null, ownerSince: device.ownerSince, ownerSource: device.ownerSource }
+      ? {
+          model: device.model,
+          status: device.status,
+          statusReason: device.statusReason,
+          ownerName: device.owner?.name ?? null,
+          ownerEmail: device.owner?.email ?? null,
+          ownerSince: device.ownerSince,
+          ownerSource: device.ownerSource,
+        }
       : null,
     tickets: tickets.map(({ checks, createdBy, ...t }) => ({ ...t, createdByName: createdBy.name, flagged: flaggedReasonCodes(checks) })),
     issues: issues.map(({ ticket, actor, ...i }) => ({ ...i, ticketNumber: ticket.number, actorName: actor.name })),

@@ -7,7 +7,10 @@ const EVENT_FILTER_SCHEMA = {
   actor: z.uuid(),
   action: z.string().regex(/^[a-z][a-z0-9_.]{1,63}$/),
   ticket: z.uuid(),
-  serial: z.string().max(64).transform((s) => s.toUpperCase()),
+  serial: z
+    .string()
+    .max(64)
+    .transform((s) => s.toUpperCase()),
 };
 
 export type EventFilters = { from?: string; to?: string; actor?: string; action?: string; ticket?: string; serial?: string };

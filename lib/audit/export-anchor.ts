@@ -13,7 +13,12 @@ export type ExportedAnchor = { seq: string; hash: string; at: string };
 export async function exportAnchor(options: { db: Db; actor: AuditActor; ip: string | null }): Promise<ExportedAnchor> {
   return options.db.$transaction(async (tx) => {
     const previous = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
-    const event = await recordAudit(tx, { actor: options.actor, action: "audit.anchor_exported", ip: options.ip, details: { previousSeq: previous?.seq.toString() ?? null } });
+    const event = await recordAudit(tx, {
+      actor: options.actor,
+      action: "audit.anchor_exported",
+      ip: options.ip,
+      details: { previousSeq: previous?.seq.toString() ?? null },
+    });
     const row = await tx.auditEvent.findUniqueOrThrow({ where: { seq: event.seq }, select: { at: true } });
     return { seq: event.seq.toString(), hash: event.hash, at: row.at.toISOString() };
   });

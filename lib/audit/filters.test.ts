@@ -7,9 +7,24 @@ import { parseTicketFilters } from "./ticket-filters";
 describe("ticket filters from the URL", () => {
   it("reads valid values, normalises serial and email, and names what it ignored", () => {
     const { filters, invalid } = parseTicketFilters({
-      from: "2026-03-01", to: "2026-03-31", status: "REVIEW", decision: "nope", reason: "CLOCK_AHEAD", serial: " hs9nvr0000042 ", email: "Kim@Example.COM", agent: "not-a-uuid", after: "x",
+      from: "2026-03-01",
+      to: "2026-03-31",
+      status: "REVIEW",
+      decision: "nope",
+      reason: "CLOCK_AHEAD",
+      serial: " hs9nvr0000042 ",
+      email: "Kim@Example.COM",
+      agent: "not-a-uuid",
+      after: "x",
     });
-    expect(filters).toEqual({ from: "2026-03-01", to: "2026-03-31", status: "REVIEW", reason: "CLOCK_AHEAD", serial: "HS9NVR0000042", email: "kim@example.com" });
+    expect(filters).toEqual({
+      from: "2026-03-01",
+      to: "2026-03-31",
+      status: "REVIEW",
+      reason: "CLOCK_AHEAD",
+      serial: "HS9NVR0000042",
+      email: "kim@example.com",
+    });
     expect(invalid.sort()).toEqual(["agent", "decision"]);
   });
   it("refuses reason codes that are not codes (no JSON or SQL smuggled into the containment query)", () => {

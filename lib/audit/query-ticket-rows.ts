@@ -26,7 +26,13 @@ export type TicketRow = {
  * One keyset slice of tickets, newest first ("older" than the cursor) or oldest first ("newer"):
  * a row comparison on (createdAt, id) walks the composite index, so page 10 000 costs what page 1 does.
  */
-export async function queryTicketRows(options: { db: Db; where: Prisma.Sql; cursor?: TimeIdCursor; direction: "older" | "newer"; limit: number }): Promise<TicketRow[]> {
+export async function queryTicketRows(options: {
+  db: Db;
+  where: Prisma.Sql;
+  cursor?: TimeIdCursor;
+  direction: "older" | "newer";
+  limit: number;
+}): Promise<TicketRow[]> {
   const { cursor, direction } = options;
   const position = !cursor
     ? Prisma.sql`TRUE`

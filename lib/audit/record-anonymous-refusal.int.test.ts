@@ -13,7 +13,18 @@ import { verifyAuditChain } from "./verify-chain";
 const BASE = refusalWindowStart(new Date(Date.now() + 365 * 24 * 3600 * 1000)).getTime();
 const inWindow = (window: number, offsetMs = 0) => new Date(BASE + window * REFUSAL_WINDOW_MS + offsetMs);
 
-type SummaryDetails = { refusedAction: string; reason?: string; reasons?: string[]; more: number; total: number; from: string; to: string; ips?: number; topIps?: string[]; overBudget?: boolean };
+type SummaryDetails = {
+  refusedAction: string;
+  reason?: string;
+  reasons?: string[];
+  more: number;
+  total: number;
+  from: string;
+  to: string;
+  ips?: number;
+  topIps?: string[];
+  overBudget?: boolean;
+};
 
 function refuse(db: Db, ip: string, at: Date, reason = "action:setUserActive") {
   return recordAnonymousRefusal({ db, action: "auth.denied", reason, ip, details: { what: reason, required: "ADMIN", role: null }, now: at });
@@ -86,7 +97,8 @@ describe.each(ENGINES)("anonymous refusals on %s", (engine) => {
     expect((await eventsFrom(t.db, b)).map((e) => e.details.what)).toEqual(["action:setUserActive"]);
 
     expect(await closeWindowsBefore(t.db, inWindow(5))).toBe(3);
-    const summaries = async (ip: string) => (await eventsFrom(t.db, ip)).filter((e) => e.action === REFUSALS_SUMMARY_ACTION).map((e) => [e.details.reason, e.details.more]);
+    const summaries = async (ip: string) =>
+      (await eventsFrom(t.db, ip)).filter((e) => e.action === REFUSALS_SUMMARY_ACTION).map((e) => [e.details.reason, e.details.more]);
     expect(await summaries(a)).toEqual([
       ["action:setUserActive", 4],
       ["route:/api/v1/admin/users", 1],
@@ -108,7 +120,14 @@ describe.each(ENGINES)("anonymous refusals on %s", (engine) => {
     expect(written).toHaveLength(2 * REFUSALS_AUDITED_PER_WINDOW + 1);
     const overflow = written.filter((e) => e.ip === null);
     expect(overflow).toHaveLength(1);
-    expect(overflow[0]!.details).toMatchObject({ overBudget: true, refusedAction: "auth.denied", more: extra * perIp, total: extra * perIp, ips: extra, reasons: ["action:setUserActive"] });
+    expect(overflow[0]!.details).toMatchObject({
+      overBudget: true,
+      refusedAction: "auth.denied",
+      more: extra * perIp,
+      total: extra * perIp,
+      ips: extra,
+      reasons: ["action:setUserActive"],
+    });
     expect((overflow[0]!.details as unknown as SummaryDetails).topIps).toHaveLength(10);
     // Every refusal is accounted for exactly once: audited on its own or counted in a summary.
     const counted = written.reduce((sum, e) => sum + (e.action === REFUSALS_SUMMARY_ACTION ? (e.details as unknown as SummaryDetails).more : 1), 0);

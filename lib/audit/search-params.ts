@@ -11,7 +11,10 @@ export function firstParam(params: RawSearchParams, key: string): string | undef
 }
 
 const DAY_MS = 86_400_000;
-export const dateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+export const dateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
 
 /** `from` is the start of that UTC day; `to` is inclusive, so the bound is the start of the next day. */
 export function dayStart(day: string): Date {

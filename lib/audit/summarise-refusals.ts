@@ -57,7 +57,8 @@ export async function summariseRefusals(tx: Prisma.TransactionClient, now = new 
       actor: { id: null, label: "anonymous" },
       action: REFUSALS_SUMMARY_ACTION,
       ip: row.ip,
-      details: row.ip === null ? { ...counts, overBudget: true, reasons: row.reasons, ips: row.ips, topIps: row.topIps } : { ...counts, reason: row.reasons[0] ?? "" },
+      details:
+        row.ip === null ? { ...counts, overBudget: true, reasons: row.reasons, ips: row.ips, topIps: row.topIps } : { ...counts, reason: row.reasons[0] ?? "" },
     });
   }
   return rows.length;

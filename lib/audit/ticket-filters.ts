@@ -12,8 +12,14 @@ const TICKET_FILTER_SCHEMA = {
   status: z.enum(TicketStatus),
   decision: z.enum(Decision),
   reason: z.string().regex(REASON_CODE_PATTERN),
-  serial: z.string().max(64).transform((s) => s.toUpperCase()),
-  email: z.string().max(254).transform((s) => s.toLowerCase()),
+  serial: z
+    .string()
+    .max(64)
+    .transform((s) => s.toUpperCase()),
+  email: z
+    .string()
+    .max(254)
+    .transform((s) => s.toLowerCase()),
 };
 
 export type TicketFilters = {

@@ -68,7 +68,10 @@ describe.each(ENGINES)("authenticate on %s", (engine) => {
   it("locks a client IP that sprays many accounts", async () => {
     const now = new Date("2026-11-02T10:00:00Z");
     for (let i = 0; i < IP_FAILURE_LIMIT; i++) await authenticate({ db: t.db, email: `spray${i}@example.test`, password: "x", ip: "203.0.113.9", now });
-    expect(await authenticate({ db: t.db, email: "agent@example.test", password: "correct horse battery", ip: "203.0.113.9", now })).toEqual({ ok: false, reason: "throttled" });
+    expect(await authenticate({ db: t.db, email: "agent@example.test", password: "correct horse battery", ip: "203.0.113.9", now })).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
     expect((await authenticate({ db: t.db, email: "agent@example.test", password: "correct horse battery", ip: "198.51.100.1", now })).ok).toBe(true);
   });
 
@@ -82,7 +85,9 @@ describe.each(ENGINES)("authenticate on %s", (engine) => {
     for (let i = 0; i < attempts; i++) expect(await authenticate({ db: t.db, email, password: "x", ip, now })).toEqual({ ok: false, reason: "throttled" });
     const throttled = await t.db.auditEvent.findMany({ where: { action: "auth.sign_in_throttled", ip } });
     expect(throttled.map((e) => e.details)).toEqual([{ email: "h***d@example.test" }]);
-    expect(await t.db.refusalTally.findMany({ where: { ip }, select: { action: true, count: true } })).toEqual([{ action: "auth.sign_in_throttled", count: attempts }]);
+    expect(await t.db.refusalTally.findMany({ where: { ip }, select: { action: true, count: true } })).toEqual([
+      { action: "auth.sign_in_throttled", count: attempts },
+    ]);
     // The next window's first refusal brings the count into the chain.
     await authenticate({ db: t.db, email, password: "x", ip, now: new Date(now.getTime() + REFUSAL_WINDOW_MS) });
     const summary = await t.db.auditEvent.findFirstOrThrow({ where: { action: REFUSALS_SUMMARY_ACTION, ip } });

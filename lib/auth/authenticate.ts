@@ -7,9 +7,7 @@ import { verifyPassword } from "./password";
 import { SESSION_MAX_AGE_MS } from "./session-policy";
 import { ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT, lockedUntil, recordFailure, throttleKeys } from "./throttle";
 
-export type AuthenticateResult =
-  | { ok: true; sessionId: string; userId: string }
-  | { ok: false; reason: "invalid" | "throttled" };
+export type AuthenticateResult = { ok: true; sessionId: string; userId: string } | { ok: false; reason: "invalid" | "throttled" };
 
 /**
  * Checks a sign-in. Unknown accounts, disabled accounts and wrong passwords all take one argon2
@@ -23,7 +21,8 @@ export async function authenticate(options: { db: Db; email: string; password: s
   const keys = throttleKeys(email, ip);
   const anonymous = { id: null, label: "anonymous" };
   // A locked client can go on asking without any password check: counted, audited at a bounded rate.
-  const auditThrottled = () => recordAnonymousRefusal({ db, action: "auth.sign_in_throttled", reason: "locked", ip, details: { email: maskEmail(email) }, now });
+  const auditThrottled = () =>
+    recordAnonymousRefusal({ db, action: "auth.sign_in_throttled", reason: "locked", ip, details: { email: maskEmail(email) }, now });
 
   if (await lockedUntil(db, [keys.account, keys.ip], now)) {
     await auditThrottled();

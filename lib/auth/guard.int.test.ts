@@ -60,7 +60,8 @@ describe.each(ENGINES)("refusals at the guard on %s", (engine) => {
   });
 
   it("a signed-in user's refusals are each audited, under the user's name, as before", async () => {
-    for (const what of ["action:setUserActive", "action:setUserActive", "route:/api/v1/admin/users"]) expect(await refusedAs(agent.sid, "10.9.0.1", what)).toBe("FORBIDDEN");
+    for (const what of ["action:setUserActive", "action:setUserActive", "route:/api/v1/admin/users"])
+      expect(await refusedAs(agent.sid, "10.9.0.1", what)).toBe("FORBIDDEN");
     const denied = await t.db.auditEvent.findMany({ where: { action: "auth.denied", actorId: agent.id }, orderBy: { seq: "asc" } });
     expect(denied.map((e) => [e.actorLabel, e.ip, e.details])).toEqual([
       ["Agent Guard", "10.9.0.1", { what: "action:setUserActive", required: "ADMIN", role: "AGENT" }],

@@ -47,7 +47,11 @@ export const authOptions: NextAuthOptions = {
       if (!token?.sid) return;
       const db = getDb();
       await db.$transaction(async (tx) => {
-        const session = await tx.userSession.update({ where: { id: token.sid }, data: { revokedAt: new Date() }, include: { user: { select: { id: true, name: true } } } });
+        const session = await tx.userSession.update({
+          where: { id: token.sid },
+          data: { revokedAt: new Date() },
+          include: { user: { select: { id: true, name: true } } },
+        });
         await recordAudit(tx, { actor: { id: session.user.id, label: session.user.name }, action: "auth.sign_out", details: { sessionId: session.id } });
       });
     },

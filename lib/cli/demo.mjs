@@ -13,12 +13,22 @@ mkdirSync(dataDir, { recursive: true });
 if (!existsSync(envFile)) {
   writeFileSync(
     envFile,
-    [`NEXTAUTH_SECRET=${randomBytes(32).toString("base64url")}`, `RESET_MASTER_KEYS=1:${randomBytes(32).toString("hex")}`, "RESET_MASTER_KEY_CURRENT=1", ""].join("\n"),
+    [
+      `NEXTAUTH_SECRET=${randomBytes(32).toString("base64url")}`,
+      `RESET_MASTER_KEYS=1:${randomBytes(32).toString("hex")}`,
+      "RESET_MASTER_KEY_CURRENT=1",
+      "",
+    ].join("\n"),
     { mode: 0o600 },
   );
   console.log(`Made a random demo master key and session secret in ${path.relative(ROOT, envFile)}.`);
 }
-const fileEnv = Object.fromEntries(readFileSync(envFile, "utf8").split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+const fileEnv = Object.fromEntries(
+  readFileSync(envFile, "utf8")
+    .split("\n")
+    .filter((l) => l.includes("="))
+    .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+);
 const port = process.env.PORT ?? "3000";
 const env = { ...fileEnv, DEMO_MODE: "1", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`, DISABLE_HSTS: "1" };
 delete env.DATABASE_URL; // demo always runs on the embedded database

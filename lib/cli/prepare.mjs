@@ -18,7 +18,8 @@ export function run(command, args, options = {}) {
 /** Node 20.19+ (Prisma 7's floor; Next 16 needs 20.9). */
 export function checkNode() {
   const [major, minor] = process.versions.node.split(".").map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) fail(`Node.js 20.19 or newer is required (this is ${process.versions.node}): install it from nodejs.org or your package manager.`);
+  if (major < 20 || (major === 20 && minor < 19))
+    fail(`Node.js 20.19 or newer is required (this is ${process.versions.node}): install it from nodejs.org or your package manager.`);
 }
 
 /** Installs from the lockfile when node_modules is missing or older than it, then generates the Prisma client. */
@@ -34,7 +35,9 @@ export function ensureInstalled() {
   const generated = path.join(ROOT, "lib/generated/prisma/client.ts");
   const schema = path.join(ROOT, "prisma/schema.prisma");
   if (!existsSync(generated) || statSync(generated).mtimeMs < statSync(schema).mtimeMs) {
-    run("npx", ["prisma", "generate"], { env: { PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? path.join(ROOT, "package.json"), PRISMA_HIDE_UPDATE_MESSAGE: "1" } });
+    run("npx", ["prisma", "generate"], {
+      env: { PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? path.join(ROOT, "package.json"), PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-// npm test : the whole suite, in order of speed: types, lint, unit, integration (PGlite and
+// npm test : the whole suite, in order of speed: formatting, types, lint, unit, integration (PGlite and
 // PostgreSQL), then Playwright in Chromium. Stops at the first failing stage.
 import { existsSync } from "node:fs";
 import net from "node:net";
@@ -17,10 +17,13 @@ const reachable = await new Promise((resolve) => {
   socket.on("error", () => resolve(false));
   socket.on("timeout", () => (socket.destroy(), resolve(false)));
 });
-if (!reachable) fail(`PostgreSQL is needed for the integration tests and none answers at ${pgUrl.host}: start one (Debian: apt-get install postgresql) or set TEST_DATABASE_URL.`);
+if (!reachable)
+  fail(
+    `PostgreSQL is needed for the integration tests and none answers at ${pgUrl.host}: start one (Debian: apt-get install postgresql) or set TEST_DATABASE_URL.`,
+  );
 
 const started = Date.now();
-for (const stage of ["typecheck", "lint", "test:unit", "test:int", "test:e2e"]) {
+for (const stage of ["format:check", "typecheck", "lint", "test:unit", "test:int", "test:e2e"]) {
   console.log(`\n▶ npm run ${stage}`);
   run("npm", ["run", "--silent", stage]);
 }

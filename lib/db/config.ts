@@ -1,8 +1,6 @@
 import path from "node:path";
 
-export type DatabaseConfig =
-  | { engine: "postgresql"; url: string }
-  | { engine: "pglite"; dataDir: string };
+export type DatabaseConfig = { engine: "postgresql"; url: string } | { engine: "pglite"; dataDir: string };
 
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
 

@@ -11,7 +11,10 @@ const NO_FILTERS = { externalTables: [], externalEnums: [] };
 /** Reads prisma/migrations exactly as the Prisma CLI would hand it to the schema engine. */
 export async function loadMigrations(baseDir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(baseDir, "migration_lock.toml");
   return {
     baseDir,

@@ -14,7 +14,14 @@ export type DemoDevice = { serial: string; model: string; mac: string; status: D
 export const DEMO_DEVICES: DemoDevice[] = [
   { serial: "NVR8-2411-000123", model: "NVR-8016", mac: "A1B2C3D4E5F6", status: "ACTIVE", ownerEmail: "owner@example.com", ownerName: "Olivia Owner" },
   { serial: "DVR4-2502-004711", model: "DVR-4104", mac: "001122AABBCC", status: "ACTIVE", ownerEmail: "kim.lee@example.org", ownerName: "Kim Lee" },
-  { serial: "NVR16-2309-000042", model: "NVR-16P", mac: "3C4D5E6F7A8B", status: "ACTIVE", ownerEmail: "shop@corner-store.example", ownerName: "Corner Store Ltd" },
+  {
+    serial: "NVR16-2309-000042",
+    model: "NVR-16P",
+    mac: "3C4D5E6F7A8B",
+    status: "ACTIVE",
+    ownerEmail: "shop@corner-store.example",
+    ownerName: "Corner Store Ltd",
+  },
   { serial: "NVR8-2401-000777", model: "NVR-8016", mac: "0A0B0C0D0E0F", status: "BLOCKED", ownerEmail: "blocked@example.com", ownerName: "Blocked Account" },
   { serial: "DVR8-2312-000666", model: "DVR-8108", mac: "FEDCBA987654", status: "STOLEN", ownerEmail: "victim@example.net", ownerName: "Theft Report" },
 ];

@@ -12,14 +12,24 @@ export const MANUAL_OWNER_SOURCE = "admin";
  * password; the previous owner is told (outbox, same transaction), so the change cannot quietly
  * prepare a reset to someone else's address.
  */
-export async function changeDeviceOwner(options: { db: Db; actor: AuditActor; ip: string; serial: string; ownerEmail: string; ownerName: string; reason: string; now?: Date }) {
+export async function changeDeviceOwner(options: {
+  db: Db;
+  actor: AuditActor;
+  ip: string;
+  serial: string;
+  ownerEmail: string;
+  ownerName: string;
+  reason: string;
+  now?: Date;
+}) {
   const now = options.now ?? new Date();
   const email = options.ownerEmail.trim().toLowerCase();
   return options.db.$transaction(async (tx) => {
     const [device] = await tx.$queryRaw<{ id: string; ownerEmail: string | null }[]>`
       SELECT d."id", o."email" AS "ownerEmail" FROM "Device" d LEFT JOIN "Owner" o ON o."id" = d."ownerId" WHERE d."serial" = ${options.serial} FOR UPDATE OF d`;
     if (!device) throw new AppError("NOT_FOUND", "No such device.");
-    if (device.ownerEmail === email) throw new AppError("INVALID_STATE", "That is already the owner of record.", { ownerEmail: ["That is already the owner of record."] });
+    if (device.ownerEmail === email)
+      throw new AppError("INVALID_STATE", "That is already the owner of record.", { ownerEmail: ["That is already the owner of record."] });
     const owner = await tx.owner.upsert({ where: { email }, create: { email, name: options.ownerName }, update: {} });
     const updated = await tx.device.update({ where: { id: device.id }, data: { ownerId: owner.id, ownerSince: now, ownerSource: MANUAL_OWNER_SOURCE } });
     if (device.ownerEmail) await notifyOwnerChange(tx, { serial: options.serial, previousEmail: device.ownerEmail, newEmail: email, changedAt: now });

@@ -6,7 +6,18 @@ import { maskEmail } from "@/lib/privacy/mask-email";
 import { MANUAL_OWNER_SOURCE } from "./change-device-owner";
 
 /** Registers one device with its owner of record (the manual form; bulk goes through import). */
-export async function createDevice(options: { db: Db; actor: AuditActor; ip: string; serial: string; model: string; mac: string; keyVersion: number; ownerEmail: string; ownerName: string; now?: Date }) {
+export async function createDevice(options: {
+  db: Db;
+  actor: AuditActor;
+  ip: string;
+  serial: string;
+  model: string;
+  mac: string;
+  keyVersion: number;
+  ownerEmail: string;
+  ownerName: string;
+  now?: Date;
+}) {
   const email = options.ownerEmail.trim().toLowerCase();
   return options.db.$transaction(async (tx) => {
     if (await tx.device.findUnique({ where: { serial: options.serial }, select: { id: true } })) {
@@ -14,7 +25,15 @@ export async function createDevice(options: { db: Db; actor: AuditActor; ip: str
     }
     const owner = await tx.owner.upsert({ where: { email }, create: { email, name: options.ownerName }, update: {} });
     const device = await tx.device.create({
-      data: { serial: options.serial, model: options.model, mac: options.mac, keyVersion: options.keyVersion, ownerId: owner.id, ownerSince: options.now ?? new Date(), ownerSource: MANUAL_OWNER_SOURCE },
+      data: {
+        serial: options.serial,
+        model: options.model,
+        mac: options.mac,
+        keyVersion: options.keyVersion,
+        ownerId: owner.id,
+        ownerSince: options.now ?? new Date(),
+        ownerSource: MANUAL_OWNER_SOURCE,
+      },
     });
     await recordAudit(tx, {
       actor: options.actor,

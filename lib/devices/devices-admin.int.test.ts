@@ -24,11 +24,33 @@ describe.each(ENGINES)("device registry administration on %s", (engine) => {
   afterAll(() => t.close());
 
   it("registers a device with its owner, audited, and refuses a duplicate serial", async () => {
-    await createDevice({ db: t.db, actor, ip: IP, serial: "NVR-MAN-0001", model: "NVR-8016", mac: "AABBCCDDEEFF", keyVersion: 1, ownerEmail: "Prev@Example.com", ownerName: "Previous Owner" });
+    await createDevice({
+      db: t.db,
+      actor,
+      ip: IP,
+      serial: "NVR-MAN-0001",
+      model: "NVR-8016",
+      mac: "AABBCCDDEEFF",
+      keyVersion: 1,
+      ownerEmail: "Prev@Example.com",
+      ownerName: "Previous Owner",
+    });
     const found = await getDevice({ db: t.db, serial: "NVR-MAN-0001" });
     expect(found?.device.owner).toEqual({ email: "prev@example.com", name: "Previous Owner" });
     expect(found?.history.map((h) => h.action)).toEqual(["device.created"]);
-    await expect(createDevice({ db: t.db, actor, ip: IP, serial: "NVR-MAN-0001", model: "X", mac: "AABBCCDDEEFF", keyVersion: 1, ownerEmail: "x@example.com", ownerName: "X" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      createDevice({
+        db: t.db,
+        actor,
+        ip: IP,
+        serial: "NVR-MAN-0001",
+        model: "X",
+        mac: "AABBCCDDEEFF",
+        keyVersion: 1,
+        ownerEmail: "x@example.com",
+        ownerName: "X",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("changes status with a reason that is kept and shows in the device history", async () => {
@@ -40,14 +62,29 @@ describe.each(ENGINES)("device registry administration on %s", (engine) => {
       expect.objectContaining({ from: "STOLEN", to: "ACTIVE" }),
       expect.objectContaining({ from: "ACTIVE", to: "STOLEN", reason: "Police report 4711 filed by owner" }),
     ]);
-    await expect(setDeviceStatus({ db: t.db, actor, ip: IP, serial: "NVR-MAN-0001", status: "ACTIVE", reason: "no change here" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(setDeviceStatus({ db: t.db, actor, ip: IP, serial: "NVR-MAN-0001", status: "ACTIVE", reason: "no change here" })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
   });
 
   it("changing the owner of record notifies the previous owner through a real SMTP listener", async () => {
     const changedAt = new Date("2026-05-01T12:00:00Z");
-    await changeDeviceOwner({ db: t.db, actor, ip: IP, serial: "NVR-MAN-0001", ownerEmail: "new.owner@example.com", ownerName: "New Owner", reason: "Sold, bill of sale checked", now: changedAt });
+    await changeDeviceOwner({
+      db: t.db,
+      actor,
+      ip: IP,
+      serial: "NVR-MAN-0001",
+      ownerEmail: "new.owner@example.com",
+      ownerName: "New Owner",
+      reason: "Sold, bill of sale checked",
+      now: changedAt,
+    });
     const row = await t.db.outboxEmail.findFirstOrThrow({ where: { kind: "OWNER_CHANGE_NOTICE" } });
-    expect(row).toMatchObject({ to: "prev@example.com", status: "PENDING", payload: { deviceSerial: "NVR-MAN-0001", changedAt: changedAt.toISOString(), newOwnerMasked: "n***r@example.com", audience: "PREVIOUS_OWNER" } });
+    expect(row).toMatchObject({
+      to: "prev@example.com",
+      status: "PENDING",
+      payload: { deviceSerial: "NVR-MAN-0001", changedAt: changedAt.toISOString(), newOwnerMasked: "n***r@example.com", audience: "PREVIOUS_OWNER" },
+    });
     const device = await t.db.device.findUniqueOrThrow({ where: { serial: "NVR-MAN-0001" }, include: { owner: true } });
     expect(device).toMatchObject({ ownerSource: "admin", owner: { email: "new.owner@example.com" } });
 
@@ -55,7 +92,13 @@ describe.each(ENGINES)("device registry administration on %s", (engine) => {
     const transport = createSmtpTransport(smtp.url);
     vi.spyOn(console, "log").mockImplementation(() => undefined);
     try {
-      const result = await runOutboxOnce({ db: t.db, workerId: `devices-${engine}`, sink: { kind: "smtp", transport }, config: DEFAULT_OUTBOX_CONFIG, now: () => new Date() });
+      const result = await runOutboxOnce({
+        db: t.db,
+        workerId: `devices-${engine}`,
+        sink: { kind: "smtp", transport },
+        config: DEFAULT_OUTBOX_CONFIG,
+        now: () => new Date(),
+      });
       expect(result.sent).toBe(1);
       expect(smtp.received).toHaveLength(1);
       expect(smtp.received[0]!.rcptTo).toEqual(["prev@example.com"]);
@@ -89,7 +132,9 @@ describe.each(ENGINES)("device registry administration on %s", (engine) => {
     expect(await getSettings({ db: t.db })).toMatchObject({ maxIssuesPerDevice30d: 5, brandName: "Acme Recorders" });
     const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "settings.changed" } });
     expect(event.details).toEqual({ maxIssuesPerDevice30d: "3 → 5", brandName: "SecureView Recorders → Acme Recorders" });
-    await expect(updateSettings({ db: t.db, actor, ip: IP, values: { ...values, maxIssuesPerDevice30d: "0", supportUrl: "http://x.example" } })).rejects.toMatchObject({
+    await expect(
+      updateSettings({ db: t.db, actor, ip: IP, values: { ...values, maxIssuesPerDevice30d: "0", supportUrl: "http://x.example" } }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { maxIssuesPerDevice30d: expect.any(Array), supportUrl: expect.any(Array) },
     });

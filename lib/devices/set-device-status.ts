@@ -7,7 +7,9 @@ import type { DeviceStatus } from "@/lib/generated/prisma/enums";
 /** Blocks, marks stolen or re-activates a device, with the written reason kept and audited. */
 export async function setDeviceStatus(options: { db: Db; actor: AuditActor; ip: string; serial: string; status: DeviceStatus; reason: string }) {
   return options.db.$transaction(async (tx) => {
-    const [device] = await tx.$queryRaw<{ id: string; status: DeviceStatus }[]>`SELECT "id", "status" FROM "Device" WHERE "serial" = ${options.serial} FOR UPDATE`;
+    const [device] = await tx.$queryRaw<
+      { id: string; status: DeviceStatus }[]
+    >`SELECT "id", "status" FROM "Device" WHERE "serial" = ${options.serial} FOR UPDATE`;
     if (!device) throw new AppError("NOT_FOUND", "No such device.");
     if (device.status === options.status) throw new AppError("INVALID_STATE", `The device is already ${options.status.toLowerCase()}.`);
     const updated = await tx.device.update({ where: { id: device.id }, data: { status: options.status, statusReason: options.reason } });

@@ -6,8 +6,14 @@ import { formatMailAddress, mailFrom } from "./mail-from";
 describe("mailFrom", () => {
   it("uses the settings unless MAIL_FROM overrides them", () => {
     expect(mailFrom({ settings: DEFAULT_SETTINGS, env: {} })).toEqual({ name: "SecureView Support", address: "support@recorders.example" });
-    expect(mailFrom({ settings: DEFAULT_SETTINGS, env: { MAIL_FROM: "Reset Console <noreply@mail.example>" } })).toEqual({ name: "Reset Console", address: "noreply@mail.example" });
-    expect(mailFrom({ settings: DEFAULT_SETTINGS, env: { MAIL_FROM: "noreply@mail.example" } })).toEqual({ name: "SecureView Support", address: "noreply@mail.example" });
+    expect(mailFrom({ settings: DEFAULT_SETTINGS, env: { MAIL_FROM: "Reset Console <noreply@mail.example>" } })).toEqual({
+      name: "Reset Console",
+      address: "noreply@mail.example",
+    });
+    expect(mailFrom({ settings: DEFAULT_SETTINGS, env: { MAIL_FROM: "noreply@mail.example" } })).toEqual({
+      name: "SecureView Support",
+      address: "noreply@mail.example",
+    });
     expect(mailFrom({ settings: DEFAULT_SETTINGS, env: { MAIL_FROM: "not an address" } }).address).toBe("support@recorders.example");
   });
   it("formats with a quoted name", () => {

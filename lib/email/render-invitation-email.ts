@@ -35,11 +35,31 @@ export function renderInvitationEmail(input: InvitationEmailInput): RenderedEmai
       paragraph(escapeHtml(intro)),
       paragraph(`Choose your password to finish setting up the account. ${strong(expiry)}`),
       button(input.link, "Set your password"),
-      paragraph(`If the button does not work, copy this address into your browser:<br><span style="word-break:break-all;">${escapeHtml(input.link)}</span>`, { muted: true }),
+      paragraph(`If the button does not work, copy this address into your browser:<br><span style="word-break:break-all;">${escapeHtml(input.link)}</span>`, {
+        muted: true,
+      }),
       paragraph(escapeHtml(notYou), { muted: true }),
     ].join("\n"),
     footerHtml: footer.html,
   });
-  const text = [settings.brandName, "", title, "", intro, "", "Choose your password to finish setting up the account:", "", input.link, "", expiry, "", notYou, "", "-- ", footer.text, ""].join("\n");
+  const text = [
+    settings.brandName,
+    "",
+    title,
+    "",
+    intro,
+    "",
+    "Choose your password to finish setting up the account:",
+    "",
+    input.link,
+    "",
+    expiry,
+    "",
+    notYou,
+    "",
+    "-- ",
+    footer.text,
+    "",
+  ].join("\n");
   return { subject: title, html, text };
 }

@@ -34,7 +34,14 @@ describe("renderOwnerChangeEmail", () => {
   });
 
   it("escapes every interpolated value", () => {
-    const { html } = renderOwnerChangeEmail({ ...base, serial: HOSTILE, model: HOSTILE, otherOwnerEmailMasked: HOSTILE, ticketRef: HOSTILE, settings: { ...DEFAULT_SETTINGS, brandName: HOSTILE, senderName: HOSTILE } });
+    const { html } = renderOwnerChangeEmail({
+      ...base,
+      serial: HOSTILE,
+      model: HOSTILE,
+      otherOwnerEmailMasked: HOSTILE,
+      ticketRef: HOSTILE,
+      settings: { ...DEFAULT_SETTINGS, brandName: HOSTILE, senderName: HOSTILE },
+    });
     expect(html).not.toContain("<script");
   });
 });

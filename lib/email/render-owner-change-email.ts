@@ -33,7 +33,11 @@ export function renderOwnerChangeEmail(input: OwnerChangeEmailInput): RenderedEm
     ? "If you did not sell or give away this recorder, or did not expect this change, tell us at once"
     : "If you did not expect this, tell us";
   const alarmText = `${alarm}${ticketRef ? `, quoting ${ticketRef}` : ""}.`;
-  const footer = footerParts({ settings, ticketRef, reason: previous ? `this address was the owner of record of recorder ${serial}` : `this address is now the owner of record of recorder ${serial}` });
+  const footer = footerParts({
+    settings,
+    ticketRef,
+    reason: previous ? `this address was the owner of record of recorder ${serial}` : `this address is now the owner of record of recorder ${serial}`,
+  });
 
   const html = emailLayout({
     title,
@@ -42,10 +46,24 @@ export function renderOwnerChangeEmail(input: OwnerChangeEmailInput): RenderedEm
     bodyHtml: [
       heading(title),
       paragraph(escapeHtml(what)),
-      notice(`${strong(previous ? "Not you?" : "Not expected?")} ${escapeHtml(alarmText)}${footer.supportLinkHtml ? ` Contact us: ${footer.supportLinkHtml}` : ""}`),
+      notice(
+        `${strong(previous ? "Not you?" : "Not expected?")} ${escapeHtml(alarmText)}${footer.supportLinkHtml ? ` Contact us: ${footer.supportLinkHtml}` : ""}`,
+      ),
     ].join("\n"),
     footerHtml: footer.html,
   });
-  const text = [settings.brandName, "", title, "", what, "", `${alarmText}${footer.supportUrl ? ` Contact us: ${footer.supportUrl}` : ""}`, "", "-- ", footer.text, ""].join("\n");
+  const text = [
+    settings.brandName,
+    "",
+    title,
+    "",
+    what,
+    "",
+    `${alarmText}${footer.supportUrl ? ` Contact us: ${footer.supportUrl}` : ""}`,
+    "",
+    "-- ",
+    footer.text,
+    "",
+  ].join("\n");
   return { subject, html, text };
 }

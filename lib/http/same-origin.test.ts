@@ -29,7 +29,13 @@ describe("assertSameOrigin", () => {
 
   it("refuses another origin, a null origin, and a browser saying the request is cross-site", () => {
     vi.stubEnv("NEXTAUTH_URL", "https://console.example");
-    const crossSite: Record<string, string>[] = [{ origin: "https://evil.example" }, { origin: "null" }, { origin: "https://console.example.evil.example" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }];
+    const crossSite: Record<string, string>[] = [
+      { origin: "https://evil.example" },
+      { origin: "null" },
+      { origin: "https://console.example.evil.example" },
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+    ];
     for (const headers of crossSite) {
       expect(refusal(post({ "content-type": "text/csv", ...headers }))).toEqual({ code: "FORBIDDEN", status: 403 });
     }
@@ -45,7 +51,8 @@ describe("assertSameOrigin", () => {
   it("takes JSON by default, as the ticket API sends it", () => {
     expect(refusal(new Request(URL_, { method: "POST", headers: { "content-type": "application/json; charset=utf-8" }, body: "{}" }), null)).toBeNull();
     expect(refusal(post({ "content-type": "text/csv" }), null)).toEqual({ code: "INVALID_INPUT", status: 400 });
-    expect(refusal(new Request(URL_, { method: "POST", headers: { "content-type": "application/json", "sec-fetch-site": "cross-site" }, body: "{}" }), null)).toEqual({ code: "FORBIDDEN", status: 403 });
+    expect(
+      refusal(new Request(URL_, { method: "POST", headers: { "content-type": "application/json", "sec-fetch-site": "cross-site" }, body: "{}" }), null),
+    ).toEqual({ code: "FORBIDDEN", status: 403 });
   });
 });
-

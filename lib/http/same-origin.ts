@@ -25,6 +25,11 @@ export function assertSameOrigin(request: Request, contentType = "application/js
   }
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== contentType) {
-    throw new AppError("INVALID_INPUT", contentType === "application/json" ? "Send JSON (Content-Type: application/json)." : `Send the file's bytes as the body, with Content-Type: ${contentType}.`);
+    throw new AppError(
+      "INVALID_INPUT",
+      contentType === "application/json"
+        ? "Send JSON (Content-Type: application/json)."
+        : `Send the file's bytes as the body, with Content-Type: ${contentType}.`,
+    );
   }
 }

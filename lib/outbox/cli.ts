@@ -13,7 +13,9 @@ import { runOutboxWorker } from "./run-outbox-worker";
 
 async function main(): Promise<number> {
   if (databaseConfig().engine !== "postgresql") {
-    console.error("outbox worker: DATABASE_URL is not set. The embedded PGlite database belongs to the app process, which delivers mail itself; run a separate worker only with PostgreSQL.");
+    console.error(
+      "outbox worker: DATABASE_URL is not set. The embedded PGlite database belongs to the app process, which delivers mail itself; run a separate worker only with PostgreSQL.",
+    );
     return 1;
   }
   // Fail at start, not at the first reset code, on a missing or bad key configuration.

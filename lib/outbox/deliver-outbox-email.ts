@@ -88,7 +88,9 @@ export async function deliverOutboxEmail(options: DeliverOptions): Promise<Deliv
     console.warn(`outbox: ${email.id} was sent as ${messageId} but another worker took it over meanwhile; a duplicate with that Message-ID is possible`);
     return "lost";
   }
-  console.info(`outbox: sent ${email.kind} ${email.id} to ${maskEmail(email.to)} (attempt ${email.attempts})${options.sink.kind === "devmail" ? " into the dev mailbox" : ""}`);
+  console.info(
+    `outbox: sent ${email.kind} ${email.id} to ${maskEmail(email.to)} (attempt ${email.attempts})${options.sink.kind === "devmail" ? " into the dev mailbox" : ""}`,
+  );
   return "sent";
 }
 
@@ -106,7 +108,9 @@ async function recordSent(options: DeliverOptions, sent: { message: OutboxMessag
       });
       if (marked.count === 0) return false;
       if (options.sink.kind === "devmail") {
-        await tx.devMail.create({ data: { kind: email.kind, to: email.to, from: sent.from, subject: message.subject, text: message.text, html: message.html } });
+        await tx.devMail.create({
+          data: { kind: email.kind, to: email.to, from: sent.from, subject: message.subject, text: message.text, html: message.html },
+        });
       }
       if (email.kind === "RESET_CODE" && email.ticketId) {
         await tx.ticket.updateMany({ where: { id: email.ticketId, firstSentAt: null }, data: { firstSentAt: sentAt } });
@@ -136,7 +140,9 @@ async function recordFailure(options: DeliverOptions, failure: { permanent: bool
   const lastError = redactSecrets(failure.summary, secrets).slice(0, MAX_ERROR_LENGTH);
   const final = failure.permanent || email.attempts >= config.maxAttempts;
   const at = now();
-  const nextAttemptAt = new Date(at.getTime() + retryDelay({ attempt: email.attempts, baseMs: config.backoffBaseMs, capMs: config.backoffCapMs, random: options.random }));
+  const nextAttemptAt = new Date(
+    at.getTime() + retryDelay({ attempt: email.attempts, baseMs: config.backoffBaseMs, capMs: config.backoffCapMs, random: options.random }),
+  );
   const recorded = await db.$transaction(async (tx) => {
     const marked = await tx.outboxEmail.updateMany({
       where: { id: email.id, lockedBy: options.workerId, status: "SENDING" },
@@ -145,7 +151,12 @@ async function recordFailure(options: DeliverOptions, failure: { permanent: bool
         : { status: "PENDING", lastError, nextAttemptAt, lockedBy: null, lockedUntil: null },
     });
     if (marked.count === 0) return false;
-    await audit(tx, options, final ? "email.failed" : "email.retry_scheduled", final ? { error: lastError } : { error: lastError, nextAttemptAt: nextAttemptAt.toISOString() });
+    await audit(
+      tx,
+      options,
+      final ? "email.failed" : "email.retry_scheduled",
+      final ? { error: lastError } : { error: lastError, nextAttemptAt: nextAttemptAt.toISOString() },
+    );
     return true;
   });
   if (!recorded) return "lost";

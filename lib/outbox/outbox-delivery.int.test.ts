@@ -48,7 +48,14 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
   const now = () => clock;
 
   function run(sink: MailSink, extra: { workerId?: string; db?: Db; random?: () => number; config?: OutboxConfig } = {}) {
-    return runOutboxOnce({ db: extra.db ?? t.db, workerId: extra.workerId ?? "worker-a", sink, config: extra.config ?? CONFIG, now, random: extra.random ?? (() => 0.5) });
+    return runOutboxOnce({
+      db: extra.db ?? t.db,
+      workerId: extra.workerId ?? "worker-a",
+      sink,
+      config: extra.config ?? CONFIG,
+      now,
+      random: extra.random ?? (() => 0.5),
+    });
   }
 
   beforeAll(async () => {
@@ -127,7 +134,15 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
     const retries = await t.db.auditEvent.findMany({ where: { ticketId: seeded.ticketId, action: "email.retry_scheduled" }, orderBy: { seq: "asc" } });
     expect(retries.map((e) => (e.details as { attempt: number }).attempt)).toEqual([1, 2]);
     expect(await ticketDelivery({ db: t.db, ticketId: seeded.ticketId })).toEqual([
-      expect.objectContaining({ id: seeded.outboxId, kind: "RESET_CODE", state: "retrying", attempts: 2, to: "d***n@example.com", nextAttemptAt: row.nextAttemptAt, sentAt: null }),
+      expect.objectContaining({
+        id: seeded.outboxId,
+        kind: "RESET_CODE",
+        state: "retrying",
+        attempts: 2,
+        to: "d***n@example.com",
+        nextAttemptAt: row.nextAttemptAt,
+        sentAt: null,
+      }),
     ]);
 
     const smtp = await listener({ port });
@@ -169,7 +184,9 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
   it("never lets the code reach a log line, lastError or the audit, even when the relay echoes it", async () => {
     const logs = captureConsole();
     // A hostile or careless relay that quotes the message back in its refusal.
-    const smtp = await listener({ verdict: (raw) => ({ responseCode: 451, message: `Temporary failure, body was: ${raw.replace(/\s+/g, " ").slice(-3000)}` }) });
+    const smtp = await listener({
+      verdict: (raw) => ({ responseCode: 451, message: `Temporary failure, body was: ${raw.replace(/\s+/g, " ").slice(-3000)}` }),
+    });
     const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail: "echo@example.com", recorderTime: clock });
     const code = expectedCode(seeded.challengeText);
     expect(await run(smtpSink(smtp.url))).toMatchObject({ retry: 1 });
@@ -299,7 +316,9 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
     const smtp = await listener();
     const user = await t.db.user.create({ data: { email: "new.agent@example.com", name: "Nia New", role: "AGENT" } });
     const invitation = await t.db.invitation.create({ data: { userId: user.id, expiresAt: new Date(clock.getTime() + 72 * HOUR) } });
-    await t.db.$transaction((tx) => enqueueEmail(tx, { kind: "INVITATION", to: user.email, payload: { invitationId: invitation.id }, idempotencyKey: `invitation:${invitation.id}` }));
+    await t.db.$transaction((tx) =>
+      enqueueEmail(tx, { kind: "INVITATION", to: user.email, payload: { invitationId: invitation.id }, idempotencyKey: `invitation:${invitation.id}` }),
+    );
     expect(await run(smtpSink(smtp.url))).toMatchObject({ sent: 1 });
     expect(smtp.received[0]?.mail.text).toContain(invitationLink({ invitationId: invitation.id }));
     vi.unstubAllEnvs();

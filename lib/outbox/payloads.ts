@@ -6,7 +6,10 @@ import { z } from "zod";
 import type { OutboxKind } from "./enqueue-email";
 
 /** An address masked with maskEmail: a payload must never carry a whole third-party address. */
-const maskedEmail = z.string().max(320).refine((value) => value.includes("***"), "must be masked with maskEmail");
+const maskedEmail = z
+  .string()
+  .max(320)
+  .refine((value) => value.includes("***"), "must be masked with maskEmail");
 
 /**
  * RESET_CODE — the security code for a ticket, to `CodeIssue.destination`.

@@ -50,7 +50,9 @@ async function renderResetCode({ db, email, now, settings }: RenderOptions): Pro
     select: {
       ticketId: true,
       destination: true,
-      ticket: { select: { number: true, status: true, challengeId: true, device: { select: { model: true, status: true } }, challenge: { select: { text: true } } } },
+      ticket: {
+        select: { number: true, status: true, challengeId: true, device: { select: { model: true, status: true } }, challenge: { select: { text: true } } },
+      },
     },
   });
   // The row must agree with the records it points at: the code goes only where the code issue

@@ -58,7 +58,10 @@ describe.each(ENGINES)("requeueing a failed email on %s", (engine) => {
   async function seedFailed(ownerEmail: string) {
     const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail, recorderTime: clock });
     await t.db.ticket.update({ where: { id: seeded.ticketId }, data: { expiresAt: new Date(clock.getTime() + HOUR) } });
-    await t.db.outboxEmail.update({ where: { id: seeded.outboxId }, data: { status: "FAILED", attempts: CONFIG.maxAttempts, lastError: "SMTP 554: Message rejected by policy" } });
+    await t.db.outboxEmail.update({
+      where: { id: seeded.outboxId },
+      data: { status: "FAILED", attempts: CONFIG.maxAttempts, lastError: "SMTP 554: Message rejected by policy" },
+    });
     return seeded;
   }
   const row = (id: string) => t.db.outboxEmail.findUniqueOrThrow({ where: { id } });
@@ -98,11 +101,16 @@ describe.each(ENGINES)("requeueing a failed email on %s", (engine) => {
 
     // The mail server is fixed; a supervisor requeues.
     smtp.setVerdict(() => null);
-    expect(await requeueEmail({ db: t.db, actor: supervisor, ip: IP, ticketId: seeded.ticketId, emailId: seeded.outboxId, now: clock })).toEqual({ emailId: seeded.outboxId, ticketId: seeded.ticketId });
+    expect(await requeueEmail({ db: t.db, actor: supervisor, ip: IP, ticketId: seeded.ticketId, emailId: seeded.outboxId, now: clock })).toEqual({
+      emailId: seeded.outboxId,
+      ticketId: seeded.ticketId,
+    });
     const queued = await row(seeded.outboxId);
     expect(queued).toMatchObject({ status: "PENDING", attempts: 0, lastError: null, lockedBy: null, lockedUntil: null, sentAt: null });
     expect(queued.nextAttemptAt.getTime()).toBe(clock.getTime());
-    expect(await ticketDelivery({ db: t.db, ticketId: seeded.ticketId })).toEqual([expect.objectContaining({ id: seeded.outboxId, state: "queued", attempts: 0 })]);
+    expect(await ticketDelivery({ db: t.db, ticketId: seeded.ticketId })).toEqual([
+      expect.objectContaining({ id: seeded.outboxId, state: "queued", attempts: 0 }),
+    ]);
     const [event, ...more] = await requeued(seeded.ticketId);
     expect(more).toHaveLength(0);
     expect(event).toMatchObject({ actorId: supervisor.id, actorLabel: supervisor.label, ip: IP, serial: seeded.serial });
@@ -155,7 +163,10 @@ describe.each(ENGINES)("requeueing a failed email on %s", (engine) => {
   it("refuses agents, including the ticket's own, and changes nothing", async () => {
     const seeded = await seedFailed("agent.tries@example.com");
     const before = await row(seeded.outboxId);
-    for (const actor of [{ id: agentId, label: "Test Agent", role: "AGENT" as const }, { ...supervisor, role: "AGENT" as const }]) {
+    for (const actor of [
+      { id: agentId, label: "Test Agent", role: "AGENT" as const },
+      { ...supervisor, role: "AGENT" as const },
+    ]) {
       const refused = await refusal(requeueEmail({ db: t.db, actor, ip: IP, ticketId: seeded.ticketId, emailId: seeded.outboxId }));
       expect(refused).toMatchObject({ code: "FORBIDDEN", status: 403 });
     }
@@ -172,12 +183,16 @@ describe.each(ENGINES)("requeueing a failed email on %s", (engine) => {
   });
 
   it("re-checks what the send would: a blocked or stolen recorder, a closed ticket, an expired QR code, another email already sent", async () => {
-    const attempt = (seeded: { ticketId: string; outboxId: string }) => refusal(requeueEmail({ db: t.db, actor: supervisor, ip: IP, ticketId: seeded.ticketId, emailId: seeded.outboxId, now: clock }));
+    const attempt = (seeded: { ticketId: string; outboxId: string }) =>
+      refusal(requeueEmail({ db: t.db, actor: supervisor, ip: IP, ticketId: seeded.ticketId, emailId: seeded.outboxId, now: clock }));
     for (const status of ["BLOCKED", "STOLEN"] as const) {
       const seeded = await seedFailed(`${status.toLowerCase()}.now@example.com`);
       const ticket = await t.db.ticket.findUniqueOrThrow({ where: { id: seeded.ticketId } });
       await t.db.device.update({ where: { id: ticket.deviceId! }, data: { status } });
-      expect(await attempt(seeded)).toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(status === "BLOCKED" ? /recorder is blocked/ : /recorder is reported stolen/) });
+      expect(await attempt(seeded)).toMatchObject({
+        code: "INVALID_STATE",
+        message: expect.stringMatching(status === "BLOCKED" ? /recorder is blocked/ : /recorder is reported stolen/),
+      });
       expect((await row(seeded.outboxId)).status).toBe("FAILED");
     }
 
@@ -193,13 +208,23 @@ describe.each(ENGINES)("requeueing a failed email on %s", (engine) => {
     const resent = await seedFailed("resent.ok@example.com");
     const first = await t.db.codeIssue.findFirstOrThrow({ where: { ticketId: resent.ticketId } });
     await t.db.$transaction(async (tx) => {
-      const issue = await tx.codeIssue.create({ data: { ticketId: resent.ticketId, serial: first.serial, kind: "RESEND", destination: first.destination, actorId: agentId } });
-      await enqueueEmail(tx, { kind: "RESET_CODE", to: first.destination, payload: { ticketId: resent.ticketId, challengeId: resent.challengeId, codeIssueId: issue.id }, idempotencyKey: `code-issue:${issue.id}`, ticketId: resent.ticketId });
+      const issue = await tx.codeIssue.create({
+        data: { ticketId: resent.ticketId, serial: first.serial, kind: "RESEND", destination: first.destination, actorId: agentId },
+      });
+      await enqueueEmail(tx, {
+        kind: "RESET_CODE",
+        to: first.destination,
+        payload: { ticketId: resent.ticketId, challengeId: resent.challengeId, codeIssueId: issue.id },
+        idempotencyKey: `code-issue:${issue.id}`,
+        ticketId: resent.ticketId,
+      });
     });
     expect(await run({ kind: "devmail" })).toMatchObject({ sent: 1 });
     expect((await attempt(resent)).message).toBe("Another email with the same code was delivered already.");
 
     for (const seeded of [closed, expired, resent]) expect((await row(seeded.outboxId)).status).toBe("FAILED");
-    expect(await t.db.auditEvent.count({ where: { action: "email.requeued", ticketId: { in: [closed.ticketId, expired.ticketId, resent.ticketId] } } })).toBe(0);
+    expect(await t.db.auditEvent.count({ where: { action: "email.requeued", ticketId: { in: [closed.ticketId, expired.ticketId, resent.ticketId] } } })).toBe(
+      0,
+    );
   });
 });

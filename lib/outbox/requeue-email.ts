@@ -40,7 +40,12 @@ export async function requeueEmail(options: { db: Db; actor: RequeueActor; ip: s
     if (!email) throw new AppError("NOT_FOUND", "No such email on this ticket.");
     if (email.kind !== REQUEUABLE_KIND) throw new AppError("INVALID_STATE", "Only the security-code email can be requeued from a ticket.");
     if (email.status !== "FAILED") {
-      throw new AppError("INVALID_STATE", email.status === "SENT" ? "This email was delivered; there is nothing to requeue." : "This email is already queued for delivery (someone may have requeued it).");
+      throw new AppError(
+        "INVALID_STATE",
+        email.status === "SENT"
+          ? "This email was delivered; there is nothing to requeue."
+          : "This email is already queued for delivery (someone may have requeued it).",
+      );
     }
     const ticket = await checkStillSendable(tx, { email, ticketId: options.ticketId, now });
 
@@ -79,7 +84,10 @@ async function checkStillSendable(tx: Prisma.TransactionClient, options: { email
   if (ticket.status !== "SENT") throw new AppError("INVALID_STATE", "The ticket no longer allows a code, so its email cannot be requeued.");
   const device = ticket.device?.status ?? null;
   if (device !== "ACTIVE") {
-    throw new AppError("INVALID_STATE", `The recorder is ${device ? RECORDER_WORDS[device] ?? device.toLowerCase() : "no longer registered"}: no code may be sent to it.`);
+    throw new AppError(
+      "INVALID_STATE",
+      `The recorder is ${device ? (RECORDER_WORDS[device] ?? device.toLowerCase()) : "no longer registered"}: no code may be sent to it.`,
+    );
   }
   if (!ticket.expiresAt || ticket.expiresAt <= options.now) throw new AppError("INVALID_STATE", "The QR code has expired. Ask the customer for a new one.");
   // The code is the same in every reset email of a ticket: once another one is delivered or on
@@ -89,7 +97,10 @@ async function checkStillSendable(tx: Prisma.TransactionClient, options: { email
     select: { status: true },
   });
   if (other) {
-    throw new AppError("INVALID_STATE", other.status === "SENT" ? "Another email with the same code was delivered already." : "Another email with the same code is already queued.");
+    throw new AppError(
+      "INVALID_STATE",
+      other.status === "SENT" ? "Another email with the same code was delivered already." : "Another email with the same code is already queued.",
+    );
   }
   return ticket;
 }

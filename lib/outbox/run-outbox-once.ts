@@ -34,7 +34,13 @@ export async function runOutboxOnce(options: {
     return result;
   }
   const now = options.now ?? (() => new Date());
-  const batch = await claimOutboxBatch({ db: options.db, workerId: options.workerId, now: now(), leaseMs: options.config.leaseMs, limit: options.config.batchSize });
+  const batch = await claimOutboxBatch({
+    db: options.db,
+    workerId: options.workerId,
+    now: now(),
+    leaseMs: options.config.leaseMs,
+    limit: options.config.batchSize,
+  });
   result.claimed = batch.length;
   if (batch.length === 0) return result;
   // Read per batch, so an admin's branding change applies to the next mail without a restart.

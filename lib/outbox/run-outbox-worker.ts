@@ -46,7 +46,14 @@ export async function runOutboxWorker(options: {
   while (!signal.aborted) {
     let full = false;
     try {
-      const result = await runOutboxOnce({ db: options.db ?? getDb(), workerId, sink: options.sink ?? mailSink(), config, now: options.now, random: options.random });
+      const result = await runOutboxOnce({
+        db: options.db ?? getDb(),
+        workerId,
+        sink: options.sink ?? mailSink(),
+        config,
+        now: options.now,
+        random: options.random,
+      });
       full = result.claimed >= config.batchSize;
     } catch (error) {
       console.error(`outbox: poll failed: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);

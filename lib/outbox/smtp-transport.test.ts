@@ -3,7 +3,11 @@ import { smtpTransportOptions } from "./smtp-transport";
 
 describe("smtpTransportOptions", () => {
   it("requires STARTTLS by default, so a downgrade cannot expose a reset code", () => {
-    expect(smtpTransportOptions("smtp://user:p%40ss@mail.example.com:587")).toMatchObject({ requireTLS: true, secure: false, auth: { user: "user", pass: "p@ss" } });
+    expect(smtpTransportOptions("smtp://user:p%40ss@mail.example.com:587")).toMatchObject({
+      requireTLS: true,
+      secure: false,
+      auth: { user: "user", pass: "p@ss" },
+    });
   });
   it("allows plain text only when asked, or to a relay on loopback", () => {
     expect(smtpTransportOptions("smtp://mail.example.com:587?requireTLS=false").requireTLS).toBe(false);

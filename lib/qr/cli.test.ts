@@ -54,7 +54,9 @@ describe("qr CLI (in process)", () => {
     const img = blankImage(300, 300);
     drawQr(img, HELP_URL, { x: 40, y: 40, module: 5 });
     const file = path.join(mkdtempSync(path.join(tmpdir(), "qr-cli-")), "help-link.png");
-    await sharp(Buffer.from(img.data), { raw: { width: 300, height: 300, channels: 4 } }).png().toFile(file);
+    await sharp(Buffer.from(img.data), { raw: { width: 300, height: 300, channels: 4 } })
+      .png()
+      .toFile(file);
     expect((await run([file])).lines[0]).toMatchObject({ text: null, pass: null, reason: "not-found" });
     expect((await run(["--any", file])).lines[0]!.text).toBe(HELP_URL);
   });
@@ -69,7 +71,10 @@ describe("qr CLI (spawned with tsx)", () => {
   it("prints one JSON line per file and exits 0", async () => {
     const tsx = path.join(root, "node_modules", ".bin", "tsx");
     const { stdout } = await promisify(execFile)(tsx, ["lib/qr/cli.ts", fx("clean-screenshot.png"), fx("no-qr.jpg")], { cwd: root });
-    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as CliLine);
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as CliLine);
     expect(lines).toHaveLength(2);
     expect(Object.keys(lines[0]!).sort()).toEqual(["file", "ms", "pass", "text"]);
     expect(lines[0]!.text).toBe(manifest.find((m) => m.file === "clean-screenshot.png")!.text);

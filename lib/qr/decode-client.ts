@@ -80,12 +80,27 @@ export async function classifyLoadFailure(file: Blob): Promise<ClientDecodeFailu
     };
   }
   if (brand === "avif" || brand === "avis") {
-    return { ok: false, reason: "unsupported-format", message: "This AVIF image can't be opened by this browser. Please send a JPEG or PNG.", timings: NO_TIMINGS() };
+    return {
+      ok: false,
+      reason: "unsupported-format",
+      message: "This AVIF image can't be opened by this browser. Please send a JPEG or PNG.",
+      timings: NO_TIMINGS(),
+    };
   }
   if (type && !type.startsWith("image/")) {
-    return { ok: false, reason: "unsupported-format", message: `This file (${type}) is not an image. Please send a photo or screenshot of the QR code.`, timings: NO_TIMINGS() };
+    return {
+      ok: false,
+      reason: "unsupported-format",
+      message: `This file (${type}) is not an image. Please send a photo or screenshot of the QR code.`,
+      timings: NO_TIMINGS(),
+    };
   }
-  return { ok: false, reason: "load-failed", message: "The image could not be read — the file may be incomplete or damaged. Please send it again.", timings: NO_TIMINGS() };
+  return {
+    ok: false,
+    reason: "load-failed",
+    message: "The image could not be read — the file may be incomplete or damaged. Please send it again.",
+    timings: NO_TIMINGS(),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

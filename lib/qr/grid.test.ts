@@ -129,7 +129,10 @@ describe("polishCorners", () => {
   it("moves corners that are a third of a module off back towards the symbol's", () => {
     const g = photo(KEYSTONE, { moire: 40, noise: 15 });
     const off = (p: Point, dx: number, dy: number) => ({ x: p.x + dx, y: p.y + dy });
-    const start: SymbolQuad = { corners: [off(KEYSTONE[0], 1.2, -1), off(KEYSTONE[1], -1, 1.2), off(KEYSTONE[2], 1.2, 1.2), off(KEYSTONE[3], -1.2, -1)], modules: N };
+    const start: SymbolQuad = {
+      corners: [off(KEYSTONE[0], 1.2, -1), off(KEYSTONE[1], -1, 1.2), off(KEYSTONE[2], 1.2, 1.2), off(KEYSTONE[3], -1.2, -1)],
+      modules: N,
+    };
     const error = (q: SymbolQuad) => q.corners.reduce((s, p, i) => s + Math.hypot(p.x - KEYSTONE[i]!.x, p.y - KEYSTONE[i]!.y), 0);
     const polished = polishCorners(g, start);
     expect(polished.modules).toBe(N);
@@ -141,7 +144,10 @@ describe("polishCorners", () => {
     const g = photo(KEYSTONE, { moire: 40, noise: 15 });
     const modulePx = Math.hypot(KEYSTONE[1].x - KEYSTONE[0].x, KEYSTONE[1].y - KEYSTONE[0].y) / N;
     const off = modulePx;
-    const start: SymbolQuad = { corners: [{ x: KEYSTONE[0].x + off, y: KEYSTONE[0].y }, KEYSTONE[1], KEYSTONE[2], { x: KEYSTONE[3].x, y: KEYSTONE[3].y + off }], modules: N };
+    const start: SymbolQuad = {
+      corners: [{ x: KEYSTONE[0].x + off, y: KEYSTONE[0].y }, KEYSTONE[1], KEYSTONE[2], { x: KEYSTONE[3].x, y: KEYSTONE[3].y + off }],
+      modules: N,
+    };
     expect(readsWithJsQr(redrawSymbol(g, start, false)!)).toBeNull();
     const polished = polishCorners(g, start);
     for (const i of [0, 3]) expect(Math.hypot(polished.corners[i]!.x - KEYSTONE[i]!.x, polished.corners[i]!.y - KEYSTONE[i]!.y)).toBeLessThan(modulePx / 2);
@@ -155,7 +161,7 @@ describe("gridRectify", () => {
     expect(readsWithJsQr(g)).toBeNull();
     // Finders as the pipeline finds them: on a local threshold of the photo.
     const quads = findSymbolQuads(binarizeLocal(g, Math.round(g.width / 12)), 2);
-        expect(quads.length).toBeGreaterThan(0);
+    expect(quads.length).toBeGreaterThan(0);
     const results = quads.flatMap((q) => gridRectify(g, q, false));
     const read = results.find((r) => readsWithJsQr(r.gray) === RP1_URL);
     expect(read).toBeDefined();

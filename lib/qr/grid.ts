@@ -116,8 +116,14 @@ export function gridScore(gray: Gray, corners: SymbolQuad["corners"], n: number,
       const p = mapPoint(H, (i + 0.5) / n, v);
       const x = sampleBilinear(gray, p.x, p.y);
       if (Number.isNaN(x)) return 0;
-      if (c > 0) { sum += Math.abs(x - left); count++; }
-      if (row > 0) { sum += Math.abs(x - prev[c]!); count++; }
+      if (c > 0) {
+        sum += Math.abs(x - left);
+        count++;
+      }
+      if (row > 0) {
+        sum += Math.abs(x - prev[c]!);
+        count++;
+      }
       left = x;
       prev[c] = x;
     }

@@ -82,7 +82,10 @@ export function findHotspots(img: Gray, max: number, cell = 8, margin = 0.3): Ho
     }
   }
   // A QR symbol spans at least ~3×3 cells at this scale; tiny specks are noise or text.
-  const good = comps.map((c, id) => ({ ...c, id })).filter((c) => c.cells >= 6).sort((a, b) => b.total - a.total);
+  const good = comps
+    .map((c, id) => ({ ...c, id }))
+    .filter((c) => c.cells >= 6)
+    .sort((a, b) => b.total - a.total);
   const out: Hotspot[] = [];
   const square = (x0: number, y0: number, x1: number, y1: number, score: number) => {
     const side = Math.max(x1 - x0 + 1, y1 - y0 + 1) * cell * (1 + 2 * margin);

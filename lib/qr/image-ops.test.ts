@@ -139,7 +139,16 @@ describe("channel and contrast operations", () => {
 
   it("fills convex quads in either winding", () => {
     const g: Gray = { width: 10, height: 10, data: new Uint8Array(100) };
-    fillQuad(g, [{ x: 2, y: 2 }, { x: 2, y: 6 }, { x: 6, y: 6 }, { x: 6, y: 2 }], 9);
+    fillQuad(
+      g,
+      [
+        { x: 2, y: 2 },
+        { x: 2, y: 6 },
+        { x: 6, y: 6 },
+        { x: 6, y: 2 },
+      ],
+      9,
+    );
     expect(g.data[4 * 10 + 4]).toBe(9);
     expect(g.data[0]).toBe(0);
     expect(g.data[8 * 10 + 8]).toBe(0);
@@ -155,7 +164,8 @@ describe("heat map", () => {
     const gray = grayFromPlanes(resampleRect(img, { x: 0, y: 0, w: 400, h: 300 }, 400, 300), "luma");
     const spots = findHotspots(gray, 4);
     const code = { x: 230, y: 120, side: 57 * 1.6 };
-    const covers = (r: { x: number; y: number; w: number; h: number }) => r.x <= code.x && r.y <= code.y && r.x + r.w >= code.x + code.side && r.y + r.h >= code.y + code.side;
+    const covers = (r: { x: number; y: number; w: number; h: number }) =>
+      r.x <= code.x && r.y <= code.y && r.x + r.w >= code.x + code.side && r.y + r.h >= code.y + code.side;
     expect(spots[0]!.rect.w).toBeGreaterThan(2 * code.side); // the merged component
     const tight = spots.find((h) => covers(h.rect) && h.rect.w < 2 * code.side);
     expect(tight, JSON.stringify(spots)).toBeDefined();

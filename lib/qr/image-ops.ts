@@ -447,9 +447,15 @@ export function median3(img: Gray): Gray {
     for (let x = 0; x < w; x++) {
       const xl = x > 0 ? x - 1 : 0;
       const xr = x < w - 1 ? x + 1 : x;
-      v[0] = data[r0 + xl]!; v[1] = data[r0 + x]!; v[2] = data[r0 + xr]!;
-      v[3] = data[r1 + xl]!; v[4] = data[r1 + x]!; v[5] = data[r1 + xr]!;
-      v[6] = data[r2 + xl]!; v[7] = data[r2 + x]!; v[8] = data[r2 + xr]!;
+      v[0] = data[r0 + xl]!;
+      v[1] = data[r0 + x]!;
+      v[2] = data[r0 + xr]!;
+      v[3] = data[r1 + xl]!;
+      v[4] = data[r1 + x]!;
+      v[5] = data[r1 + xr]!;
+      v[6] = data[r2 + xl]!;
+      v[7] = data[r2 + x]!;
+      v[8] = data[r2 + xr]!;
       // Partial selection: 4 passes of min-extraction leave the median at the 5th smallest.
       for (let i = 0; i < 5; i++) {
         let m = i;

@@ -33,16 +33,7 @@ import {
 import { DEFAULT_PASSES } from "./passes";
 import { gridRectify } from "./grid";
 import { findSymbolQuads, mapPoint, rectify, type Rectified, type SymbolQuad } from "./rectify";
-import type {
-  Corners,
-  DecodeFailureReason,
-  DecodeOptions,
-  DecodeResult,
-  PassDescriptor,
-  PassTiming,
-  Point,
-  RgbaImage,
-} from "./types";
+import type { Corners, DecodeFailureReason, DecodeOptions, DecodeResult, PassDescriptor, PassTiming, Point, RgbaImage } from "./types";
 
 export const DEFAULT_TIME_BUDGET_MS = 900;
 /** Long side of the image the heat map is computed on. */

@@ -174,7 +174,11 @@ describe("rectify — locating a keystoned symbol", () => {
     expect(findSymbolQuads(bin).filter(big)).toHaveLength(1);
     // The same symbol with every finder ring touching a dark bar: only loose mode could take it.
     const side = 101 * px;
-    for (const [x, y] of [[20, 20], [20 + side - 1, 20], [20, 20 + side - 1]] as const)
+    for (const [x, y] of [
+      [20, 20],
+      [20 + side - 1, 20],
+      [20, 20 + side - 1],
+    ] as const)
       for (let yy = y - 2; yy < y + 1; yy++) bin.data.fill(0, yy * bin.width + Math.max(0, x - 19), yy * bin.width + x + 20);
     expect(findSymbolQuads(bin)).toHaveLength(0);
     expect(findSymbolQuads(bin, 2, { loose: true }).filter(big)).toHaveLength(0);

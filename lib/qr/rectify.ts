@@ -41,13 +41,7 @@ function finderRatio(c: readonly number[]): boolean {
   if (total < 7) return false;
   const m = total / 7;
   const tol = m * 0.6;
-  return (
-    Math.abs(m - c[0]!) < tol &&
-    Math.abs(m - c[1]!) < tol &&
-    Math.abs(3 * m - c[2]!) < 3 * tol &&
-    Math.abs(m - c[3]!) < tol &&
-    Math.abs(m - c[4]!) < tol
-  );
+  return Math.abs(m - c[0]!) < tol && Math.abs(m - c[1]!) < tol && Math.abs(3 * m - c[2]!) < 3 * tol && Math.abs(m - c[3]!) < tol && Math.abs(m - c[4]!) < tol;
 }
 
 /**
@@ -58,14 +52,32 @@ function crossCheck(dark: (i: number) => boolean, at: number, len: number, maxTo
   if (!dark(at)) return null;
   const c = [0, 0, 0, 0, 0];
   let i = at;
-  while (i >= 0 && dark(i)) { c[2]!++; i--; }
-  while (i >= 0 && !dark(i) && c[1]! <= maxTotal) { c[1]!++; i--; }
-  while (i >= 0 && dark(i) && c[0]! <= maxTotal) { c[0]!++; i--; }
+  while (i >= 0 && dark(i)) {
+    c[2]!++;
+    i--;
+  }
+  while (i >= 0 && !dark(i) && c[1]! <= maxTotal) {
+    c[1]!++;
+    i--;
+  }
+  while (i >= 0 && dark(i) && c[0]! <= maxTotal) {
+    c[0]!++;
+    i--;
+  }
   const start = i + 1;
   i = at + 1;
-  while (i < len && dark(i)) { c[2]!++; i++; }
-  while (i < len && !dark(i) && c[3]! <= maxTotal) { c[3]!++; i++; }
-  while (i < len && dark(i) && c[4]! <= maxTotal) { c[4]!++; i++; }
+  while (i < len && dark(i)) {
+    c[2]!++;
+    i++;
+  }
+  while (i < len && !dark(i) && c[3]! <= maxTotal) {
+    c[3]!++;
+    i++;
+  }
+  while (i < len && dark(i) && c[4]! <= maxTotal) {
+    c[4]!++;
+    i++;
+  }
   if (!c[0] || !c[1] || !c[3] || !c[4] || !finderRatio(c)) return null;
   const total = c[0]! + c[1]! + c[2]! + c[3]! + c[4]!;
   if (total > maxTotal) return null;
@@ -85,7 +97,11 @@ export function findFinders(bin: Gray): Finder[] {
     for (let x = 0; x <= w; x++) {
       const isDark = x < w && data[row + x] === 0;
       if (!started) {
-        if (isDark) { started = true; state = 0; c[0] = 1; }
+        if (isDark) {
+          started = true;
+          state = 0;
+          c[0] = 1;
+        }
         continue;
       }
       if (isDark === (state % 2 === 0) && x < w) {
@@ -100,11 +116,18 @@ export function findFinders(bin: Gray): Finder[] {
       }
       if (finderRatio(c)) addCandidate(bin, found, x - c[4]! - c[3]! - c[2]! / 2, y, c[0]! + c[1]! + c[2]! + c[3]! + c[4]!);
       // Shift by two runs: the next candidate starts at the current third run.
-      c[0] = c[2]!; c[1] = c[3]!; c[2] = c[4]!; c[3] = 1; c[4] = 0;
+      c[0] = c[2]!;
+      c[1] = c[3]!;
+      c[2] = c[4]!;
+      c[3] = 1;
+      c[4] = 0;
       state = 3;
     }
   }
-  return found.filter((f) => f.count >= 2).sort((a, b) => b.count - a.count).slice(0, MAX_FINDERS);
+  return found
+    .filter((f) => f.count >= 2)
+    .sort((a, b) => b.count - a.count)
+    .slice(0, MAX_FINDERS);
 }
 
 function addCandidate(bin: Gray, found: Finder[], cx: number, y: number, hTotal: number): void {
@@ -174,7 +197,12 @@ export function finderCorners(bin: Gray, f: Finder): Point[] | null {
   return quadCorners(pts, f);
 }
 
-const NEIGHBOURS = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
+const NEIGHBOURS = [
+  [1, 0],
+  [-1, 0],
+  [0, 1],
+  [0, -1],
+] as const;
 
 /** Four extreme points of a roughly square blob: farthest from the centre, the one opposite, and the two farthest from that diagonal. */
 function quadCorners(pts: number[], f: Finder): Point[] | null {
@@ -183,7 +211,10 @@ function quadCorners(pts: number[], f: Finder): Point[] | null {
   let a = 0;
   for (let i = 0; i < n; i++) {
     const d = (pts[2 * i]! + 0.5 - f.x) ** 2 + (pts[2 * i + 1]! + 0.5 - f.y) ** 2;
-    if (d > best) { best = d; a = i; }
+    if (d > best) {
+      best = d;
+      a = i;
+    }
   }
   const ax = pts[2 * a]! + 0.5;
   const ay = pts[2 * a + 1]! + 0.5;
@@ -191,7 +222,10 @@ function quadCorners(pts: number[], f: Finder): Point[] | null {
   let b = 0;
   for (let i = 0; i < n; i++) {
     const d = (pts[2 * i]! + 0.5 - ax) ** 2 + (pts[2 * i + 1]! + 0.5 - ay) ** 2;
-    if (d > best) { best = d; b = i; }
+    if (d > best) {
+      best = d;
+      b = i;
+    }
   }
   const bx = pts[2 * b]! + 0.5;
   const by = pts[2 * b + 1]! + 0.5;
@@ -201,8 +235,14 @@ function quadCorners(pts: number[], f: Finder): Point[] | null {
   let q = -1;
   for (let i = 0; i < n; i++) {
     const s = (bx - ax) * (pts[2 * i + 1]! + 0.5 - ay) - (by - ay) * (pts[2 * i]! + 0.5 - ax);
-    if (s > maxPos) { maxPos = s; p = i; }
-    if (s < maxNeg) { maxNeg = s; q = i; }
+    if (s > maxPos) {
+      maxPos = s;
+      p = i;
+    }
+    if (s < maxNeg) {
+      maxNeg = s;
+      q = i;
+    }
   }
   if (p < 0 || q < 0) return null;
   const diag = Math.hypot(bx - ax, by - ay);
@@ -344,7 +384,12 @@ function finderCross(bin: Gray, c: Point, u: Point, v: Point, m: number): boolea
   return lit > dark;
 }
 
-const AXES = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
+const AXES = [
+  [1, 0],
+  [-1, 0],
+  [0, 1],
+  [0, -1],
+] as const;
 
 /**
  * A third finder for two that were found, where run ratios missed it (moiré or bloom breaks its
@@ -493,11 +538,7 @@ export function squareToQuad(q: readonly [Point, Point, Point, Point]): Mat3 {
   const den = dx1 * dy2 - dx2 * dy1;
   const a13 = (dx3 * dy2 - dx2 * dy3) / den;
   const a23 = (dx1 * dy3 - dx3 * dy1) / den;
-  return [
-    p1.x - p0.x + a13 * p1.x, p1.y - p0.y + a13 * p1.y, a13,
-    p3.x - p0.x + a23 * p3.x, p3.y - p0.y + a23 * p3.y, a23,
-    p0.x, p0.y, 1,
-  ];
+  return [p1.x - p0.x + a13 * p1.x, p1.y - p0.y + a13 * p1.y, a13, p3.x - p0.x + a23 * p3.x, p3.y - p0.y + a23 * p3.y, a23, p0.x, p0.y, 1];
 }
 
 /** The adjugate, i.e. the inverse up to scale (enough for a homography). */

@@ -19,8 +19,7 @@ export type WorkerRequest =
   | { id: RequestId; type: "cancel" };
 
 export type WorkerResponse =
-  | { id: RequestId; type: "progress"; passIndex: number; passCount: number; pass: string }
-  | { id: RequestId; type: "result"; result: DecodeResult };
+  { id: RequestId; type: "progress"; passIndex: number; passCount: number; pass: string } | { id: RequestId; type: "result"; result: DecodeResult };
 
 export interface WorkerHandlerDeps {
   post: (msg: WorkerResponse) => void;

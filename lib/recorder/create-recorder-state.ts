@@ -27,7 +27,8 @@ export function createRecorderState({ identity, adminPassword, clockOffsetMs = 0
   }
   if (!isResetHost(identity.resetHost)) throw new RecorderConfigError("resetHost", "Recorder resetHost must be a plain host name, optionally with :port.");
   if (normalizeEmail(identity.reservedEmail) === "") throw new RecorderConfigError("reservedEmail", "Recorder reservedEmail must not be empty.");
-  if (!isValidClockOffset(clockOffsetMs)) throw new RecorderConfigError("clockOffsetMs", "Recorder clockOffsetMs must be an integer number of ms within the allowed range.");
+  if (!isValidClockOffset(clockOffsetMs))
+    throw new RecorderConfigError("clockOffsetMs", "Recorder clockOffsetMs must be an integer number of ms within the allowed range.");
   if (typeof adminPassword !== "string") throw new RecorderConfigError("adminPassword", "Recorder adminPassword must be a string.");
   return {
     identity: { ...identity },

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { formatCode } from "@/lib/reset-protocol/format-code";
-import { CODE_VALIDITY_MS, enterSecurityCode, leaveRetrieveScreen, LOCKOUT_MS, MAX_LOCKOUTS, MAX_WRONG_CODES, openForgotPassword, reboot, RecorderConfigError, returnToLogin, setClockOffset } from "./index";
+import {
+  CODE_VALIDITY_MS,
+  enterSecurityCode,
+  leaveRetrieveScreen,
+  LOCKOUT_MS,
+  MAX_LOCKOUTS,
+  MAX_WRONG_CODES,
+  openForgotPassword,
+  reboot,
+  RecorderConfigError,
+  returnToLogin,
+  setClockOffset,
+} from "./index";
 import { OTHER_DEVICE_KEY, T0, VECTOR_1_NONCE, newRecorder, atRetrieve, consoleCode, wrongCodeFor, enter } from "./testing/recorder-fixtures";
 
 describe("enterSecurityCode: the right code", () => {

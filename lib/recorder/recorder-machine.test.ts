@@ -1,6 +1,21 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { answerSyncPrompt, CODE_VALIDITY_MS, enterSecurityCode, leaveRetrieveScreen, LOCKOUT_MS, MAX_LOCKOUTS, MAX_WRONG_CODES, openForgotPassword, reboot, returnToLogin, setClockOffset, setNewPassword, submitResetEmail, type RecorderScreen } from "./index";
+import {
+  answerSyncPrompt,
+  CODE_VALIDITY_MS,
+  enterSecurityCode,
+  leaveRetrieveScreen,
+  LOCKOUT_MS,
+  MAX_LOCKOUTS,
+  MAX_WRONG_CODES,
+  openForgotPassword,
+  reboot,
+  returnToLogin,
+  setClockOffset,
+  setNewPassword,
+  submitResetEmail,
+  type RecorderScreen,
+} from "./index";
 import { IDENTITY, DEVICE_KEY, T0, freshNonce, newRecorder, viaJson, consoleCode, wrongCodeFor } from "./testing/recorder-fixtures";
 
 describe("the whole machine", () => {
@@ -42,7 +57,13 @@ describe("the whole machine", () => {
               state = openForgotPassword(state).state;
               break;
             case "email":
-              state = submitResetEmail({ state, now, email: step.right ? IDENTITY.reservedEmail : "x@y.z", deviceKey: DEVICE_KEY, nonceBytes: freshNonce() }).state;
+              state = submitResetEmail({
+                state,
+                now,
+                email: step.right ? IDENTITY.reservedEmail : "x@y.z",
+                deviceKey: DEVICE_KEY,
+                nonceBytes: freshNonce(),
+              }).state;
               break;
             case "code": {
               const input = step.kind === "junk" ? "nope" : state.challenge ? (step.kind === "right" ? consoleCode(state) : wrongCodeFor(state)) : "22222222";

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { rp1Scheme } from "@/lib/reset-protocol/scheme";
-import { CODE_VALIDITY_MS, createRecorderState, leaveRetrieveScreen, LOCKOUT_MS, MAX_CLOCK_OFFSET_MS, MAX_LOCKOUTS, MAX_WRONG_CODES, openForgotPassword, RecorderConfigError, submitResetEmail } from "./index";
+import {
+  CODE_VALIDITY_MS,
+  createRecorderState,
+  leaveRetrieveScreen,
+  LOCKOUT_MS,
+  MAX_CLOCK_OFFSET_MS,
+  MAX_LOCKOUTS,
+  MAX_WRONG_CODES,
+  openForgotPassword,
+  RecorderConfigError,
+  submitResetEmail,
+} from "./index";
 import { KEYS, IDENTITY, DEVICE_KEY, T0, freshNonce, VECTOR_1_NONCE, newRecorder, viaJson, atRetrieve, consoleCode } from "./testing/recorder-fixtures";
 
 describe("constants", () => {
@@ -65,12 +76,15 @@ describe("openForgotPassword and submitResetEmail", () => {
     }
   });
 
-  it.each(["Owner@Example.com", "owner@example.com", "  OWNER@EXAMPLE.COM\t", "\u00A0owner@Example.com\n"])("accepts %j as the reserved email (lower(trim))", (email) => {
-    const forgot = openForgotPassword(newRecorder()).state;
-    const result = submitResetEmail({ state: forgot, now: T0, email, deviceKey: DEVICE_KEY, nonceBytes: freshNonce() });
-    expect(result.outcome).toEqual({ kind: "challenge-shown" });
-    expect(result.state.screen).toBe("retrieve");
-  });
+  it.each(["Owner@Example.com", "owner@example.com", "  OWNER@EXAMPLE.COM\t", "\u00A0owner@Example.com\n"])(
+    "accepts %j as the reserved email (lower(trim))",
+    (email) => {
+      const forgot = openForgotPassword(newRecorder()).state;
+      const result = submitResetEmail({ state: forgot, now: T0, email, deviceKey: DEVICE_KEY, nonceBytes: freshNonce() });
+      expect(result.outcome).toEqual({ kind: "challenge-shown" });
+      expect(result.state.screen).toBe("retrieve");
+    },
+  );
 
   it("shows the normative vector's QR when given its time and nonce", () => {
     const state = atRetrieve({ nonce: VECTOR_1_NONCE });
@@ -113,7 +127,11 @@ describe("openForgotPassword and submitResetEmail", () => {
 
   it("refuse a nonce that is not 12 bytes and a non-integer clock", () => {
     const forgot = openForgotPassword(newRecorder()).state;
-    expect(() => submitResetEmail({ state: forgot, now: T0, email: IDENTITY.reservedEmail, deviceKey: DEVICE_KEY, nonceBytes: new Uint8Array(8) })).toThrow(RangeError);
-    expect(() => submitResetEmail({ state: forgot, now: Number.NaN, email: IDENTITY.reservedEmail, deviceKey: DEVICE_KEY, nonceBytes: freshNonce() })).toThrow(TypeError);
+    expect(() => submitResetEmail({ state: forgot, now: T0, email: IDENTITY.reservedEmail, deviceKey: DEVICE_KEY, nonceBytes: new Uint8Array(8) })).toThrow(
+      RangeError,
+    );
+    expect(() => submitResetEmail({ state: forgot, now: Number.NaN, email: IDENTITY.reservedEmail, deviceKey: DEVICE_KEY, nonceBytes: freshNonce() })).toThrow(
+      TypeError,
+    );
   });
 });

@@ -8,7 +8,8 @@ export interface SetNewPasswordOptions {
   readonly confirmation: string;
 }
 
-export type SetNewPasswordOutcome = { readonly kind: "password-set" } | { readonly kind: "rejected"; readonly problems: readonly PasswordProblem[] } | WrongScreen;
+export type SetNewPasswordOutcome =
+  { readonly kind: "password-set" } | { readonly kind: "rejected"; readonly problems: readonly PasswordProblem[] } | WrongScreen;
 
 const PROBLEM_MESSAGES: Record<PasswordProblem, string> = {
   "too-short": "at least 8 characters",

@@ -14,7 +14,5 @@ export interface ComputeTagOptions {
 /** The 22-character tag `g` of a challenge. */
 export function computeTag({ deviceKey, fields }: ComputeTagOptions): string {
   assertKeyBytes(deviceKey, "deviceKey");
-  return hmacLabel(deviceKey, RP1_LABELS.tag, canonicalString(fields))
-    .subarray(0, RP1_TRUNCATED_HMAC_BYTES)
-    .toString("base64url");
+  return hmacLabel(deviceKey, RP1_LABELS.tag, canonicalString(fields)).subarray(0, RP1_TRUNCATED_HMAC_BYTES).toString("base64url");
 }

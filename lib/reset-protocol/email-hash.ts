@@ -13,7 +13,5 @@ export interface EmailHashOptions {
 /** The 22-character `e` value for `email` on the device with `deviceKey`. */
 export function emailHash({ deviceKey, email }: EmailHashOptions): string {
   assertKeyBytes(deviceKey, "deviceKey");
-  return hmacLabel(deviceKey, RP1_LABELS.email, normalizeEmail(email))
-    .subarray(0, RP1_TRUNCATED_HMAC_BYTES)
-    .toString("base64url");
+  return hmacLabel(deviceKey, RP1_LABELS.email, normalizeEmail(email)).subarray(0, RP1_TRUNCATED_HMAC_BYTES).toString("base64url");
 }

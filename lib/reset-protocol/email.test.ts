@@ -5,7 +5,10 @@ import { emailHash } from "./email-hash";
 import { EMAIL_TRIMMED_CODE_POINTS, normalizeEmail } from "./normalize-email";
 import { verifyEmail } from "./verify-email";
 
-const deviceKey = deriveDeviceKey({ masterKey: Buffer.from("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", "hex"), serial: "2MN8X-2411-000123" });
+const deviceKey = deriveDeviceKey({
+  masterKey: Buffer.from("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", "hex"),
+  serial: "2MN8X-2411-000123",
+});
 
 describe("normalizeEmail = lower(trim(email))", () => {
   it("trims exactly the code points String.prototype.trim trims on this engine", () => {
@@ -19,9 +22,15 @@ describe("normalizeEmail = lower(trim(email))", () => {
 
   it("agrees with trim().toLowerCase() on arbitrary strings", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: "binary" }), fc.emailAddress().map((email) => ` \t${email.toUpperCase()}\u00A0\n`)), (email) => {
-        expect(normalizeEmail(email)).toBe(email.trim().toLowerCase());
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: "binary" }),
+          fc.emailAddress().map((email) => ` \t${email.toUpperCase()}\u00A0\n`),
+        ),
+        (email) => {
+          expect(normalizeEmail(email)).toBe(email.trim().toLowerCase());
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -11,9 +11,5 @@ const SAFE_LABEL = /^[\x01-\x7F]+$/;
  */
 export function hmacLabel(key: Uint8Array, label: string, msg: string): Buffer {
   if (!SAFE_LABEL.test(label)) throw new RangeError("hmacLabel: label must be non-empty ASCII without NUL");
-  return createHmac("sha256", key)
-    .update(Buffer.from(label, "ascii"))
-    .update(Buffer.of(0))
-    .update(Buffer.from(msg, "utf8"))
-    .digest();
+  return createHmac("sha256", key).update(Buffer.from(label, "ascii")).update(Buffer.of(0)).update(Buffer.from(msg, "utf8")).digest();
 }

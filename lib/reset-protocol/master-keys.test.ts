@@ -124,7 +124,13 @@ describe("parseMasterKeys: every configuration error", () => {
     ["a current version that is not a number", `1:${KEY_A}`, "one", "bad-current", /RESET_MASTER_KEY_CURRENT must be a key version/],
     ["a current version with a leading zero", `1:${KEY_A}`, "01", "bad-current", /RESET_MASTER_KEY_CURRENT/],
     ["a key in the current variable", `1:${KEY_A}`, KEY_B, "bad-current", /RESET_MASTER_KEY_CURRENT/],
-    ["a current version that is not configured", `1:${KEY_A},2:${KEY_B}`, "4", "unknown-current", /is 4, but no key with version 4 is configured \(configured: 1, 2\)/],
+    [
+      "a current version that is not configured",
+      `1:${KEY_A},2:${KEY_B}`,
+      "4",
+      "unknown-current",
+      /is 4, but no key with version 4 is configured \(configured: 1, 2\)/,
+    ],
   ];
 
   it.each(cases)("refuses %s", (_name, env, current, code, message) => {

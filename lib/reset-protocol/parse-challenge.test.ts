@@ -40,7 +40,16 @@ describe("parseChallenge: what it accepts", () => {
   it("returns the fields, tag, canonical string and numbers", () => {
     expect(expected).toEqual({
       scheme: "RP1",
-      fields: { s: "2MN8X-2411-000123", p: "2MN-8016", m: "A1B2C3D4E5F6", f: "4.1.7", v: "1", t: "1763726400", n: "ZGVmZ2hpamtsbW5v", e: "q-GFqW-4GHu1_Ysmh-PKMA" },
+      fields: {
+        s: "2MN8X-2411-000123",
+        p: "2MN-8016",
+        m: "A1B2C3D4E5F6",
+        f: "4.1.7",
+        v: "1",
+        t: "1763726400",
+        n: "ZGVmZ2hpamtsbW5v",
+        e: "q-GFqW-4GHu1_Ysmh-PKMA",
+      },
       tag: "klyoQ4aHwonZh-hv97123g",
       canonical: "RP1|2MN8X-2411-000123|2MN-8016|A1B2C3D4E5F6|4.1.7|1|1763726400|ZGVmZ2hpamtsbW5v|q-GFqW-4GHu1_Ysmh-PKMA",
       keyVersion: 1,
@@ -197,7 +206,15 @@ describe("parseChallenge never throws anything but ChallengeParseError", () => {
 
   it("on arbitrary strings", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), fc.string({ unit: fc.constantFrom(..."s=&?%/<>\"' \n\r\tpmfvtneg.-_#") })), onlyParseErrors),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: "binary" }),
+          fc.string({ unit: "grapheme" }),
+          fc.string({ unit: fc.constantFrom(..."s=&?%/<>\"' \n\r\tpmfvtneg.-_#") }),
+        ),
+        onlyParseErrors,
+      ),
       { numRuns: 2000 },
     );
   });
@@ -210,7 +227,11 @@ describe("parseChallenge never throws anything but ChallengeParseError", () => {
     const edit = fc.record({
       position: fc.nat(),
       deleteCount: fc.nat({ max: 5 }),
-      insert: fc.oneof(fc.string({ maxLength: 4 }), fc.string({ unit: "binary", maxLength: 3 }), fc.constantFrom("&", "=", "?", "%", "&s=", "\n>", "<", ">", "..")),
+      insert: fc.oneof(
+        fc.string({ maxLength: 4 }),
+        fc.string({ unit: "binary", maxLength: 3 }),
+        fc.constantFrom("&", "=", "?", "%", "&s=", "\n>", "<", ">", ".."),
+      ),
     });
     fc.assert(
       fc.property(validChallenge, fc.array(edit, { minLength: 1, maxLength: 4 }), (challenge, edits) => {

@@ -20,7 +20,8 @@ export type VerifyFailure =
 export type SchemeParseResult<TChallenge> = { readonly ok: true; readonly challenge: TChallenge } | { readonly ok: false; readonly error: ChallengeParseError };
 
 /** On success `deviceKey` is present but not enumerable: JSON and console.log do not show it. */
-export type VerifyResult = { readonly ok: true; readonly keyVersion: number; readonly deviceKey: Buffer } | { readonly ok: false; readonly reason: VerifyFailure };
+export type VerifyResult =
+  { readonly ok: true; readonly keyVersion: number; readonly deviceKey: Buffer } | { readonly ok: false; readonly reason: VerifyFailure };
 
 /** On success `code` is present but not enumerable, so logging the result does not leak it. */
 export type DeriveCodeResult = { readonly ok: true; readonly code: string } | { readonly ok: false; readonly reason: VerifyFailure };

@@ -103,7 +103,11 @@ export const PROJECT_SPECS: readonly VectorSpec[] = [
   { ...base, note: "plus-addressing and sub-domains, mixed case", reservedEmail: "Kim.Lee+NVR-Reset@Mail.Example.Co.UK" },
   { ...base, note: "IDN domain hashed as Unicode, not punycode", reservedEmail: "Inhaber@B\u00FCcher.example" },
   { ...base, note: "umlauts in the local part, upper case (Ü → ü)", reservedEmail: "J\u00DCRGEN.M\u00DCLLER@Example.DE" },
-  { ...base, note: "Greek capital sigma: final-sigma rule gives ς before @, σ inside", reservedEmail: "\u039F\u0394\u03A5\u03A3\u03A3\u0395\u03A5\u03A3@example.gr" },
+  {
+    ...base,
+    note: "Greek capital sigma: final-sigma rule gives ς before @, σ inside",
+    reservedEmail: "\u039F\u0394\u03A5\u03A3\u03A3\u0395\u03A5\u03A3@example.gr",
+  },
   { ...base, note: "U+0130 (İ) lower-cases to two code points, i + U+0307 (full mapping)", reservedEmail: "\u0130NFO@example.com.tr" },
   { ...base, note: "longest SMTP address, 254 characters", reservedEmail: LONGEST_EMAIL },
   { ...base, note: "nonce all '-' (bytes fb ef be repeated)", nonce: "----------------" },

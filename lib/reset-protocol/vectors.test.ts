@@ -26,7 +26,11 @@ interface VectorFile {
 
 const fileText = readFileSync(new URL("./rp1-vectors.json", import.meta.url), "utf8");
 const file = JSON.parse(fileText) as VectorFile;
-const keys = parseMasterKeys(Object.entries(file.masterKeys).map(([version, hex]) => `${version}:${hex}`).join(","));
+const keys = parseMasterKeys(
+  Object.entries(file.masterKeys)
+    .map(([version, hex]) => `${version}:${hex}`)
+    .join(","),
+);
 
 // PROTOCOL.md's normative table, typed in here by hand (not read from the vector file).
 const NORMATIVE = [

@@ -18,7 +18,9 @@ describe.each(ENGINES)("decideReview on %s", (engine) => {
     const author = await seedStaff(t.db, "SUPERVISOR");
     const ticket = await seedTicket(t.db, { createdById: author.id });
     for (const decision of ["APPROVE", "REFUSE"] as const) {
-      await expect(decideReview({ db: t.db, actor: actorOf(author), ip: "10.0.0.1", ticketId: ticket.id, decision, reason: "Looks fine to me, verified by phone." })).rejects.toMatchObject({
+      await expect(
+        decideReview({ db: t.db, actor: actorOf(author), ip: "10.0.0.1", ticketId: ticket.id, decision, reason: "Looks fine to me, verified by phone." }),
+      ).rejects.toMatchObject({
         code: "FORBIDDEN",
         message: FOUR_EYES_MESSAGE,
       });
@@ -35,7 +37,9 @@ describe.each(ENGINES)("decideReview on %s", (engine) => {
     const handler = await seedStaff(t.db, "SUPERVISOR");
     const ticket = await seedTicket(t.db, { createdById: author.id });
     await t.db.ticket.update({ where: { id: ticket.id }, data: { assigneeId: handler.id } });
-    await expect(decideReview({ db: t.db, actor: actorOf(handler), ip: null, ticketId: ticket.id, decision: "APPROVE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(decideReview({ db: t.db, actor: actorOf(handler), ip: null, ticketId: ticket.id, decision: "APPROVE" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect((await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("REVIEW");
   });
 
@@ -43,7 +47,9 @@ describe.each(ENGINES)("decideReview on %s", (engine) => {
     const author = await seedStaff(t.db, "AGENT");
     const other = await seedStaff(t.db, "AGENT");
     const ticket = await seedTicket(t.db, { createdById: author.id });
-    await expect(decideReview({ db: t.db, actor: actorOf(other), ip: null, ticketId: ticket.id, decision: "APPROVE" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(decideReview({ db: t.db, actor: actorOf(other), ip: null, ticketId: ticket.id, decision: "APPROVE" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect((await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("REVIEW");
   });
 
@@ -54,8 +60,13 @@ describe.each(ENGINES)("decideReview on %s", (engine) => {
     const device = await seedDevice(t.db, { serial });
     const ticket = await seedTicket(t.db, { createdById: author.id, serial, deviceId: device.id });
     const outcome = await decideReview({
-      db: t.db, actor: actorOf(supervisor), ip: "10.0.0.2", ticketId: ticket.id, decision: "APPROVE",
-      reason: "Owner called from the registered phone; the old mailbox is closed.", destination: " New.Address@Example.com ",
+      db: t.db,
+      actor: actorOf(supervisor),
+      ip: "10.0.0.2",
+      ticketId: ticket.id,
+      decision: "APPROVE",
+      reason: "Owner called from the registered phone; the old mailbox is closed.",
+      destination: " New.Address@Example.com ",
     });
     expect(outcome).toMatchObject({ ticketId: ticket.id, status: "APPROVED" });
     const after = await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, include: { approvals: true } });
@@ -65,7 +76,11 @@ describe.each(ENGINES)("decideReview on %s", (engine) => {
     expect(after.approvals[0]).toMatchObject({ supervisorId: supervisor.id, decision: "APPROVE", destination: "new.address@example.com" });
     const event = await t.db.auditEvent.findFirstOrThrow({ where: { ticketId: ticket.id, action: "review.approved" } });
     expect(event.actorId).toBe(supervisor.id);
-    expect(event.details).toMatchObject({ reason: "Owner called from the registered phone; the old mailbox is closed.", alternateDestination: true, destination: "n***s@example.com" });
+    expect(event.details).toMatchObject({
+      reason: "Owner called from the registered phone; the old mailbox is closed.",
+      alternateDestination: true,
+      destination: "n***s@example.com",
+    });
     expect(JSON.stringify(event.details)).not.toContain("new.address@example.com");
     expect((await verifyAuditChain({ db: t.db })).ok).toBe(true);
   });
@@ -83,11 +98,15 @@ describe.each(ENGINES)("decideReview on %s", (engine) => {
     const author = await seedStaff(t.db, "AGENT");
     const supervisor = await seedStaff(t.db, "SUPERVISOR");
     const ticket = await seedTicket(t.db, { createdById: author.id });
-    await expect(decideReview({ db: t.db, actor: actorOf(supervisor), ip: null, ticketId: ticket.id, decision: "APPROVE", destination: "x@example.com", reason: "short" })).rejects.toMatchObject({
+    await expect(
+      decideReview({ db: t.db, actor: actorOf(supervisor), ip: null, ticketId: ticket.id, decision: "APPROVE", destination: "x@example.com", reason: "short" }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { reason: [expect.stringContaining("20")] },
     });
-    await expect(decideReview({ db: t.db, actor: actorOf(supervisor), ip: null, ticketId: ticket.id, decision: "REFUSE", reason: "no" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(decideReview({ db: t.db, actor: actorOf(supervisor), ip: null, ticketId: ticket.id, decision: "REFUSE", reason: "no" })).rejects.toMatchObject(
+      { code: "INVALID_INPUT" },
+    );
     await decideReview({ db: t.db, actor: actorOf(supervisor), ip: null, ticketId: ticket.id, decision: "REFUSE", reason: "Caller could not name the model." });
     const after = await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
     expect(after.status).toBe("REFUSED");
@@ -98,9 +117,13 @@ describe.each(ENGINES)("decideReview on %s", (engine) => {
     const author = await seedStaff(t.db, "AGENT");
     const supervisor = await seedStaff(t.db, "SUPERVISOR");
     const expired = await seedTicket(t.db, { createdById: author.id, expiresAt: new Date(Date.now() - 1000) });
-    await expect(decideReview({ db: t.db, actor: actorOf(supervisor), ip: null, ticketId: expired.id, decision: "APPROVE" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(decideReview({ db: t.db, actor: actorOf(supervisor), ip: null, ticketId: expired.id, decision: "APPROVE" })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
     const ready = await seedTicket(t.db, { createdById: author.id, status: "READY", decision: "ISSUE" });
-    await expect(decideReview({ db: t.db, actor: actorOf(supervisor), ip: null, ticketId: ready.id, decision: "APPROVE" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(decideReview({ db: t.db, actor: actorOf(supervisor), ip: null, ticketId: ready.id, decision: "APPROVE" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 
   it("two supervisors deciding at once: exactly one Approval, the other gets CONFLICT", async () => {

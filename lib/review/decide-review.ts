@@ -32,7 +32,12 @@ export async function decideReview(options: {
 }): Promise<ReviewOutcome> {
   const { db, actor, ip } = options;
   if (!roleAtLeast(actor.role, "SUPERVISOR")) throw new AppError("FORBIDDEN");
-  const parsed = decideReviewSchema.safeParse({ ticketId: options.ticketId, decision: options.decision, reason: options.reason ?? "", destination: options.destination });
+  const parsed = decideReviewSchema.safeParse({
+    ticketId: options.ticketId,
+    decision: options.decision,
+    reason: options.reason ?? "",
+    destination: options.destination,
+  });
   if (!parsed.success) throw invalidInput(parsed.error.flatten().fieldErrors);
   const input = parsed.data;
 
@@ -42,7 +47,14 @@ export async function decideReview(options: {
   if (author.createdById === actor.id || author.assigneeId === actor.id) {
     // Recorded on its own: the attempt matters even though nothing changes.
     await db.$transaction((tx) =>
-      recordAudit(tx, { actor: { id: actor.id, label: actor.label }, action: "auth.denied", ip, ticketId: input.ticketId, serial: author.serial, details: { what: "review:four-eyes", decision: input.decision } }),
+      recordAudit(tx, {
+        actor: { id: actor.id, label: actor.label },
+        action: "auth.denied",
+        ip,
+        ticketId: input.ticketId,
+        serial: author.serial,
+        details: { what: "review:four-eyes", decision: input.decision },
+      }),
     );
     throw new AppError("FORBIDDEN", FOUR_EYES_MESSAGE);
   }

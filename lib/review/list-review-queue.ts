@@ -24,7 +24,17 @@ export async function listReviewQueue(options: { db: Db; viewerId: string }): Pr
     where: { status: "REVIEW" },
     orderBy: [{ expiresAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
     take: REVIEW_QUEUE_LIMIT,
-    select: { id: true, number: true, createdAt: true, expiresAt: true, serial: true, customerName: true, checks: true, createdById: true, createdBy: { select: { name: true } } },
+    select: {
+      id: true,
+      number: true,
+      createdAt: true,
+      expiresAt: true,
+      serial: true,
+      customerName: true,
+      checks: true,
+      createdById: true,
+      createdBy: { select: { name: true } },
+    },
   });
   return rows.map(({ checks, createdBy, createdById, ...t }) => ({
     ...t,

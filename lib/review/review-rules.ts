@@ -28,7 +28,11 @@ export const decideReviewSchema = z
       ctx.addIssue({ code: "custom", path: ["destination"], message: "A refusal has no destination." });
     }
     if (value.decision === "APPROVE" && value.destination && value.reason.length < ALTERNATE_DESTINATION_REASON_MIN) {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: `Sending to another address needs a written reason of at least ${ALTERNATE_DESTINATION_REASON_MIN} characters.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: `Sending to another address needs a written reason of at least ${ALTERNATE_DESTINATION_REASON_MIN} characters.`,
+      });
     }
   });
 

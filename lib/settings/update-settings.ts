@@ -22,7 +22,11 @@ export async function updateSettings(options: { db: Db; actor: AuditActor & { id
     const current = await getSettings({ db: tx });
     const changed = (Object.keys(next) as (keyof Settings)[]).filter((k) => next[k] !== current[k]);
     for (const key of changed) {
-      await tx.setting.upsert({ where: { key }, create: { key, value: next[key], updatedById: options.actor.id }, update: { value: next[key], updatedById: options.actor.id } });
+      await tx.setting.upsert({
+        where: { key },
+        create: { key, value: next[key], updatedById: options.actor.id },
+        update: { value: next[key], updatedById: options.actor.id },
+      });
     }
     if (changed.length) {
       await recordAudit(tx, {

@@ -47,7 +47,11 @@ function toneOf(kind: string): NoticeTone {
 }
 
 function press(options: ApplySimulatorStepOptions): RecorderResult<{ readonly kind: string }> {
-  const { envelope: { state }, step, now } = options;
+  const {
+    envelope: { state },
+    step,
+    now,
+  } = options;
   switch (step.op) {
     case "log-in":
       return logIn({ state, password: step.password });

@@ -15,7 +15,8 @@ export interface DeviceKeyForOptions {
  */
 export function deviceKeyFor({ identity, keys }: DeviceKeyForOptions): Uint8Array {
   const masterKey = keys.get(identity.keyVersion);
-  if (!masterKey) throw new AppError("INVALID_STATE", `This console has no master key of version ${identity.keyVersion}; the recorder cannot make a challenge.`);
+  if (!masterKey)
+    throw new AppError("INVALID_STATE", `This console has no master key of version ${identity.keyVersion}; the recorder cannot make a challenge.`);
   try {
     return deriveDeviceKey({ masterKey, serial: identity.serial });
   } finally {

@@ -13,7 +13,12 @@ const optionalText = (max: number) =>
 
 const HOURS_MESSAGE = "Enter a whole number of hours.";
 
-const serial = z.string().trim().min(1, "Enter a serial number.").max(64).transform((value) => value.toUpperCase());
+const serial = z
+  .string()
+  .trim()
+  .min(1, "Enter a serial number.")
+  .max(64)
+  .transform((value) => value.toUpperCase());
 const firmware = optionalText(32);
 
 export const powerOnSchema = z.discriminatedUnion("mode", [

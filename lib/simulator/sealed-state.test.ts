@@ -6,7 +6,8 @@ const NOW = 1_763_726_400_000;
 const TTL = 60_000;
 const payload = { state: { screen: "retrieve", adminPassword: "hunter2-secret", challenge: { url: "https://reset.example.com/rp1?s=X" } } };
 
-const seal = (overrides: Partial<Parameters<typeof sealState>[0]> = {}) => sealState({ secret: SECRET, context: "user-1", payload, now: NOW, ttlMs: TTL, ...overrides });
+const seal = (overrides: Partial<Parameters<typeof sealState>[0]> = {}) =>
+  sealState({ secret: SECRET, context: "user-1", payload, now: NOW, ttlMs: TTL, ...overrides });
 const open = (sealed: string | undefined, overrides: Partial<Parameters<typeof unsealState>[0]> = {}) =>
   unsealState<typeof payload>({ secret: SECRET, context: "user-1", sealed, now: NOW + 1, ...overrides });
 

@@ -47,7 +47,12 @@ describe.each(ENGINES)("the virtual recorder refuses a replayed cookie on %s", (
 
   /** What powerOnAction does. */
   async function powerOn() {
-    const envelope = await startSimulator({ db: t.db, request: { mode: "registered", serial, firmware: undefined }, keys: KEYS, resetHost: "reset.example.com" });
+    const envelope = await startSimulator({
+      db: t.db,
+      request: { mode: "registered", serial, firmware: undefined },
+      keys: KEYS,
+      resetHost: "reset.example.com",
+    });
     const version = await bumpSimulatorVersion({ db: t.db, userId: user.id, from: null });
     await saveSimulator({ userId: user.id, envelope, version, now: Date.now() });
   }

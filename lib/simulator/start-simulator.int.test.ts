@@ -6,7 +6,10 @@ import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { listSimulatorDevices } from "./list-simulator-devices";
 import { startSimulator } from "./start-simulator";
 
-const KEYS = parseMasterKeys("1:000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f,2:202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f", "1");
+const KEYS = parseMasterKeys(
+  "1:000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f,2:202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f",
+  "1",
+);
 const HOST = "reset.example.com";
 
 describe.each(ENGINES)("startSimulator / listSimulatorDevices on %s", (engine) => {
@@ -38,7 +41,15 @@ describe.each(ENGINES)("startSimulator / listSimulatorDevices on %s", (engine) =
   it("a typed registered serial plays the registered device, whatever else was typed", async () => {
     const env = await startSimulator({
       db: t.db,
-      request: { mode: "bench", serial: "NVR8-2411-000123", model: "X", mac: "000000000001", reservedEmail: "attacker@example.com", firmware: undefined, keyVersion: 1 },
+      request: {
+        mode: "bench",
+        serial: "NVR8-2411-000123",
+        model: "X",
+        mac: "000000000001",
+        reservedEmail: "attacker@example.com",
+        firmware: undefined,
+        keyVersion: 1,
+      },
       keys: KEYS,
       resetHost: HOST,
     });
@@ -48,7 +59,9 @@ describe.each(ENGINES)("startSimulator / listSimulatorDevices on %s", (engine) =
 
   it("refuses an unknown or ownerless serial in registered mode", async () => {
     for (const serial of ["NOPE-000000", "NVR8-0000-NOBODY"]) {
-      const error = await startSimulator({ db: t.db, request: { mode: "registered", serial, firmware: undefined }, keys: KEYS, resetHost: HOST }).catch((e: unknown) => e);
+      const error = await startSimulator({ db: t.db, request: { mode: "registered", serial, firmware: undefined }, keys: KEYS, resetHost: HOST }).catch(
+        (e: unknown) => e,
+      );
       expect(isAppError(error) && error.code).toBe("NOT_FOUND");
     }
   });
@@ -56,7 +69,15 @@ describe.each(ENGINES)("startSimulator / listSimulatorDevices on %s", (engine) =
   it("builds a bench recorder from typed fields, and names each missing or impossible one", async () => {
     const bench = await startSimulator({
       db: t.db,
-      request: { mode: "bench", serial: "BENCH-000001", model: "DVR-4104", mac: "00:11:22:aa:bb:cc", reservedEmail: "bench@example.com", firmware: undefined, keyVersion: undefined },
+      request: {
+        mode: "bench",
+        serial: "BENCH-000001",
+        model: "DVR-4104",
+        mac: "00:11:22:aa:bb:cc",
+        reservedEmail: "bench@example.com",
+        firmware: undefined,
+        keyVersion: undefined,
+      },
       keys: KEYS,
       resetHost: HOST,
     });
@@ -65,7 +86,15 @@ describe.each(ENGINES)("startSimulator / listSimulatorDevices on %s", (engine) =
 
     const missing = await startSimulator({
       db: t.db,
-      request: { mode: "bench", serial: "BENCH-000002", model: undefined, mac: undefined, reservedEmail: undefined, firmware: undefined, keyVersion: undefined },
+      request: {
+        mode: "bench",
+        serial: "BENCH-000002",
+        model: undefined,
+        mac: undefined,
+        reservedEmail: undefined,
+        firmware: undefined,
+        keyVersion: undefined,
+      },
       keys: KEYS,
       resetHost: HOST,
     }).catch((e: unknown) => e);

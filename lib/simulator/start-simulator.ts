@@ -41,7 +41,15 @@ export async function startSimulator({ db, request, keys, resetHost }: StartSimu
   let identity: RecorderIdentity;
   if (device?.owner) {
     source = "registered";
-    identity = { serial: device.serial, model: device.model, mac: normalizeMac(device.mac), firmware, keyVersion: device.keyVersion, reservedEmail: device.owner.email, resetHost };
+    identity = {
+      serial: device.serial,
+      model: device.model,
+      mac: normalizeMac(device.mac),
+      firmware,
+      keyVersion: device.keyVersion,
+      reservedEmail: device.owner.email,
+      resetHost,
+    };
   } else if (request.mode === "registered") {
     throw new AppError("NOT_FOUND", "No registered recorder with an owner of record has this serial.");
   } else {
@@ -54,7 +62,15 @@ export async function startSimulator({ db, request, keys, resetHost }: StartSimu
       });
     }
     source = "bench";
-    identity = { serial: request.serial, model, mac: normalizeMac(mac), firmware, keyVersion: device?.keyVersion ?? request.keyVersion ?? keys.current, reservedEmail, resetHost };
+    identity = {
+      serial: request.serial,
+      model,
+      mac: normalizeMac(mac),
+      firmware,
+      keyVersion: device?.keyVersion ?? request.keyVersion ?? keys.current,
+      reservedEmail,
+      resetHost,
+    };
   }
   if (!keys.versions.includes(identity.keyVersion)) {
     throw invalidInput({ keyVersion: [`This console has no master key of version ${identity.keyVersion}.`] });

@@ -23,7 +23,16 @@ export async function seedDevice(db: Db, options: { serial?: string; ownerEmail?
   const ownerEmail = options.ownerEmail === undefined ? `owner-${serial.toLowerCase()}@example.com` : options.ownerEmail;
   const owner = ownerEmail ? await db.owner.upsert({ where: { email: ownerEmail }, create: { email: ownerEmail, name: "Owner" }, update: {} }) : null;
   return db.device.create({
-    data: { serial, model: "NVR-8016", mac: "A1B2C3D4E5F6", keyVersion: options.keyVersion ?? 1, status: options.status ?? "ACTIVE", ownerId: owner?.id, ownerSince: owner ? new Date() : null, ownerSource: "test" },
+    data: {
+      serial,
+      model: "NVR-8016",
+      mac: "A1B2C3D4E5F6",
+      keyVersion: options.keyVersion ?? 1,
+      status: options.status ?? "ACTIVE",
+      ownerId: owner?.id,
+      ownerSince: owner ? new Date() : null,
+      ownerSource: "test",
+    },
   });
 }
 

@@ -12,7 +12,14 @@ export async function addTicketNote(options: { db: Db; actor: TicketActor; ticke
     const ticket = await tx.ticket.findFirst({ where: { id: options.ticketId, ...viewScope(actor) }, select: { id: true, serial: true } });
     if (!ticket) throw new AppError("NOT_FOUND", "No such ticket.");
     const note = await tx.ticketNote.create({ data: { ticketId: ticket.id, authorId: actor.id, body: options.body } });
-    await recordAudit(tx, { actor: { id: actor.id, label: actor.label }, ip: actor.ip, ticketId: ticket.id, serial: ticket.serial, action: "ticket.note_added", details: { noteId: note.id, length: options.body.length } });
+    await recordAudit(tx, {
+      actor: { id: actor.id, label: actor.label },
+      ip: actor.ip,
+      ticketId: ticket.id,
+      serial: ticket.serial,
+      action: "ticket.note_added",
+      details: { noteId: note.id, length: options.body.length },
+    });
     return note;
   });
 }

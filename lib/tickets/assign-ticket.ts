@@ -27,7 +27,14 @@ export async function assignTicket(options: { db: Db; actor: TicketActor; ticket
     }
     const changed = await tx.ticket.updateMany({ where: { id: ticket.id, assigneeId: ticket.assigneeId }, data: { assigneeId } });
     if (changed.count !== 1) throw new AppError("CONFLICT");
-    await recordAudit(tx, { actor: { id: actor.id, label: actor.label }, ip: actor.ip, ticketId: ticket.id, serial: ticket.serial, action: "ticket.assigned", details: { from: ticket.assigneeId, to: assigneeId, toName: assigneeName } });
+    await recordAudit(tx, {
+      actor: { id: actor.id, label: actor.label },
+      ip: actor.ip,
+      ticketId: ticket.id,
+      serial: ticket.serial,
+      action: "ticket.assigned",
+      details: { from: ticket.assigneeId, to: assigneeId, toName: assigneeName },
+    });
     return { assigneeId };
   });
 }

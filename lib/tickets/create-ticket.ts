@@ -50,7 +50,16 @@ export async function createTicket(options: { db: Db; actor: TicketActor; input:
       await tx.$queryRaw`SELECT "id" FROM "Challenge" WHERE "id" = ${challengeRow.id}::uuid FOR UPDATE`;
     }
     const firstSeenAt = challengeRow?.firstSeenAt ?? now;
-    const { facts, deviceId } = await gatherFacts({ tx, challenge, keys, challengeId: challengeRow?.id ?? null, challengeFirstSeenAt: firstSeenAt, customerEmail: input.customerEmail, actorId: actor.id, now });
+    const { facts, deviceId } = await gatherFacts({
+      tx,
+      challenge,
+      keys,
+      challengeId: challengeRow?.id ?? null,
+      challengeFirstSeenAt: firstSeenAt,
+      customerEmail: input.customerEmail,
+      actorId: actor.id,
+      now,
+    });
     const { decision, checks } = evaluateChecks({ facts, limits: settings, now });
 
     const ticket = await tx.ticket.create({
@@ -74,7 +83,11 @@ export async function createTicket(options: { db: Db; actor: TicketActor; input:
       },
     });
     const base = { actor: { id: actor.id, label: actor.label }, ip: actor.ip, ticketId: ticket.id, serial: challenge.fields.s };
-    await recordAudit(tx, { ...base, action: "ticket.created", details: { number: ticket.number, channel: input.channel, customer: maskEmail(input.customerEmail) } });
+    await recordAudit(tx, {
+      ...base,
+      action: "ticket.created",
+      details: { number: ticket.number, channel: input.channel, customer: maskEmail(input.customerEmail) },
+    });
     await recordAudit(tx, { ...base, action: "ticket.checks_run", details: { results: checks.map((c) => `${c.id}:${c.outcome}`) } });
     await recordAudit(tx, { ...base, action: "ticket.decided", details: { decision, reasons: checks.filter((c) => c.outcome !== "pass").map((c) => c.id) } });
     return ticket;

@@ -26,10 +26,13 @@ export async function gatherFacts(options: {
   const serial = challenge.fields.s;
   const device = await tx.device.findUnique({ where: { serial }, include: { owner: true } });
   const ownerEmail = device?.owner?.email ?? null;
-  const emailMatches = ownerEmail != null && verified.ok ? (() => {
-    const check = rp1Scheme.verifyEmail({ challenge, keys, email: ownerEmail });
-    return check.ok && check.matches;
-  })() : false;
+  const emailMatches =
+    ownerEmail != null && verified.ok
+      ? (() => {
+          const check = rp1Scheme.verifyEmail({ challenge, keys, email: ownerEmail });
+          return check.ok && check.matches;
+        })()
+      : false;
 
   const since = (ms: number) => new Date(now.getTime() - ms);
   const [ticketsWithSameChallenge, deviceIssues30d, requesterIssues24h, agentIssues1h] = await Promise.all([

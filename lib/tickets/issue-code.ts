@@ -25,11 +25,18 @@ export async function issueCode(options: { db: Db; actor: TicketActor; ticketId:
     if (!ticket) throw new AppError("NOT_FOUND", "No such ticket, or it is not yours to act on.");
     if (ticket.status === "SENT") throw new AppError("INVALID_STATE", "The code was already sent. Use Resend to send the same code again.");
     if (!(SENDABLE as readonly string[]).includes(ticket.status)) {
-      throw new AppError("INVALID_STATE", ticket.status === "REVIEW" ? "This ticket waits for a supervisor's approval." : "This ticket's decision does not allow a code.");
+      throw new AppError(
+        "INVALID_STATE",
+        ticket.status === "REVIEW" ? "This ticket waits for a supervisor's approval." : "This ticket's decision does not allow a code.",
+      );
     }
     if (ticket.status === "APPROVED") {
       // Four eyes: the supervisor who approved an exception cannot also be the one who sends it.
-      const approval = await tx.approval.findFirst({ where: { ticketId: ticket.id, decision: "APPROVE" }, orderBy: { createdAt: "desc" }, select: { supervisorId: true } });
+      const approval = await tx.approval.findFirst({
+        where: { ticketId: ticket.id, decision: "APPROVE" },
+        orderBy: { createdAt: "desc" },
+        select: { supervisorId: true },
+      });
       if (!approval || approval.supervisorId === actor.id) {
         throw new AppError("FORBIDDEN", "You approved this exception, so someone else (the ticket's agent) must send the code.");
       }
@@ -42,12 +49,14 @@ export async function issueCode(options: { db: Db; actor: TicketActor; ticketId:
       throw new AppError("INVALID_STATE", "The recorder is no longer active or has no owner of record. Run the checks again on a new ticket.");
     }
     const parsed = rp1Scheme.parse(ticket.challenge.text);
-    if (!parsed.ok || !rp1Scheme.verify({ challenge: parsed.challenge, keys }).ok) throw new AppError("INVALID_STATE", "The challenge no longer verifies under a configured key.");
+    if (!parsed.ok || !rp1Scheme.verify({ challenge: parsed.challenge, keys }).ok)
+      throw new AppError("INVALID_STATE", "The challenge no longer verifies under a configured key.");
     let destination = ticket.approvedDestination;
     if (!destination) {
       // Without a supervisor's approval the code goes only to the recorder's own reserved email.
       const match = rp1Scheme.verifyEmail({ challenge: parsed.challenge, keys, email: device.owner.email });
-      if (!match.ok || !match.matches) throw new AppError("INVALID_STATE", "The owner of record changed and no longer matches the recorder. A supervisor must review this ticket.");
+      if (!match.ok || !match.matches)
+        throw new AppError("INVALID_STATE", "The owner of record changed and no longer matches the recorder. A supervisor must review this ticket.");
       destination = device.owner.email;
     }
 

@@ -12,10 +12,19 @@ import type { TicketActor } from "./ticket-actor";
  */
 export async function recordCodeIssue(
   tx: Prisma.TransactionClient,
-  options: { actor: TicketActor; ticket: { id: string; serial: string | null; challengeId: string }; kind: IssueKind; destination: string; now: Date; details?: Record<string, boolean> },
+  options: {
+    actor: TicketActor;
+    ticket: { id: string; serial: string | null; challengeId: string };
+    kind: IssueKind;
+    destination: string;
+    now: Date;
+    details?: Record<string, boolean>;
+  },
 ) {
   const { actor, ticket, destination } = options;
-  const issue = await tx.codeIssue.create({ data: { ticketId: ticket.id, serial: ticket.serial, kind: options.kind, destination, actorId: actor.id, issuedAt: options.now } });
+  const issue = await tx.codeIssue.create({
+    data: { ticketId: ticket.id, serial: ticket.serial, kind: options.kind, destination, actorId: actor.id, issuedAt: options.now },
+  });
   const outbox = await enqueueEmail(tx, {
     kind: "RESET_CODE",
     to: destination,

@@ -16,7 +16,10 @@ export async function resendCode(options: { db: Db; actor: TicketActor; ticketId
   const now = options.now ?? new Date();
   const settings = await getSettings({ db });
   return db.$transaction(async (tx) => {
-    const ticket = await tx.ticket.findFirst({ where: { id: options.ticketId, ...actingScope(actor) }, include: { codeIssues: { orderBy: { issuedAt: "asc" } } } });
+    const ticket = await tx.ticket.findFirst({
+      where: { id: options.ticketId, ...actingScope(actor) },
+      include: { codeIssues: { orderBy: { issuedAt: "asc" } } },
+    });
     if (!ticket) throw new AppError("NOT_FOUND", "No such ticket, or it is not yours to act on.");
     const first = ticket.codeIssues.find((i) => i.kind === "FIRST");
     if (ticket.status !== "SENT" || !first || !ticket.challengeId) throw new AppError("INVALID_STATE", "Nothing was sent on this ticket yet.");
@@ -27,7 +30,13 @@ export async function resendCode(options: { db: Db; actor: TicketActor; ticketId
     if (recent >= settings.maxResendsPerTicketPerHour) {
       throw new AppError("RATE_LIMITED", `The code was resent ${recent} times in the last hour. Wait before sending it again.`);
     }
-    const issue = await recordCodeIssue(tx, { actor, ticket: { id: ticket.id, serial: ticket.serial, challengeId: ticket.challengeId }, kind: "RESEND", destination: first.destination, now });
+    const issue = await recordCodeIssue(tx, {
+      actor,
+      ticket: { id: ticket.id, serial: ticket.serial, challengeId: ticket.challengeId },
+      kind: "RESEND",
+      destination: first.destination,
+      now,
+    });
     return { codeIssueId: issue.id };
   });
 }

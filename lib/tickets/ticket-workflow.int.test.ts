@@ -26,7 +26,11 @@ describe.each(ENGINES)("ticket workflow on %s", (engine) => {
   async function openTicket(options: { customerEmail?: string; ownerEmail?: string; reservedEmail?: string; serial?: string } = {}) {
     const device = await seedDevice(t.db, { serial: options.serial, ownerEmail: options.ownerEmail });
     const owner = await t.db.owner.findUniqueOrThrow({ where: { id: device.ownerId! } });
-    const challengeText = recorderChallenge({ serial: device.serial, reservedEmail: options.reservedEmail ?? owner.email, time: new Date(NOW.getTime() - 5 * 60_000) });
+    const challengeText = recorderChallenge({
+      serial: device.serial,
+      reservedEmail: options.reservedEmail ?? owner.email,
+      time: new Date(NOW.getTime() - 5 * 60_000),
+    });
     const ticket = await createTicket({
       db: t.db,
       actor: agent,
@@ -59,7 +63,16 @@ describe.each(ENGINES)("ticket workflow on %s", (engine) => {
     if (!parsed.ok) throw new Error("unparseable");
     const derived = rp1Scheme.deriveCode({ challenge: parsed.challenge, keys: TEST_KEYS });
     if (!derived.ok) throw new Error("underivable");
-    const dump = JSON.stringify(await Promise.all([t.db.ticket.findMany(), t.db.codeIssue.findMany(), t.db.outboxEmail.findMany(), t.db.auditEvent.findMany(), t.db.challenge.findMany()]), (_k, v) => (typeof v === "bigint" ? v.toString() : v));
+    const dump = JSON.stringify(
+      await Promise.all([
+        t.db.ticket.findMany(),
+        t.db.codeIssue.findMany(),
+        t.db.outboxEmail.findMany(),
+        t.db.auditEvent.findMany(),
+        t.db.challenge.findMany(),
+      ]),
+      (_k, v) => (typeof v === "bigint" ? v.toString() : v),
+    );
     expect(dump).not.toContain(derived.code);
   });
 
@@ -118,18 +131,38 @@ describe.each(ENGINES)("ticket workflow on %s", (engine) => {
   it("a forged challenge is recorded and refused; an unreadable one is an input error that writes nothing", async () => {
     const { challengeText, owner } = await openTicket();
     const forged = challengeText.replace(/e=[^&]+/, "e=AAAAAAAAAAAAAAAAAAAAAA");
-    const ticket = await createTicket({ db: t.db, actor: agent, now: NOW, keys: TEST_KEYS, input: { customerName: "Mallory", customerEmail: owner.email, customerPhone: null, channel: "CHAT", notes: null, challengeText: forged } });
+    const ticket = await createTicket({
+      db: t.db,
+      actor: agent,
+      now: NOW,
+      keys: TEST_KEYS,
+      input: { customerName: "Mallory", customerEmail: owner.email, customerPhone: null, channel: "CHAT", notes: null, challengeText: forged },
+    });
     expect(ticket).toMatchObject({ decision: "REFUSE", status: "REFUSED", challengeId: null, rawChallenge: forged });
     expect((ticket.checks as { id: string }[]).map((c) => c.id)).toEqual(["TAG_INVALID"]);
     const before = await t.db.ticket.count();
-    await expect(createTicket({ db: t.db, actor: agent, now: NOW, keys: TEST_KEYS, input: { customerName: "X", customerEmail: owner.email, customerPhone: null, channel: "CHAT", notes: null, challengeText: "hello" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      createTicket({
+        db: t.db,
+        actor: agent,
+        now: NOW,
+        keys: TEST_KEYS,
+        input: { customerName: "X", customerEmail: owner.email, customerPhone: null, channel: "CHAT", notes: null, challengeText: "hello" },
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(await t.db.ticket.count()).toBe(before);
   });
 
   it("the same QR on a second ticket goes to review and keeps its first-seen time", async () => {
     const { ticket, challengeText, owner } = await openTicket();
     const later = new Date(NOW.getTime() + 60 * 60_000);
-    const second = await createTicket({ db: t.db, actor: agent, now: later, keys: TEST_KEYS, input: { customerName: "Kim", customerEmail: owner.email, customerPhone: null, channel: "PHONE", notes: null, challengeText } });
+    const second = await createTicket({
+      db: t.db,
+      actor: agent,
+      now: later,
+      keys: TEST_KEYS,
+      input: { customerName: "Kim", customerEmail: owner.email, customerPhone: null, channel: "PHONE", notes: null, challengeText },
+    });
     expect(second.decision).toBe("REVIEW");
     expect((second.checks as { id: string }[]).map((c) => c.id)).toContain("CHALLENGE_REUSED");
     expect(second.challengeId).toBe(ticket.challengeId);
@@ -140,7 +173,9 @@ describe.each(ENGINES)("ticket workflow on %s", (engine) => {
     const { ticket, device, owner } = await openTicket();
     await issueCode({ db: t.db, actor: agent, ticketId: ticket.id, now: NOW, keys: TEST_KEYS });
     for (let i = 0; i < 3; i++) await resendCode({ db: t.db, actor: agent, ticketId: ticket.id, now: new Date(NOW.getTime() + i * 1000) });
-    await expect(resendCode({ db: t.db, actor: agent, ticketId: ticket.id, now: new Date(NOW.getTime() + 5000) })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(resendCode({ db: t.db, actor: agent, ticketId: ticket.id, now: new Date(NOW.getTime() + 5000) })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
     const issues = await t.db.codeIssue.findMany({ where: { ticketId: ticket.id } });
     expect(issues.map((i) => i.kind).sort()).toEqual(["FIRST", "RESEND", "RESEND", "RESEND"]);
     expect(new Set(issues.map((i) => i.destination))).toEqual(new Set([owner.email]));
@@ -150,15 +185,31 @@ describe.each(ENGINES)("ticket workflow on %s", (engine) => {
 
   it("velocity: the fourth reset of one recorder in 30 days needs a supervisor", async () => {
     // Isolate the per-device limit (the per-requester one would trip first otherwise).
-    await t.db.setting.upsert({ where: { key: "maxIssuesPerRequesterPerDay" }, create: { key: "maxIssuesPerRequesterPerDay", value: 100 }, update: { value: 100 } });
+    await t.db.setting.upsert({
+      where: { key: "maxIssuesPerRequesterPerDay" },
+      create: { key: "maxIssuesPerRequesterPerDay", value: 100 },
+      update: { value: 100 },
+    });
     const { device, owner } = await openTicket();
     for (let i = 0; i < 3; i++) {
       const text = recorderChallenge({ serial: device.serial, reservedEmail: owner.email, time: NOW });
-      const tk = await createTicket({ db: t.db, actor: agent, now: NOW, keys: TEST_KEYS, input: { customerName: "Kim", customerEmail: owner.email, customerPhone: null, channel: "EMAIL", notes: null, challengeText: text } });
+      const tk = await createTicket({
+        db: t.db,
+        actor: agent,
+        now: NOW,
+        keys: TEST_KEYS,
+        input: { customerName: "Kim", customerEmail: owner.email, customerPhone: null, channel: "EMAIL", notes: null, challengeText: text },
+      });
       if (tk.status === "READY") await issueCode({ db: t.db, actor: agent, ticketId: tk.id, now: NOW, keys: TEST_KEYS });
     }
     const text = recorderChallenge({ serial: device.serial, reservedEmail: owner.email, time: NOW });
-    const fourth = await createTicket({ db: t.db, actor: agent, now: NOW, keys: TEST_KEYS, input: { customerName: "Kim", customerEmail: owner.email, customerPhone: null, channel: "EMAIL", notes: null, challengeText: text } });
+    const fourth = await createTicket({
+      db: t.db,
+      actor: agent,
+      now: NOW,
+      keys: TEST_KEYS,
+      input: { customerName: "Kim", customerEmail: owner.email, customerPhone: null, channel: "EMAIL", notes: null, challengeText: text },
+    });
     expect(fourth.decision).toBe("REVIEW");
     expect((fourth.checks as { id: string }[]).map((c) => c.id)).toContain("VELOCITY_DEVICE");
     await t.db.setting.delete({ where: { key: "maxIssuesPerRequesterPerDay" } });

@@ -16,7 +16,14 @@ export async function acceptInvitation(options: { db: Db; ip: string; invitation
   const now = options.now ?? new Date();
   if (!verifyInvitationToken({ invitationId: options.invitationId, token: options.token })) {
     // Anyone can post made-up tokens as fast as they like: counted, audited at a bounded rate.
-    await recordAnonymousRefusal({ db: options.db, action: "user.invitation_rejected", reason: "bad_token", ip: options.ip, details: { invitationId: options.invitationId, reason: "bad_token" }, now });
+    await recordAnonymousRefusal({
+      db: options.db,
+      action: "user.invitation_rejected",
+      reason: "bad_token",
+      ip: options.ip,
+      details: { invitationId: options.invitationId, reason: "bad_token" },
+      now,
+    });
     throw new AppError("NOT_FOUND", "This invitation link is not valid.");
   }
   const passwordHash = await hashPassword(options.password);
@@ -28,12 +35,22 @@ export async function acceptInvitation(options: { db: Db; ip: string; invitation
     if (consumed.count !== 1) return null;
     const invitation = await tx.invitation.findUniqueOrThrow({ where: { id: options.invitationId }, select: { userId: true } });
     const user = await tx.user.update({ where: { id: invitation.userId }, data: { passwordHash }, select: { id: true, name: true, email: true } });
-    await recordAudit(tx, { actor: { id: user.id, label: user.name }, action: "user.invitation_accepted", ip: options.ip, details: { userId: user.id, invitationId: options.invitationId } });
+    await recordAudit(tx, {
+      actor: { id: user.id, label: user.name },
+      action: "user.invitation_accepted",
+      ip: options.ip,
+      details: { userId: user.id, invitationId: options.invitationId },
+    });
     return user;
   });
   if (!outcome) {
     await options.db.$transaction((tx) =>
-      recordAudit(tx, { actor: { id: null, label: "anonymous" }, action: "user.invitation_rejected", ip: options.ip, details: { invitationId: options.invitationId, reason: "used_or_expired" } }),
+      recordAudit(tx, {
+        actor: { id: null, label: "anonymous" },
+        action: "user.invitation_rejected",
+        ip: options.ip,
+        details: { invitationId: options.invitationId, reason: "used_or_expired" },
+      }),
     );
     throw new AppError("INVALID_STATE", USED_OR_EXPIRED);
   }

@@ -11,7 +11,12 @@ export async function clearUserThrottle(options: { db: Db; actor: AuditActor; ip
     if (!user) throw new AppError("NOT_FOUND", "No such user.");
     const { account } = throttleKeys(user.email, "");
     const { count } = await tx.signInThrottle.deleteMany({ where: { key: account } });
-    await recordAudit(tx, { actor: options.actor, action: "user.throttle_cleared", ip: options.ip, details: { userId: user.id, name: user.name, cleared: count } });
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: "user.throttle_cleared",
+      ip: options.ip,
+      details: { userId: user.id, name: user.name, cleared: count },
+    });
     return { user, cleared: count };
   });
 }

@@ -7,7 +7,14 @@ export async function listUsers(options: { db: Db; now?: Date }) {
     .findMany({
       orderBy: [{ active: "desc" }, { role: "desc" }, { name: "asc" }],
       select: {
-        id: true, email: true, name: true, role: true, active: true, lastSignInAt: true, createdAt: true, passwordHash: true,
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        active: true,
+        lastSignInAt: true,
+        createdAt: true,
+        passwordHash: true,
         invitations: { orderBy: { createdAt: "desc" }, take: 1, select: { expiresAt: true, usedAt: true } },
       },
     })

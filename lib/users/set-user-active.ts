@@ -19,7 +19,12 @@ export async function setUserActive(options: { db: Db; actor: AuditActor; ip: st
     }
     const updated = await tx.user.update({ where: { id: user.id }, data: { active: options.active } });
     if (!options.active) await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { actor: options.actor, action: options.active ? "user.enabled" : "user.disabled", ip: options.ip, details: { userId: user.id, name: user.name } });
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: options.active ? "user.enabled" : "user.disabled",
+      ip: options.ip,
+      details: { userId: user.id, name: user.name },
+    });
     return updated;
   });
 }

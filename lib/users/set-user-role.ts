@@ -19,7 +19,12 @@ export async function setUserRole(options: { db: Db; actor: AuditActor; ip: stri
       throw new AppError("CONFLICT", "The last active admin cannot be demoted. Make someone else an admin first.");
     }
     const updated = await tx.user.update({ where: { id: user.id }, data: { role: options.role }, select: { id: true, name: true, role: true, active: true } });
-    await recordAudit(tx, { actor: options.actor, action: "user.role_changed", ip: options.ip, details: { userId: user.id, name: user.name, from: user.role, to: options.role } });
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: "user.role_changed",
+      ip: options.ip,
+      details: { userId: user.id, name: user.name, from: user.role, to: options.role },
+    });
     return updated;
   });
 }

@@ -42,13 +42,17 @@ describe.each(ENGINES)("user administration on %s", (engine) => {
     expect(JSON.stringify(mail.payload)).not.toContain(invitationToken(invitation.id));
     expect(await t.db.auditEvent.count({ where: { action: "user.invited" } })).toBe(1);
     expect(invitationLink({ invitationId: invitation.id })).toBe(`https://console.example/invite/${invitation.id}?token=${invitationToken(invitation.id)}`);
-    await expect(inviteUser({ db: t.db, actor: admin, ip: IP, email: "new.agent@example.test", name: "Again", role: "AGENT" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(inviteUser({ db: t.db, actor: admin, ip: IP, email: "new.agent@example.test", name: "Again", role: "AGENT" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
   });
 
   it("accepts an invitation link once, then says it was used; the user can sign in", async () => {
     const { invitation, user } = await inviteUser({ db: t.db, actor: admin, ip: IP, email: "once@example.test", name: "Once", role: "SUPERVISOR" });
     const token = invitationToken(invitation.id);
-    await expect(acceptInvitation({ db: t.db, ip: IP, invitationId: invitation.id, token: token.slice(0, -2) + "xx", password: PASSWORD })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      acceptInvitation({ db: t.db, ip: IP, invitationId: invitation.id, token: token.slice(0, -2) + "xx", password: PASSWORD }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await getInvitationStatus({ db: t.db, invitationId: invitation.id, token })).toMatchObject({ state: "valid", email: "once@example.test" });
     // Two submissions at once: exactly one wins.
     const results = await Promise.allSettled([
@@ -74,12 +78,21 @@ describe.each(ENGINES)("user administration on %s", (engine) => {
     const after = new Date(created.getTime() + INVITATION_TTL_MS + 1000);
     expect((await getInvitationStatus({ db: t.db, invitationId: invitation.id, token, now: justBefore })).state).toBe("valid");
     expect(await getInvitationStatus({ db: t.db, invitationId: invitation.id, token, now: after })).toEqual({ state: "expired" });
-    await expect(acceptInvitation({ db: t.db, ip: IP, invitationId: invitation.id, token, password: PASSWORD, now: after })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(acceptInvitation({ db: t.db, ip: IP, invitationId: invitation.id, token, password: PASSWORD, now: after })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
 
     const resent = await resendInvitation({ db: t.db, actor: admin, ip: IP, userId: user.id, now: after });
     expect(resent.invitation.id).not.toBe(invitation.id);
     expect(await t.db.outboxEmail.count({ where: { kind: "INVITATION", to: "late@example.test" } })).toBe(2);
-    await acceptInvitation({ db: t.db, ip: IP, invitationId: resent.invitation.id, token: invitationToken(resent.invitation.id), password: PASSWORD, now: after });
+    await acceptInvitation({
+      db: t.db,
+      ip: IP,
+      invitationId: resent.invitation.id,
+      token: invitationToken(resent.invitation.id),
+      password: PASSWORD,
+      now: after,
+    });
     await expect(resendInvitation({ db: t.db, actor: admin, ip: IP, userId: user.id })).rejects.toMatchObject({ code: "INVALID_STATE" });
   });
 

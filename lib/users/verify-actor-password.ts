@@ -18,7 +18,9 @@ export async function verifyActorPassword(options: { db: Db; actor: AuditActor &
   const user = await options.db.user.findUnique({ where: { id: options.actor.id }, select: { passwordHash: true, active: true } });
   const ok = (await verifyPassword(user?.passwordHash, options.password)) && !!user?.active;
   if (!ok) {
-    await options.db.$transaction((tx) => recordAudit(tx, { actor: options.actor, action: "auth.reauth_failed", ip: options.ip, details: { purpose: options.purpose } }));
+    await options.db.$transaction((tx) =>
+      recordAudit(tx, { actor: options.actor, action: "auth.reauth_failed", ip: options.ip, details: { purpose: options.purpose } }),
+    );
     throw new AppError("FORBIDDEN", "Your password is not right.", { password: ["Your password is not right."] });
   }
   await clearThrottle(options.db, [key]);

@@ -67,7 +67,10 @@ export const changeDeviceOwnerSchema = z.object({
 
 export const importOptionsSchema = z.object({
   mode: z.enum(["dry-run", "import"]),
-  allowOwnerChanges: z.literal("on").optional().transform((v) => v === "on"),
+  allowOwnerChanges: z
+    .literal("on")
+    .optional()
+    .transform((v) => v === "on"),
   password: z.string().max(256).optional(),
 });
 

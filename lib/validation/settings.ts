@@ -15,7 +15,12 @@ export const settingsSchema = z.object({
   brandName: text(80),
   senderName: text(80),
   senderEmail: z.string().trim().toLowerCase().max(254).email("Must be an email address."),
-  supportUrl: z.string().trim().max(300).url("Must be a URL.").refine((u) => u.startsWith("https://"), "Must start with https://."),
+  supportUrl: z
+    .string()
+    .trim()
+    .max(300)
+    .url("Must be a URL.")
+    .refine((u) => u.startsWith("https://"), "Must start with https://."),
 });
 
 export type SettingsInput = z.infer<typeof settingsSchema>;

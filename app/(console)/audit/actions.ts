@@ -16,10 +16,18 @@ export async function verifyChainAction(_prev: ActionState, form?: FormData): Pr
     const db = getDb();
     const report = await verifyAuditChain({ db, anchor });
     await db.$transaction((tx) =>
-      recordAudit(tx, { actor: { id: user.id, label: user.name }, action: "audit.chain_verified", ip: user.ip, details: { ok: report.ok, checked: report.checked, anchorSeq: anchor?.seq ?? null } }),
+      recordAudit(tx, {
+        actor: { id: user.id, label: user.name },
+        action: "audit.chain_verified",
+        ip: user.ip,
+        details: { ok: report.ok, checked: report.checked, anchorSeq: anchor?.seq ?? null },
+      }),
     );
     if (!report.ok) return { ok: false, error: `Chain broken at event #${report.brokenAt} (${report.reason}); ${report.checked} events verified before it.` };
-    return { ok: true, message: `Chain OK: all ${report.checked} events verified${anchor ? `, anchor #${anchor.seq} matches` : ""}. Head: #${report.anchor?.seq ?? 0} ${report.anchor?.hash ?? "(empty log)"}` };
+    return {
+      ok: true,
+      message: `Chain OK: all ${report.checked} events verified${anchor ? `, anchor #${anchor.seq} matches` : ""}. Head: #${report.anchor?.seq ?? 0} ${report.anchor?.hash ?? "(empty log)"}`,
+    };
   } catch (e) {
     return actionError(e);
   }

@@ -50,7 +50,14 @@ export default async function AuditPage() {
         <Card title="Worth a look" className="lg:col-span-3">
           <AnomalyList
             data={d.anomalies}
-            thresholds={{ factor: AGENT_ISSUE_MEDIAN_FACTOR, agentMin: AGENT_ISSUE_MIN, agentDays: AGENT_WINDOW_DAYS, deviceMin: DEVICE_ISSUE_MIN, requesterMin: REQUESTER_SERIAL_MIN, repeatDays: REPEAT_WINDOW_DAYS }}
+            thresholds={{
+              factor: AGENT_ISSUE_MEDIAN_FACTOR,
+              agentMin: AGENT_ISSUE_MIN,
+              agentDays: AGENT_WINDOW_DAYS,
+              deviceMin: DEVICE_ISSUE_MIN,
+              requesterMin: REQUESTER_SERIAL_MIN,
+              repeatDays: REPEAT_WINDOW_DAYS,
+            }}
           />
         </Card>
         <Card title="Per agent" className="lg:col-span-2">
@@ -61,11 +68,21 @@ export default async function AuditPage() {
               <caption className="sr-only">Tickets per agent</caption>
               <thead className="text-xs uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="py-2">Agent</th>
-                  <th scope="col" className="text-right">Tickets</th>
-                  <th scope="col" className="text-right">Issued</th>
-                  <th scope="col" className="text-right">Refused</th>
-                  <th scope="col" className="text-right">Review rate</th>
+                  <th scope="col" className="py-2">
+                    Agent
+                  </th>
+                  <th scope="col" className="text-right">
+                    Tickets
+                  </th>
+                  <th scope="col" className="text-right">
+                    Issued
+                  </th>
+                  <th scope="col" className="text-right">
+                    Refused
+                  </th>
+                  <th scope="col" className="text-right">
+                    Review rate
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 tabular-nums">

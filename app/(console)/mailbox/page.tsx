@@ -29,7 +29,10 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const parsed = selection.safeParse(await searchParams);
   const selectedId = parsed.success ? parsed.data.id : undefined;
   const db = getDb();
-  const [messages, selected] = await Promise.all([listDevMail({ db, includeAdminOnly }), selectedId ? getDevMail({ db, id: selectedId, includeAdminOnly }) : null]);
+  const [messages, selected] = await Promise.all([
+    listDevMail({ db, includeAdminOnly }),
+    selectedId ? getDevMail({ db, id: selectedId, includeAdminOnly }) : null,
+  ]);
   return (
     <>
       <PageHeader
@@ -73,7 +76,12 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             </dl>
             <h3 className="mb-2 text-sm font-semibold text-slate-900">HTML part</h3>
             {/* sandbox="" : no scripts, no forms, no navigation, an opaque origin; the mail is untrusted content. */}
-            <iframe sandbox="" srcDoc={selected.html} title={`HTML part of “${selected.subject}”`} className="h-[40rem] w-full rounded border border-slate-200 bg-white" />
+            <iframe
+              sandbox=""
+              srcDoc={selected.html}
+              title={`HTML part of “${selected.subject}”`}
+              className="h-[40rem] w-full rounded border border-slate-200 bg-white"
+            />
             <h3 className="mb-2 mt-6 text-sm font-semibold text-slate-900">Text part</h3>
             <pre className="overflow-x-auto whitespace-pre-wrap rounded border border-slate-200 bg-slate-50 p-4 text-sm">{selected.text}</pre>
           </Card>

@@ -16,7 +16,10 @@ export async function decideReviewAction(_prev: ActionState, form: FormData): Pr
     revalidatePath("/review");
     revalidatePath(`/review/${outcome.ticketId}`);
     revalidatePath(`/tickets/${outcome.ticketId}`);
-    return { ok: true, message: outcome.status === "APPROVED" ? "Approved. The agent can now send the code." : "Refused. The agent has been shown your reason." };
+    return {
+      ok: true,
+      message: outcome.status === "APPROVED" ? "Approved. The agent can now send the code." : "Refused. The agent has been shown your reason.",
+    };
   } catch (e) {
     return actionError(e);
   }

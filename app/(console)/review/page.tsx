@@ -23,11 +23,21 @@ export default async function ReviewPage() {
             <caption className="sr-only">Tickets waiting for review</caption>
             <thead className="text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="py-2 pr-3">Ticket</th>
-                <th scope="col" className="pr-3">Expires (UTC)</th>
-                <th scope="col" className="pr-3">Flags</th>
-                <th scope="col" className="pr-3">Serial</th>
-                <th scope="col" className="pr-3">Customer</th>
+                <th scope="col" className="py-2 pr-3">
+                  Ticket
+                </th>
+                <th scope="col" className="pr-3">
+                  Expires (UTC)
+                </th>
+                <th scope="col" className="pr-3">
+                  Flags
+                </th>
+                <th scope="col" className="pr-3">
+                  Serial
+                </th>
+                <th scope="col" className="pr-3">
+                  Customer
+                </th>
                 <th scope="col">Opened by</th>
               </tr>
             </thead>

@@ -45,7 +45,11 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
           Status
           <select name="status" defaultValue={filter.status} className={selectClass} data-shortcut-focus>
-            {STATUS_OPTIONS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {STATUS_OPTIONS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
@@ -69,13 +73,21 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
       </form>
       <Card>
         {rows.length === 0 ? (
-          <p className="text-sm text-slate-600">No tickets match. <Link href="/tickets/new" className="font-medium text-brand-700 underline">Open a new one</Link>.</p>
+          <p className="text-sm text-slate-600">
+            No tickets match.{" "}
+            <Link href="/tickets/new" className="font-medium text-brand-700 underline">
+              Open a new one
+            </Link>
+            .
+          </p>
         ) : (
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Tickets</caption>
             <thead className="text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="py-2">Ticket</th>
+                <th scope="col" className="py-2">
+                  Ticket
+                </th>
                 <th scope="col">Customer</th>
                 <th scope="col">Recorder</th>
                 <th scope="col">Status</th>
@@ -93,8 +105,16 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
                   </td>
                   <td>{t.customerName}</td>
                   <td className="font-mono text-xs">{t.serial ?? "—"}</td>
-                  <td><StatusBadge status={t.status} /></td>
-                  <td>{["READY", "REVIEW", "APPROVED"].includes(t.status) ? <Countdown expiresAt={t.expiresAt?.toISOString() ?? null} /> : <span className="text-xs text-slate-400">—</span>}</td>
+                  <td>
+                    <StatusBadge status={t.status} />
+                  </td>
+                  <td>
+                    {["READY", "REVIEW", "APPROVED"].includes(t.status) ? (
+                      <Countdown expiresAt={t.expiresAt?.toISOString() ?? null} />
+                    ) : (
+                      <span className="text-xs text-slate-400">—</span>
+                    )}
+                  </td>
                   <td className="text-slate-600">{t.assignee?.name ?? "—"}</td>
                 </tr>
               ))}

@@ -33,7 +33,16 @@ const SPAN_DAYS = 90;
 const HASH_BATCH = 50_000;
 const QUERY_RUNS = 15;
 const ACTIONS = ["ticket.created", "ticket.checks_run", "code.issued", "email.sent", "ticket.note_added", "auth.sign_in", "review.approved", "ticket.closed"];
-const FLAG_CODES = ["REQUESTER_EMAIL_DIFFERS", "CLOCK_AHEAD", "VELOCITY_DEVICE", "DEVICE_STOLEN", "EMAIL_MISMATCH", "CHALLENGE_REUSED", "VELOCITY_AGENT", "NO_OWNER"];
+const FLAG_CODES = [
+  "REQUESTER_EMAIL_DIFFERS",
+  "CLOCK_AHEAD",
+  "VELOCITY_DEVICE",
+  "DEVICE_STOLEN",
+  "EMAIL_MISMATCH",
+  "CHALLENGE_REUSED",
+  "VELOCITY_AGENT",
+  "NO_OWNER",
+];
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -81,12 +90,19 @@ async function main() {
     // Staff with deterministic ids, so the events' hashes can be computed here.
     const staff = Array.from({ length: STAFF }, (_, i) => ({ id: md5Uuid(`u${i}`), name: `Bench agent ${String(i).padStart(2, "0")}` }));
     for (const [i, s] of staff.entries()) {
-      await client.query(`INSERT INTO "User" ("id","email","name","role","updatedAt") VALUES ($1,$2,$3,$4, now())`, [s.id, `bench${i}@bench.test`, s.name, i < 3 ? "SUPERVISOR" : "AGENT"]);
+      await client.query(`INSERT INTO "User" ("id","email","name","role","updatedAt") VALUES ($1,$2,$3,$4, now())`, [
+        s.id,
+        `bench${i}@bench.test`,
+        s.name,
+        i < 3 ? "SUPERVISOR" : "AGENT",
+      ]);
     }
 
-    const indexes = (await client.query<{ indexname: string; indexdef: string }>(
-      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('Ticket', 'AuditEvent') AND indexname NOT LIKE '%_pkey' AND indexdef NOT LIKE 'CREATE UNIQUE%'`,
-    )).rows;
+    const indexes = (
+      await client.query<{ indexname: string; indexdef: string }>(
+        `SELECT indexname, indexdef FROM pg_indexes WHERE tablename IN ('Ticket', 'AuditEvent') AND indexname NOT LIKE '%_pkey' AND indexdef NOT LIKE 'CREATE UNIQUE%'`,
+      )
+    ).rows;
     for (const ix of indexes) await client.query(`DROP INDEX "${ix.indexname}"`);
 
     const now = Date.now();
@@ -128,8 +144,15 @@ async function main() {
           const actor = staff[g % STAFF]!;
           prev = eventHash(
             {
-              seq: BigInt(g), at: new Date(t0 + g * stepMs), actorId: actor.id, actorLabel: actor.name, action: ACTIONS[g % ACTIONS.length]!,
-              ip: `10.0.${g % 250}.1`, ticketId: md5Uuid(`t${n}`), serial: `BENCH-${String(n % devices).padStart(8, "0")}`, details: { n: g % 1000 },
+              seq: BigInt(g),
+              at: new Date(t0 + g * stepMs),
+              actorId: actor.id,
+              actorLabel: actor.name,
+              action: ACTIONS[g % ACTIONS.length]!,
+              ip: `10.0.${g % 250}.1`,
+              ticketId: md5Uuid(`t${n}`),
+              serial: `BENCH-${String(n % devices).padStart(8, "0")}`,
+              details: { n: g % 1000 },
             },
             prev,
           );
@@ -175,14 +198,23 @@ async function main() {
       { what: "tickets: serial", run: async () => (await searchTickets({ db, filters: { serial: someSerial } })).rows.length },
       { what: "tickets: customer email", run: async () => (await searchTickets({ db, filters: { email: "c12345@bench.test" } })).rows.length },
       { what: "tickets: reason code (common)", run: async () => (await searchTickets({ db, filters: { reason: "CLOCK_AHEAD" } })).rows.length },
-      { what: "tickets: reason code + status REFUSED + one day", run: async () => (await searchTickets({ db, filters: { reason: "DEVICE_STOLEN", status: "REFUSED", from: aDay, to: aDay } })).rows.length },
+      {
+        what: "tickets: reason code + status REFUSED + one day",
+        run: async () => (await searchTickets({ db, filters: { reason: "DEVICE_STOLEN", status: "REFUSED", from: aDay, to: aDay } })).rows.length,
+      },
       { what: "review queue (status REVIEW by expiresAt)", run: async () => (await listReviewQueue({ db, viewerId: agent })).length },
       { what: "audit log: first page, no filter", run: async () => (await listAuditEvents({ db, filters: {} })).rows.length },
-      { what: "audit log: page at the middle", run: async () => (await listAuditEvents({ db, filters: {}, after: String(Math.floor(eventCount / 2)) })).rows.length },
+      {
+        what: "audit log: page at the middle",
+        run: async () => (await listAuditEvents({ db, filters: {}, after: String(Math.floor(eventCount / 2)) })).rows.length,
+      },
       { what: "audit log: actor", run: async () => (await listAuditEvents({ db, filters: { actor: agent } })).rows.length },
       { what: "audit log: action", run: async () => (await listAuditEvents({ db, filters: { action: "review.approved" } })).rows.length },
       { what: "audit log: one day", run: async () => (await listAuditEvents({ db, filters: { from: aDay, to: aDay } })).rows.length },
-      { what: "audit log: actor + action + one day", run: async () => (await listAuditEvents({ db, filters: { actor: agent, action: "code.issued", from: aDay, to: aDay } })).rows.length },
+      {
+        what: "audit log: actor + action + one day",
+        run: async () => (await listAuditEvents({ db, filters: { actor: agent, action: "code.issued", from: aDay, to: aDay } })).rows.length,
+      },
       { what: "ticket timeline", run: async () => (await ticketTimeline({ db, ticketId: someTicket })).length },
       { what: "device history", run: async () => (await deviceHistory({ db, serial: someSerial })).tickets.length },
       { what: "dashboard (all aggregates, 30 days)", run: async () => (await loadDashboard({ db })).agents.length },
@@ -254,7 +286,9 @@ async function main() {
     await admin.end();
   }
 
-  console.log(`\n## Audit benchmark — scale ${scale} (${ticketCount.toLocaleString("en")} tickets, ${eventCount.toLocaleString("en")} audit events), PostgreSQL\n`);
+  console.log(
+    `\n## Audit benchmark — scale ${scale} (${ticketCount.toLocaleString("en")} tickets, ${eventCount.toLocaleString("en")} audit events), PostgreSQL\n`,
+  );
   console.log("| Query (lib function the page uses) | p50 ms | p95 ms | rows |\n|---|---:|---:|---:|");
   for (const t of timings) console.log(`| ${t.what} | ${t.p50.toFixed(1)} | ${t.p95.toFixed(1)} | ${t.rows} |`);
   console.log("\n| Step | Result |\n|---|---|");

@@ -21,18 +21,46 @@ describe.each(ENGINES)("findAnomalies on %s", (engine) => {
     const agent = await seedStaff(t.db, "AGENT");
     // Requesters: emails in mixed case, repeated serials, null serials and one ticket before the window.
     const requests: [email: string, serial: string | null, days: number][] = [
-      ["Many@Req.test", "REQ-A1", 1], ["many@req.test", "REQ-A2", 2], ["MANY@REQ.TEST", "REQ-A3", 3], ["many@req.test", "REQ-A3", 4], ["many@req.test", "REQ-A4", 5],
-      ["three@req.test", "REQ-B1", 1], ["three@req.test", "REQ-B2", 1], ["three@req.test", "REQ-B3", 1], ["three@req.test", null, 1],
-      ["tied@req.test", "REQ-C1", 1], ["tied@req.test", "REQ-C2", 1], ["tied@req.test", "REQ-C3", 1],
-      ["two@req.test", "REQ-D1", 1], ["two@req.test", "REQ-D2", 1], ["two@req.test", "REQ-D3", REPEAT_WINDOW_DAYS + 1],
+      ["Many@Req.test", "REQ-A1", 1],
+      ["many@req.test", "REQ-A2", 2],
+      ["MANY@REQ.TEST", "REQ-A3", 3],
+      ["many@req.test", "REQ-A3", 4],
+      ["many@req.test", "REQ-A4", 5],
+      ["three@req.test", "REQ-B1", 1],
+      ["three@req.test", "REQ-B2", 1],
+      ["three@req.test", "REQ-B3", 1],
+      ["three@req.test", null, 1],
+      ["tied@req.test", "REQ-C1", 1],
+      ["tied@req.test", "REQ-C2", 1],
+      ["tied@req.test", "REQ-C3", 1],
+      ["two@req.test", "REQ-D1", 1],
+      ["two@req.test", "REQ-D2", 1],
+      ["two@req.test", "REQ-D3", REPEAT_WINDOW_DAYS + 1],
     ];
     for (const [customerEmail, serial, days] of requests) await seedTicket(t.db, { createdById: agent.id, customerEmail, serial, createdAt: daysAgo(days) });
     // Codes per recorder: first issues and resends, one issue before the window, one ticket without a serial.
-    const issues: [serial: string | null, count: number, days: number][] = [["DEV-4", 4, 2], ["DEV-3A", 3, 10], ["DEV-3B", 3, 1], ["DEV-2", 2, 1], ["DEV-OLD", 2, 1], ["DEV-OLD", 1, REPEAT_WINDOW_DAYS + 2], [null, 3, 1]];
+    const issues: [serial: string | null, count: number, days: number][] = [
+      ["DEV-4", 4, 2],
+      ["DEV-3A", 3, 10],
+      ["DEV-3B", 3, 1],
+      ["DEV-2", 2, 1],
+      ["DEV-OLD", 2, 1],
+      ["DEV-OLD", 1, REPEAT_WINDOW_DAYS + 2],
+      [null, 3, 1],
+    ];
     for (const [serial, count, days] of issues) {
-      const ticket = await seedTicket(t.db, { createdById: agent.id, customerEmail: `owner-${serial}@dev.test`, serial, createdAt: daysAgo(days + 1), status: "SENT", decision: "ISSUE" });
+      const ticket = await seedTicket(t.db, {
+        createdById: agent.id,
+        customerEmail: `owner-${serial}@dev.test`,
+        serial,
+        createdAt: daysAgo(days + 1),
+        status: "SENT",
+        decision: "ISSUE",
+      });
       for (let i = 0; i < count; i++) {
-        await t.db.codeIssue.create({ data: { ticketId: ticket.id, serial, kind: i === 0 ? "FIRST" : "RESEND", destination: "owner@dev.test", actorId: agent.id, issuedAt: daysAgo(days) } });
+        await t.db.codeIssue.create({
+          data: { ticketId: ticket.id, serial, kind: i === 0 ? "FIRST" : "RESEND", destination: "owner@dev.test", actorId: agent.id, issuedAt: daysAgo(days) },
+        });
       }
     }
 
@@ -53,7 +81,15 @@ describe.each(ENGINES)("findAnomalies on %s", (engine) => {
 
     expect(got.repeatDevices).toEqual(joined);
     expect(got.busyRequesters).toEqual(distinct);
-    expect(got.repeatDevices).toEqual([{ serial: "DEV-4", issues: 4 }, { serial: "DEV-3A", issues: 3 }, { serial: "DEV-3B", issues: 3 }]);
-    expect(got.busyRequesters).toEqual([{ email: "many@req.test", serials: 4 }, { email: "three@req.test", serials: 3 }, { email: "tied@req.test", serials: 3 }]);
+    expect(got.repeatDevices).toEqual([
+      { serial: "DEV-4", issues: 4 },
+      { serial: "DEV-3A", issues: 3 },
+      { serial: "DEV-3B", issues: 3 },
+    ]);
+    expect(got.busyRequesters).toEqual([
+      { email: "many@req.test", serials: 4 },
+      { email: "three@req.test", serials: 3 },
+      { email: "tied@req.test", serials: 3 },
+    ]);
   });
 });

@@ -32,11 +32,22 @@ describe.each(ENGINES)("windowTickets on %s", (engine) => {
       for (const kind of kinds) {
         const createdAt = new Date(since.getTime() + offset);
         const agent = staff[i++ % 2 === 0 ? 0 : 1]!;
-        await seedTicket(t.db, { createdById: agent.id, createdAt, ...kind, firstSentAt: kind.status === "SENT" ? new Date(createdAt.getTime() + 60_000) : null });
+        await seedTicket(t.db, {
+          createdById: agent.id,
+          createdAt,
+          ...kind,
+          firstSentAt: kind.status === "SENT" ? new Date(createdAt.getTime() + 60_000) : null,
+        });
       }
     }
     await seedTicket(t.db, { createdById: staff[2]!.id, createdAt: new Date(since.getTime() + 86_400_000), status: "APPROVED", decision: "REVIEW" });
-    await seedTicket(t.db, { createdById: staff[0]!.id, createdAt: new Date(since.getTime() + 2 * 86_400_000), status: "SENT", decision: "ISSUE", firstSentAt: new Date(since.getTime() + 2 * 86_400_000) });
+    await seedTicket(t.db, {
+      createdById: staff[0]!.id,
+      createdAt: new Date(since.getTime() + 2 * 86_400_000),
+      status: "SENT",
+      decision: "ISSUE",
+      firstSentAt: new Date(since.getTime() + 2 * 86_400_000),
+    });
 
     const got = await windowTickets({ db: t.db, since });
     const perDay = await t.db.$queryRaw<{ day: string; n: number }[]>`
@@ -59,7 +70,11 @@ describe.each(ENGINES)("windowTickets on %s", (engine) => {
     expect(got.decisions).toEqual({ ISSUE: 0, REVIEW: 0, REFUSE: 0, ...Object.fromEntries(perDecision.map((r) => [r.decision, r.n])) });
     expect(got.agents).toEqual(perAgent.map((r) => ({ ...r, reviewRate: r.tickets ? r.review / r.tickets : 0 })));
     // The ticket an hour before the window is out; Al and Bo tie at 12 and sort by name.
-    expect(got.agents.map((a) => [a.name, a.tickets])).toEqual([["Al", 13], ["Bo", 13], ["Cy", 1]]);
+    expect(got.agents.map((a) => [a.name, a.tickets])).toEqual([
+      ["Al", 13],
+      ["Bo", 13],
+      ["Cy", 1],
+    ]);
     expect(got.ticketsByDay.get(since.toISOString().slice(0, 10))).toBe(15);
   });
 });

@@ -11,7 +11,17 @@ const BY_DAY = 0b011;
 const BY_AGENT = 0b101;
 const BY_DECISION = 0b110;
 
-type Row = { set: number; day: string | null; agentId: string | null; name: string | null; decision: Decision | null; tickets: number; issued: number; refused: number; review: number };
+type Row = {
+  set: number;
+  day: string | null;
+  agentId: string | null;
+  name: string | null;
+  decision: Decision | null;
+  tickets: number;
+  issued: number;
+  refused: number;
+  review: number;
+};
 
 /**
  * Tickets opened since `since`, counted per UTC day, per decision and per person who opened
@@ -38,7 +48,15 @@ export async function windowTickets(options: { db: Db; since: Date }): Promise<W
     if (r.set === BY_DAY) ticketsByDay.set(r.day!, r.tickets);
     else if (r.set === BY_DECISION) decisions[r.decision!] = r.tickets;
     else if (r.set === BY_AGENT) {
-      agents.push({ agentId: r.agentId!, name: r.name!, tickets: r.tickets, issued: r.issued, refused: r.refused, review: r.review, reviewRate: r.tickets ? r.review / r.tickets : 0 });
+      agents.push({
+        agentId: r.agentId!,
+        name: r.name!,
+        tickets: r.tickets,
+        issued: r.issued,
+        refused: r.refused,
+        review: r.review,
+        reviewRate: r.tickets ? r.review / r.tickets : 0,
+      });
     }
   }
   return { ticketsByDay, decisions, agents };

@@ -36,7 +36,19 @@ async function* eventBatches(db: Db, where: Prisma.AuditEventWhereInput, batchSi
   for (;;) {
     const batch = await db.auditEvent.findMany({ where: { AND: [where, { seq: { gt: after } }] }, orderBy: { seq: "asc" }, take: batchSize });
     if (batch.length === 0) return;
-    yield batch.map((e) => [e.seq.toString(), e.at, e.actorId, e.actorLabel, e.action, e.ip, e.ticketId, e.serial, JSON.stringify(e.details), e.prevHash, e.hash]);
+    yield batch.map((e) => [
+      e.seq.toString(),
+      e.at,
+      e.actorId,
+      e.actorLabel,
+      e.action,
+      e.ip,
+      e.ticketId,
+      e.serial,
+      JSON.stringify(e.details),
+      e.prevHash,
+      e.hash,
+    ]);
     if (batch.length < batchSize) return;
     after = batch[batch.length - 1]!.seq;
   }

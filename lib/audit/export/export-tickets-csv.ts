@@ -13,8 +13,21 @@ import { ticketWhere } from "../ticket-where";
 export const EXPORT_BATCH = 2_000;
 
 const HEADER = [
-  "number", "id", "created_at_utc", "status", "decision", "flagged_checks", "serial", "customer_name", "customer_email",
-  "channel", "opened_by", "expires_at_utc", "decided_at_utc", "first_sent_at_utc", "approved_destination",
+  "number",
+  "id",
+  "created_at_utc",
+  "status",
+  "decision",
+  "flagged_checks",
+  "serial",
+  "customer_name",
+  "customer_email",
+  "channel",
+  "opened_by",
+  "expires_at_utc",
+  "decided_at_utc",
+  "first_sent_at_utc",
+  "approved_destination",
 ] as const;
 
 /**
@@ -38,7 +51,11 @@ export async function exportTicketsCsv(options: { db: Db; actor: AuditActor; ip:
       details: { ...loggableFilters(filters), rows, asOf: asOf.toISOString() },
     }),
   );
-  return { rows, filename: `tickets-${asOf.toISOString().slice(0, 19).replaceAll(":", "")}Z.csv`, stream: csvStream({ header: HEADER, batches: ticketBatches(db, where, options.batchSize ?? EXPORT_BATCH) }) };
+  return {
+    rows,
+    filename: `tickets-${asOf.toISOString().slice(0, 19).replaceAll(":", "")}Z.csv`,
+    stream: csvStream({ header: HEADER, batches: ticketBatches(db, where, options.batchSize ?? EXPORT_BATCH) }),
+  };
 }
 
 async function* ticketBatches(db: Db, where: Prisma.Sql, batchSize: number) {
@@ -47,8 +64,21 @@ async function* ticketBatches(db: Db, where: Prisma.Sql, batchSize: number) {
     const batch = await queryTicketRows({ db, where, cursor, direction: "older", limit: batchSize });
     if (batch.length === 0) return;
     yield batch.map((t) => [
-      `RT-${String(t.number).padStart(6, "0")}`, t.id, t.createdAt, t.status, t.decision, flaggedReasonCodes(t.checks).join(" "), t.serial,
-      t.customerName, t.customerEmail, t.channel, t.createdByName, t.expiresAt, t.decidedAt, t.firstSentAt, t.approvedDestination,
+      `RT-${String(t.number).padStart(6, "0")}`,
+      t.id,
+      t.createdAt,
+      t.status,
+      t.decision,
+      flaggedReasonCodes(t.checks).join(" "),
+      t.serial,
+      t.customerName,
+      t.customerEmail,
+      t.channel,
+      t.createdByName,
+      t.expiresAt,
+      t.decidedAt,
+      t.firstSentAt,
+      t.approvedDestination,
     ]);
     if (batch.length < batchSize) return;
     const last = batch[batch.length - 1]!;

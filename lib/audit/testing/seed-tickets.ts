@@ -27,7 +27,15 @@ export async function seedDevice(db: Client, options: { serial: string; ownerEma
   const ownerEmail = options.ownerEmail ?? `owner-${randomUUID().slice(0, 8)}@owner.test`;
   const owner = await db.owner.create({ data: { email: ownerEmail, name: "Owner of record" } });
   return db.device.create({
-    data: { serial: options.serial, model: "2MN-8016", mac: "A1B2C3D4E5F6", keyVersion: 1, ownerId: owner.id, ownerSince: new Date(Date.UTC(2025, 0, 15)), ownerSource: "registration" },
+    data: {
+      serial: options.serial,
+      model: "2MN-8016",
+      mac: "A1B2C3D4E5F6",
+      keyVersion: 1,
+      ownerId: owner.id,
+      ownerSince: new Date(Date.UTC(2025, 0, 15)),
+      ownerSource: "registration",
+    },
   });
 }
 
@@ -55,7 +63,9 @@ export async function seedTicket(
     const nonce = randomBytes(12).toString("base64url");
     const t = Math.floor(createdAt.getTime() / 1000) + 7200;
     const text = `https://reset.example.com/rp1?s=${serial}&p=2MN-8016&m=A1B2C3D4E5F6&f=4.1.7&v=1&t=${t}&n=${nonce}&e=q-GFqW-4GHu1_Ysmh-PKMA&g=klyoQ4aHwonZh-hv97123g`;
-    const challenge = await db.challenge.create({ data: { serial, nonce, text, keyVersion: 1, recorderTime: new Date(t * 1000), firstSeenAt: new Date((t - 7200) * 1000) } });
+    const challenge = await db.challenge.create({
+      data: { serial, nonce, text, keyVersion: 1, recorderTime: new Date(t * 1000), firstSeenAt: new Date((t - 7200) * 1000) },
+    });
     challengeId = challenge.id;
   }
   return db.ticket.create({

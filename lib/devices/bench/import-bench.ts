@@ -32,7 +32,11 @@ const STATUSES = ["ACTIVE", "ACTIVE", "ACTIVE", "BLOCKED", "STOLEN"];
 /** Row i of the synthetic registry: ~3 devices per owner, every value derived from i. */
 function row(i: number): string {
   const serial = `BN${String(i).padStart(8, "0")}`;
-  const mac = (0x3c0000000000 + i).toString(16).toUpperCase().padStart(12, "0").replace(/(..)(?!$)/g, "$1:");
+  const mac = (0x3c0000000000 + i)
+    .toString(16)
+    .toUpperCase()
+    .padStart(12, "0")
+    .replace(/(..)(?!$)/g, "$1:");
   const owner = Math.floor(i / 3);
   const day = new Date(Date.UTC(2020, 0, 1) + (i % 2000) * 86_400_000).toISOString().slice(0, 10);
   return `${serial},${MODELS[i % MODELS.length]},${mac},${1 + (i % 3)},${STATUSES[i % STATUSES.length]},owner${owner}@bench.example,Owner ${owner},${day},bench`;
@@ -60,7 +64,15 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number
 const actor = { id: null, label: "bench" };
 
 async function importFile(db: Db, file: string) {
-  const report = await importDevices({ db, actor, ip: "127.0.0.1", fileName: path.basename(file), source: createReadStream(file), dryRun: false, ownerChangesAuthorized: false });
+  const report = await importDevices({
+    db,
+    actor,
+    ip: "127.0.0.1",
+    fileName: path.basename(file),
+    source: createReadStream(file),
+    dryRun: false,
+    ownerChangesAuthorized: false,
+  });
   if (!report.imported) throw new Error(`import failed: ${report.fatal ?? JSON.stringify(report.errors.slice(0, 3))}`);
   return report;
 }
@@ -91,7 +103,14 @@ async function benchEngine(engine: string, open: () => Promise<{ db: Db; close()
   {
     const { db, close } = await open();
     const m = await measure(() => naiveImport(db, baselineFile));
-    results.push({ engine, method: `baseline: row-by-row Prisma upsert (${m.result} rows, extrapolated)`, rows: m.result, ms: m.ms, peakRss: m.peakRss, extrapolated: true });
+    results.push({
+      engine,
+      method: `baseline: row-by-row Prisma upsert (${m.result} rows, extrapolated)`,
+      rows: m.result,
+      ms: m.ms,
+      peakRss: m.peakRss,
+      extrapolated: true,
+    });
     await close();
   }
   return results;
@@ -134,15 +153,20 @@ async function main() {
     await writeCsv(file, ROWS);
     await writeCsv(baselineFile, BASELINE_ROWS);
     console.log(`generated ${ROWS} rows (${mb((await stat(file)).size)}); baseline ${BASELINE_ROWS} rows`);
-    const results = [...(await benchEngine("PGlite (in memory)", openPglite, file, baselineFile)), ...(await benchEngine("PostgreSQL 127.0.0.1", openPostgres, file, baselineFile))];
+    const results = [
+      ...(await benchEngine("PGlite (in memory)", openPglite, file, baselineFile)),
+      ...(await benchEngine("PostgreSQL 127.0.0.1", openPostgres, file, baselineFile)),
+    ];
     console.log("\n| engine | method | rows | time | rows/s | peak RSS | speed-up vs baseline |");
     console.log("|---|---|---:|---:|---:|---:|---:|");
     for (const r of results) {
       const rate = r.rows / (r.ms / 1000);
       const baseline = results.find((b) => b.engine === r.engine && b.extrapolated);
       const baseRate = baseline ? baseline.rows / (baseline.ms / 1000) : rate;
-      const time = r.extrapolated ? `${(r.ms / 1000).toFixed(1)} s (≈ ${((ROWS / rate) / 60).toFixed(1)} min for ${ROWS})` : `${(r.ms / 1000).toFixed(1)} s`;
-      console.log(`| ${r.engine} | ${r.method} | ${r.rows} | ${time} | ${rate.toFixed(0)} | ${mb(r.peakRss)} | ${r.extrapolated ? "1×" : `${(rate / baseRate).toFixed(1)}×`} |`);
+      const time = r.extrapolated ? `${(r.ms / 1000).toFixed(1)} s (≈ ${(ROWS / rate / 60).toFixed(1)} min for ${ROWS})` : `${(r.ms / 1000).toFixed(1)} s`;
+      console.log(
+        `| ${r.engine} | ${r.method} | ${r.rows} | ${time} | ${rate.toFixed(0)} | ${mb(r.peakRss)} | ${r.extrapolated ? "1×" : `${(rate / baseRate).toFixed(1)}×`} |`,
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -43,7 +43,9 @@ describe.each(ENGINES)("importDevicesUpload on %s", (engine) => {
   let actor: { id: string; label: string };
   beforeAll(async () => {
     t = await openTestDatabase(engine);
-    const admin = await t.db.user.create({ data: { email: `upload-admin-${engine}@test.local`, name: "Upload Admin", role: "ADMIN", passwordHash: await hashPassword(PASSWORD) } });
+    const admin = await t.db.user.create({
+      data: { email: `upload-admin-${engine}@test.local`, name: "Upload Admin", role: "ADMIN", passwordHash: await hashPassword(PASSWORD) },
+    });
     actor = { id: admin.id, label: admin.name };
   });
   afterAll(() => t.close());
@@ -86,7 +88,11 @@ describe.each(ENGINES)("importDevicesUpload on %s", (engine) => {
     const csv = [HEADER, row(device.serial, `next-${device.serial.toLowerCase()}@example.com`)].join("\n");
 
     const notAllowed = await importDevicesUpload({ ...base(), source: once(csv).source, dryRun: false });
-    expect(notAllowed).toMatchObject({ ok: false, message: "The file was refused: nothing was imported.", report: { imported: false, errors: [{ line: 2, field: "owner_email" }] } });
+    expect(notAllowed).toMatchObject({
+      ok: false,
+      message: "The file was refused: nothing was imported.",
+      report: { imported: false, errors: [{ line: 2, field: "owner_email" }] },
+    });
 
     const wrong = importDevicesUpload({ ...base(), source: once(csv).source, dryRun: false, allowOwnerChanges: true, password: "not my password" });
     await expect(wrong).rejects.toMatchObject({ code: "FORBIDDEN", fieldErrors: { password: ["Your password is not right."] } });
@@ -96,7 +102,9 @@ describe.each(ENGINES)("importDevicesUpload on %s", (engine) => {
 
     const right = await importDevicesUpload({ ...base(), source: once(csv).source, dryRun: false, allowOwnerChanges: true, password: PASSWORD });
     expect(right).toMatchObject({ ok: true, message: "Imported.", report: { imported: true, counts: { ownerChanges: 1 } } });
-    expect((await t.db.device.findUniqueOrThrow({ where: { serial: device.serial }, include: { owner: true } })).owner?.email).toBe(`next-${device.serial.toLowerCase()}@example.com`);
+    expect((await t.db.device.findUniqueOrThrow({ where: { serial: device.serial }, include: { owner: true } })).owner?.email).toBe(
+      `next-${device.serial.toLowerCase()}@example.com`,
+    );
     expect(await t.db.outboxEmail.count({ where: { kind: "OWNER_CHANGE_NOTICE", to: previous } })).toBe(1);
     // A right password clears the step-up throttle, as in every other step-up.
     expect(await t.db.signInThrottle.count({ where: { key: `reauth:${actor.id}` } })).toBe(0);

@@ -48,7 +48,13 @@ export async function importDevicesUpload(options: {
   if (options.declaredBytes !== null && options.declaredBytes > maxBytes) throw tooLarge(maxBytes);
   let authorized = false;
   if (!options.dryRun && options.allowOwnerChanges) {
-    await verifyActorPassword({ db: options.db, actor: options.actor, ip: options.ip, password: options.password ?? "", purpose: "device.import_owner_changes" });
+    await verifyActorPassword({
+      db: options.db,
+      actor: options.actor,
+      ip: options.ip,
+      password: options.password ?? "",
+      purpose: "device.import_owner_changes",
+    });
     authorized = true;
   }
   const report = await importDevices({

@@ -14,7 +14,15 @@ function bytes(text: string | Uint8Array, chunk = 7): AsyncIterable<Uint8Array> 
 }
 
 function run(t: TestDatabase, csv: string | Uint8Array, opts: { dryRun?: boolean; authorized?: boolean } = {}) {
-  return importDevices({ db: t.db, actor, ip: "127.0.0.1", fileName: "devices.csv", source: bytes(csv), dryRun: opts.dryRun ?? false, ownerChangesAuthorized: opts.authorized ?? false });
+  return importDevices({
+    db: t.db,
+    actor,
+    ip: "127.0.0.1",
+    fileName: "devices.csv",
+    source: bytes(csv),
+    dryRun: opts.dryRun ?? false,
+    ownerChangesAuthorized: opts.authorized ?? false,
+  });
 }
 
 describe.each(ENGINES)("importDevices on %s", (engine) => {
@@ -39,7 +47,13 @@ describe.each(ENGINES)("importDevices on %s", (engine) => {
     const report = await run(t, good);
     expect(report.imported).toBe(true);
     const device = await t.db.device.findUniqueOrThrow({ where: { serial: "NVR-GOOD-0002" }, include: { owner: true } });
-    expect(device).toMatchObject({ mac: "AABBCCDDEE02", keyVersion: 2, status: "BLOCKED", ownerSource: "reseller", owner: { email: "two@example.com", name: "Owner Two" } });
+    expect(device).toMatchObject({
+      mac: "AABBCCDDEE02",
+      keyVersion: 2,
+      status: "BLOCKED",
+      ownerSource: "reseller",
+      owner: { email: "two@example.com", name: "Owner Two" },
+    });
     expect(device.ownerSince?.toISOString()).toBe("2025-02-01T10:00:00.000Z");
     expect(await t.db.owner.count()).toBe(2);
     const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "device.import" } });
@@ -69,7 +83,11 @@ describe.each(ENGINES)("importDevices on %s", (engine) => {
   });
 
   it("accepts columns in any order", async () => {
-    const report = await run(t, "source,serial,model,mac,key_version,status,owner_email,owner_name,bound_since\nfactory,NVR-ORDER-01,M,AABBCCDDEEFF,3,ACTIVE,o@example.com,O,2025-01-01", { dryRun: true });
+    const report = await run(
+      t,
+      "source,serial,model,mac,key_version,status,owner_email,owner_name,bound_since\nfactory,NVR-ORDER-01,M,AABBCCDDEEFF,3,ACTIVE,o@example.com,O,2025-01-01",
+      { dryRun: true },
+    );
     expect(report.counts?.create).toBe(1);
   });
 
@@ -103,7 +121,11 @@ describe.each(ENGINES)("importDevices on %s", (engine) => {
   it("refuses huge fields and non-UTF-8 bytes with a clear message", async () => {
     const huge = await run(t, `${HEADER}\nNVR-HUGE-0001,${"M".repeat(10_000)},AABBCCDDEEFF,1,ACTIVE,a@example.com,A,2025-01-01,f`);
     expect(huge.fatal).toMatch(/Line 2: a record is longer than 4096 bytes/);
-    const latin1 = new Uint8Array([...new TextEncoder().encode(`${HEADER}\nNVR-LAT-00001,M,AABBCCDDEEFF,1,ACTIVE,a@example.com,Ren`), 0xe9, ...new TextEncoder().encode(",2025-01-01,f\n")]);
+    const latin1 = new Uint8Array([
+      ...new TextEncoder().encode(`${HEADER}\nNVR-LAT-00001,M,AABBCCDDEEFF,1,ACTIVE,a@example.com,Ren`),
+      0xe9,
+      ...new TextEncoder().encode(",2025-01-01,f\n"),
+    ]);
     const report = await run(t, latin1);
     expect(report.fatal).toMatch(/not UTF-8/);
   });

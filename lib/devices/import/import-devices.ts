@@ -25,11 +25,19 @@ export type DeviceImportReport = {
 };
 
 function summary(plan: DeviceImportPlan) {
-  return { create: plan.create, update: plan.update, unchanged: plan.unchanged, ownerChanges: plan.ownerChanges.length, statusChanges: plan.statusChanges.length };
+  return {
+    create: plan.create,
+    update: plan.update,
+    unchanged: plan.unchanged,
+    ownerChanges: plan.ownerChanges.length,
+    statusChanges: plan.statusChanges.length,
+  };
 }
 
 function ownerChangeList(plan: DeviceImportPlan) {
-  return plan.ownerChanges.slice(0, MAX_REPORTED_ERRORS).map((c) => ({ line: c.line, serial: c.serial, from: c.fromEmail ? maskEmail(c.fromEmail) : null, to: maskEmail(c.toEmail) }));
+  return plan.ownerChanges
+    .slice(0, MAX_REPORTED_ERRORS)
+    .map((c) => ({ line: c.line, serial: c.serial, from: c.fromEmail ? maskEmail(c.fromEmail) : null, to: maskEmail(c.toEmail) }));
 }
 
 /** Re-activating a blocked or stolen recorder reopens it to resets: as sensitive as an owner change. */
@@ -85,7 +93,14 @@ export async function importDevices(options: {
       const plan = await planDeviceImport({ db: tx, rows: parsed.rows, lock: true });
       if ((plan.ownerChanges.length > 0 || reactivations(plan).length > 0) && !options.ownerChangesAuthorized) {
         const errors = refusedOwnerChanges(plan);
-        return { ...base, fatal: null, errors: errors.slice(0, MAX_REPORTED_ERRORS), errorCount: errors.length, counts: summary(plan), ownerChanges: ownerChangeList(plan) };
+        return {
+          ...base,
+          fatal: null,
+          errors: errors.slice(0, MAX_REPORTED_ERRORS),
+          errorCount: errors.length,
+          counts: summary(plan),
+          ownerChanges: ownerChangeList(plan),
+        };
       }
       await applyDeviceImport(tx, { rows: parsed.rows, statusReason: `Imported from ${fileName}` });
       for (const change of plan.ownerChanges) {
@@ -99,7 +114,13 @@ export async function importDevices(options: {
         });
       }
       for (const change of plan.statusChanges) {
-        await recordAudit(tx, { actor: options.actor, action: "device.status_changed", ip: options.ip, serial: change.serial, details: { via: "import", from: change.from, to: change.to, reason: `Imported from ${fileName}` } });
+        await recordAudit(tx, {
+          actor: options.actor,
+          action: "device.status_changed",
+          ip: options.ip,
+          serial: change.serial,
+          details: { via: "import", from: change.from, to: change.to, reason: `Imported from ${fileName}` },
+        });
       }
       await recordAudit(tx, {
         actor: options.actor,

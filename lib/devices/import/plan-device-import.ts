@@ -62,7 +62,8 @@ export async function planDeviceImport(options: { db: Db | Prisma.TransactionCli
       else if (sameDevice(row, existing)) plan.unchanged++;
       else {
         plan.update++;
-        if (existing.ownerEmail !== row.ownerEmail) plan.ownerChanges.push({ line: row.line, serial: row.serial, fromEmail: existing.ownerEmail, toEmail: row.ownerEmail });
+        if (existing.ownerEmail !== row.ownerEmail)
+          plan.ownerChanges.push({ line: row.line, serial: row.serial, fromEmail: existing.ownerEmail, toEmail: row.ownerEmail });
         if (existing.status !== row.status) plan.statusChanges.push({ line: row.line, serial: row.serial, from: existing.status, to: row.status });
       }
     }

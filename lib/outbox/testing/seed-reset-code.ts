@@ -32,7 +32,9 @@ export async function seedResetCode(options: { db: Db; agentId: string; ownerEma
     host: "reset.example.com",
   });
   const owner = await db.owner.upsert({ where: { email: options.ownerEmail }, update: {}, create: { email: options.ownerEmail, name: "Olivia Owner" } });
-  const device = await db.device.create({ data: { serial, model: "NVR-8016", mac, keyVersion: 1, ownerId: owner.id, ownerSince: new Date(), ownerSource: "test" } });
+  const device = await db.device.create({
+    data: { serial, model: "NVR-8016", mac, keyVersion: 1, ownerId: owner.id, ownerSince: new Date(), ownerSource: "test" },
+  });
   const challenge = await db.challenge.create({
     data: { serial, nonce: created.fields.n, text: created.url, keyVersion: 1, recorderTime: options.recorderTime },
   });

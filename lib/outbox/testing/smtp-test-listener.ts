@@ -33,7 +33,11 @@ export async function startSmtpTestListener(options: { port?: number; verdict?: 
         if (refusal) return callback(Object.assign(new Error(refusal.message), { responseCode: refusal.responseCode }));
         simpleParser(raw)
           .then((mail) => {
-            received.push({ mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null, rcptTo: session.envelope.rcptTo.map((r) => r.address), mail });
+            received.push({
+              mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
+              rcptTo: session.envelope.rcptTo.map((r) => r.address),
+              mail,
+            });
             callback();
           })
           .catch((error: Error) => callback(error));

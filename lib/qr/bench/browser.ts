@@ -34,7 +34,9 @@ const { CHROMIUM_PATH, E2E_BASE_URL } = await import("@/e2e/support/env");
 type Probe = { maxGapMs: number; frames: number; longTasks: number; longestTaskMs: number; blockingMs: number };
 type Sample = Probe & { ok: boolean; wallMs: number };
 
-const photos = hardSetSpecs(seed).filter((s) => s.category === "12mp").slice(0, PHOTOS);
+const photos = hardSetSpecs(seed)
+  .filter((s) => s.category === "12mp")
+  .slice(0, PHOTOS);
 console.error(`Rendering ${photos.length} 12 MP photos…`);
 const fixtures = await Promise.all(photos.map((s) => renderFixture(s)));
 
@@ -93,7 +95,10 @@ try {
   await waitForHealth();
   const { seedUser, db } = await import("@/e2e/support/db");
   const agent = await seedUser("AGENT");
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ["--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ["--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
   const context = await browser.newContext({ baseURL: E2E_BASE_URL });
   const page = await context.newPage();
   await page.goto("/login");
@@ -111,7 +116,9 @@ try {
       if (mode === "main thread") await page.evaluate(`Object.defineProperty(window, "Worker", { value: undefined, configurable: true })`);
       // Hand the file to the page first, then start measuring: Playwright's transfer of a 4 MB file
       // into the page is the test harness's work, not the console's.
-      await page.evaluate(`document.querySelector('input[type=file][accept^="image/*,"]').addEventListener("change", (e) => e.stopImmediatePropagation(), { capture: true, once: true })`);
+      await page.evaluate(
+        `document.querySelector('input[type=file][accept^="image/*,"]').addEventListener("change", (e) => e.stopImmediatePropagation(), { capture: true, once: true })`,
+      );
       await page.getByLabel("Photo of the QR code").setInputFiles({ name: `${fx.spec.id}.jpg`, mimeType: "image/jpeg", buffer: fx.jpeg });
       await page.evaluate(INSTALL_PROBE);
       const t0 = performance.now();
@@ -122,7 +129,9 @@ try {
       const wallMs = performance.now() - t0;
       const ok = (await page.getByLabel("Reset link from the customer").inputValue()) === fx.spec.text;
       samples.push({ ...((await page.evaluate(READ_PROBE)) as Probe), ok, wallMs });
-      console.error(`${mode.padEnd(11)} ${fx.spec.id} ${ok ? "OK" : "--"} ${wallMs.toFixed(0)} ms, longest frame gap ${samples.at(-1)!.maxGapMs.toFixed(0)} ms`);
+      console.error(
+        `${mode.padEnd(11)} ${fx.spec.id} ${ok ? "OK" : "--"} ${wallMs.toFixed(0)} ms, longest frame gap ${samples.at(-1)!.maxGapMs.toFixed(0)} ms`,
+      );
       await page.getByLabel("Reset link from the customer").fill("");
     }
     return samples;
@@ -151,7 +160,10 @@ try {
     "|---|---:|---:|---:|---:|---:|---:|---:|",
     `| idle page, 2 s (floor) | — | — | — | ${f0(idle.maxGapMs)} | ${f0(idle.maxGapMs)} | ${f0(idle.longestTaskMs)} | ${f0(idle.blockingMs)} |`,
   ];
-  for (const [name, s] of [["worker (shipped)", worker], ["main thread (baseline)", main]] as const) {
+  for (const [name, s] of [
+    ["worker (shipped)", worker],
+    ["main thread (baseline)", main],
+  ] as const) {
     rows.push(
       `| ${name} | ${s.filter((x) => x.ok).length}/${s.length} | ${f0(med(s.map((x) => x.wallMs)))} | ${f0(max(s.map((x) => x.wallMs)))} | ${f0(med(s.map((x) => x.maxGapMs)))} | ${f0(max(s.map((x) => x.maxGapMs)))} | ${f0(max(s.map((x) => x.longestTaskMs)))} | ${f0(med(s.map((x) => x.blockingMs)))} |`,
     );

@@ -17,17 +17,7 @@ import { makeRng, photograph, qrQuadOnSensor, renderScreen, type CameraOptions, 
 export const GENERATOR_VERSION = 5;
 const CACHE_DIR = path.resolve("bench-results", "decode", "fixtures-cache");
 
-export type Category =
-  | "12mp"
-  | "chat-moire"
-  | "thumb"
-  | "dark"
-  | "glare"
-  | "low-contrast"
-  | "blur"
-  | "perspective"
-  | "cluttered"
-  | "negative";
+export type Category = "12mp" | "chat-moire" | "thumb" | "dark" | "glare" | "low-contrast" | "blur" | "perspective" | "cluttered" | "negative";
 
 export interface FixtureSpec {
   id: string;
@@ -328,7 +318,10 @@ export async function encodeJpeg(raw: { width: number; height: number; rgb: Uint
 
 export async function renderFixture(spec: FixtureSpec, opts: { cache?: boolean } = {}): Promise<Fixture> {
   const useCache = opts.cache ?? true;
-  const key = createHash("sha1").update(JSON.stringify({ v: GENERATOR_VERSION, spec })).digest("hex").slice(0, 12);
+  const key = createHash("sha1")
+    .update(JSON.stringify({ v: GENERATOR_VERSION, spec }))
+    .digest("hex")
+    .slice(0, 12);
   const file = path.join(CACHE_DIR, `${spec.id}-${key}.jpg`);
   if (useCache) {
     try {

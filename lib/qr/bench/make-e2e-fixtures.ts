@@ -100,20 +100,60 @@ async function main() {
       `Screenshot with TWO codes: the RP1 URL and a help link (${HELP_URL}) — for the accept predicate`,
     ),
   );
-  made.push(await photo("photo-moire.jpg", "chat-moire", "Phone photo with moiré, plain jsQR fails, pipeline reads", (j) => !j.plain && !!j.pipeline, (s) => (s.theme = "light")));
-  made.push(await photo("photo-dark-theme.jpg", "dark", "Dark theme (light modules on dark), plain jsQR fails, pipeline reads", (j) => !j.plain && !!j.pipeline));
-  made.push(await photo("chat-thumbnail.jpg", "thumb", "Tiny chat-app thumbnail, pipeline reads", (j) => !!j.pipeline, (s) => (s.theme = "light")));
+  made.push(
+    await photo(
+      "photo-moire.jpg",
+      "chat-moire",
+      "Phone photo with moiré, plain jsQR fails, pipeline reads",
+      (j) => !j.plain && !!j.pipeline,
+      (s) => (s.theme = "light"),
+    ),
+  );
+  made.push(
+    await photo("photo-dark-theme.jpg", "dark", "Dark theme (light modules on dark), plain jsQR fails, pipeline reads", (j) => !j.plain && !!j.pipeline),
+  );
+  made.push(
+    await photo(
+      "chat-thumbnail.jpg",
+      "thumb",
+      "Tiny chat-app thumbnail, pipeline reads",
+      (j) => !!j.pipeline,
+      (s) => (s.theme = "light"),
+    ),
+  );
   made.push(await photo("photo-glare.jpg", "glare", "Glare over the code, plain jsQR fails, pipeline reads", (j) => !j.plain && !!j.pipeline));
   made.push(
-    await photo("photo-large.jpg", "12mp", "Large photo (2400 px), plain jsQR fails at full size, pipeline reads", (j) => !j.plain && !!j.pipeline, (s) => {
-      const landscape = s.outWidth >= s.outHeight;
-      s.outWidth = landscape ? 2400 : 1800;
-      s.outHeight = landscape ? 1800 : 2400;
-      s.quality = 55;
-    }),
+    await photo(
+      "photo-large.jpg",
+      "12mp",
+      "Large photo (2400 px), plain jsQR fails at full size, pipeline reads",
+      (j) => !j.plain && !!j.pipeline,
+      (s) => {
+        const landscape = s.outWidth >= s.outHeight;
+        s.outWidth = landscape ? 2400 : 1800;
+        s.outHeight = landscape ? 1800 : 2400;
+        s.quality = 55;
+      },
+    ),
   );
-  made.push(await photo("no-qr.jpg", "negative", "Photo of the UI with no QR code: nothing to find", (j) => !j.pipeline, (s) => ((s.noQr = true), (s.destroy = undefined))));
-  made.push(await photo("destroyed-qr.jpg", "negative", "Photo of a destroyed QR code (35% of modules flipped): unreadable", (j) => !j.pipeline, (s) => ((s.noQr = undefined), (s.destroy = 0.35))));
+  made.push(
+    await photo(
+      "no-qr.jpg",
+      "negative",
+      "Photo of the UI with no QR code: nothing to find",
+      (j) => !j.pipeline,
+      (s) => ((s.noQr = true), (s.destroy = undefined)),
+    ),
+  );
+  made.push(
+    await photo(
+      "destroyed-qr.jpg",
+      "negative",
+      "Photo of a destroyed QR code (35% of modules flipped): unreadable",
+      (j) => !j.pipeline,
+      (s) => ((s.noQr = undefined), (s.destroy = 0.35)),
+    ),
+  );
   await writeFile(path.join(outDir, "manifest.json"), JSON.stringify(made, null, 1) + "\n");
   for (const m of made) console.log(`| ${m.file} | ${m.text ?? "— (none)"} | ${m.note} | ${m.plainJsqr ? "yes" : "no"} | ${m.pipeline ?? "—"} |`);
 }

@@ -27,7 +27,9 @@ function candidates(): PassDescriptor[] {
   const add = (longSide: number, channel: ChannelMode, contrast: ContrastMode, extra: Partial<PassDescriptor> = {}) => {
     const region = extra.region && extra.region.kind !== "full" ? `-${extra.region.kind}${"side" in extra.region ? extra.region.side : ""}` : "";
     out.push({
-      name: extra.name ?? `s${longSide}-${channel}-${contrast}${extra.sharpen ? "-sh" : ""}${extra.upscale ? "-up" : ""}${region}${extra.inversion === "onlyInvert" ? "-inv" : ""}`,
+      name:
+        extra.name ??
+        `s${longSide}-${channel}-${contrast}${extra.sharpen ? "-sh" : ""}${extra.upscale ? "-up" : ""}${region}${extra.inversion === "onlyInvert" ? "-inv" : ""}`,
       longSide,
       region: { kind: "full" },
       channel,
@@ -36,25 +38,39 @@ function candidates(): PassDescriptor[] {
       ...extra,
     });
   };
-  for (const s of [300, 350, 400, 450, 500, 600, 800, 1000]) for (const c of ["luma", "max", "min"] as const) for (const k of ["none", "stretch", "gamma"] as const) add(s, c, k);
+  for (const s of [300, 350, 400, 450, 500, 600, 800, 1000])
+    for (const c of ["luma", "max", "min"] as const) for (const k of ["none", "stretch", "gamma"] as const) add(s, c, k);
   for (const s of [400, 600, 800, 1000]) add(s, "luma", "local");
   for (const s of [400, 600]) for (const c of ["luma", "min"] as const) add(s, c, "stretch", { inversion: "onlyInvert" });
   for (const k of ["none", "gamma"] as const) add(1200, "luma", k);
-  for (const s of [600, 800, 1000, 1200]) for (const c of ["luma", "max", "min"] as const) for (const k of ["none", "gamma", "stretch"] as const) add(s, c, k, { upscale: true, maxInputLongSide: 640 });
+  for (const s of [600, 800, 1000, 1200])
+    for (const c of ["luma", "max", "min"] as const)
+      for (const k of ["none", "gamma", "stretch"] as const) add(s, c, k, { upscale: true, maxInputLongSide: 640 });
   for (const s of [800, 1000]) add(s, "luma", "local", { upscale: true, maxInputLongSide: 640 });
-  for (const side of [400, 600, 800]) for (const c of ["luma", "max", "min"] as const) for (const k of ["none", "gamma", "local"] as const) add(0, c, k, { region: { kind: "hotspots", max: 2, side }, upscale: true });
+  for (const side of [400, 600, 800])
+    for (const c of ["luma", "max", "min"] as const)
+      for (const k of ["none", "gamma", "local"] as const) add(0, c, k, { region: { kind: "hotspots", max: 2, side }, upscale: true });
   for (const s of [1200, 1600]) for (const k of ["none", "gamma"] as const) add(s, "luma", k, { region: { kind: "tiles", cols: 2, rows: 2, overlap: 0.3 } });
-  for (const c of ["luma", "max"] as const) for (const k of ["none", "gamma"] as const) add(800, c, k, { region: { kind: "center", fraction: 0.6 }, upscale: true });
+  for (const c of ["luma", "max"] as const)
+    for (const k of ["none", "gamma"] as const) add(800, c, k, { region: { kind: "center", fraction: 0.6 }, upscale: true });
   for (const s of [400, 600, 800]) for (const k of ["stretch", "gamma"] as const) add(s, "luma", k, { sharpen: 1.5 });
   // Second round (after the never-decoded images of seeds 101/102): median, deep gamma, own threshold, strong sharpen.
-  for (const s of [300, 400, 500, 600]) for (const c of ["luma", "max", "min"] as const) for (const k of ["none", "stretch", "gamma"] as const) add(s, c, k, { median: true, name: `s${s}-${c}-${k}-med` });
+  for (const s of [300, 400, 500, 600])
+    for (const c of ["luma", "max", "min"] as const)
+      for (const k of ["none", "stretch", "gamma"] as const) add(s, c, k, { median: true, name: `s${s}-${c}-${k}-med` });
   for (const s of [400, 500, 600, 800]) for (const c of ["luma", "max", "min"] as const) add(s, c, "deep-gamma");
   for (const s of [300, 400, 500, 600]) for (const c of ["luma", "max", "min"] as const) add(s, c, "binarize");
   for (const s of [300, 400, 500]) for (const c of ["luma", "max"] as const) add(s, c, "stretch", { sharpen: 3, name: `s${s}-${c}-stretch-sh3` });
-  for (const side of [400, 600]) for (const c of ["luma", "max"] as const) add(0, c, "stretch", { region: { kind: "hotspots", max: 2, side }, upscale: true, median: true, name: `s0-${c}-stretch-med-hotspots${side}` });
+  for (const side of [400, 600])
+    for (const c of ["luma", "max"] as const)
+      add(0, c, "stretch", { region: { kind: "hotspots", max: 2, side }, upscale: true, median: true, name: `s0-${c}-stretch-med-hotspots${side}` });
   // Third round (keystone): symbols located by their finder patterns and resampled upright.
-  for (const s of [400, 600, 800, 1000]) for (const c of ["luma", "max"] as const) for (const k of ["none", "gamma"] as const) add(s, c, k, { region: { kind: "rectify", max: 2 }, upscale: true, name: `rect${s}-${c}-${k}` });
-  for (const side of [400, 600, 800]) for (const c of ["luma", "max"] as const) add(0, c, "none", { region: { kind: "rectify", max: 2, hotspotSide: side }, upscale: true, name: `recthot${side}-${c}` });
+  for (const s of [400, 600, 800, 1000])
+    for (const c of ["luma", "max"] as const)
+      for (const k of ["none", "gamma"] as const) add(s, c, k, { region: { kind: "rectify", max: 2 }, upscale: true, name: `rect${s}-${c}-${k}` });
+  for (const side of [400, 600, 800])
+    for (const c of ["luma", "max"] as const)
+      add(0, c, "none", { region: { kind: "rectify", max: 2, hotspotSide: side }, upscale: true, name: `recthot${side}-${c}` });
   return out;
 }
 
@@ -189,11 +205,17 @@ async function merge(files: string[]): Promise<void> {
   }
   console.log("Greedy order:\n" + lines.join("\n"));
   console.log(`\nNever decoded (${open.size}): ${[...open].join(" ")}`);
-  const chosen = arg("order") === "default" ? DEFAULT_PASSES.map((p) => p.name) : arg("order")?.split(",") ?? order;
+  const chosen = arg("order") === "default" ? DEFAULT_PASSES.map((p) => p.name) : (arg("order")?.split(",") ?? order);
   const sim = simulate(images, chosen, budget);
-  console.log(`\nSimulated (${chosen.length} passes, budget ${budget} ms): ${sim.decoded}/${sim.n}, median ${sim.median.toFixed(0)} ms, p95 ${sim.p95.toFixed(0)} ms`);
+  console.log(
+    `\nSimulated (${chosen.length} passes, budget ${budget} ms): ${sim.decoded}/${sim.n}, median ${sim.median.toFixed(0)} ms, p95 ${sim.p95.toFixed(0)} ms`,
+  );
   for (const m of ms) {
-    const s = simulate(images.filter((i) => i.id.startsWith(`${m.seed}/`)), chosen, budget);
+    const s = simulate(
+      images.filter((i) => i.id.startsWith(`${m.seed}/`)),
+      chosen,
+      budget,
+    );
     console.log(`  seed ${m.seed}: ${s.decoded}/${s.n}, median ${s.median.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms`);
   }
   console.log(JSON.stringify(sim.winsBy));

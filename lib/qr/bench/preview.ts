@@ -26,6 +26,8 @@ for (const spec of [...hardSetSpecs(), ...negativeSpecs()].filter((s) => s.id.st
     n++;
     if (hit) ok++;
   }
-  console.log(`${spec.id.padEnd(18)} ${img.width}x${img.height} q${spec.quality} ${spec.theme.padEnd(10)} mod=${spec.modulePx} gen=${tg.toFixed(0)}ms jsqr=${tj.toFixed(0)}ms ${hit ? "OK" : code ? "WRONG" : "-"} ${(fx.jpeg.length / 1024).toFixed(0)}KB`);
+  console.log(
+    `${spec.id.padEnd(18)} ${img.width}x${img.height} q${spec.quality} ${spec.theme.padEnd(10)} mod=${spec.modulePx} gen=${tg.toFixed(0)}ms jsqr=${tj.toFixed(0)}ms ${hit ? "OK" : code ? "WRONG" : "-"} ${(fx.jpeg.length / 1024).toFixed(0)}KB`,
+  );
 }
 console.log(`plain jsQR: ${ok}/${n}`);

@@ -23,9 +23,13 @@ function prepare(): Promise<unknown> {
 /** zxing-cpp with its slowest, most thorough settings; the first QR code's text, or null. */
 export async function referenceDecode(image: RgbaImage): Promise<string | null> {
   await prepare();
-  const results = await readBarcodes(
-    { data: image.data, width: image.width, height: image.height, colorSpace: "srgb" } as ImageData,
-    { formats: ["QRCode"], tryHarder: true, tryRotate: true, tryInvert: true, tryDownscale: true, maxNumberOfSymbols: 1 },
-  );
+  const results = await readBarcodes({ data: image.data, width: image.width, height: image.height, colorSpace: "srgb" } as ImageData, {
+    formats: ["QRCode"],
+    tryHarder: true,
+    tryRotate: true,
+    tryInvert: true,
+    tryDownscale: true,
+    maxNumberOfSymbols: 1,
+  });
   return results.find((r) => r.isValid)?.text ?? null;
 }

@@ -195,7 +195,9 @@ const methods: [string, (r: Row) => MethodResult | undefined][] = [
 const out: string[] = [];
 out.push(`## QR decode benchmark — ${pos.length} hard-set photos (+${neg.length} without a readable QR)`);
 out.push("");
-out.push(`Set seed ${seed ?? "default"}. Node ${process.version}, ${os.cpus().length}× ${os.cpus()[0]?.model ?? "cpu"}; pipeline budget ${budget} ms. Times include JPEG load (sharp → RGBA).`);
+out.push(
+  `Set seed ${seed ?? "default"}. Node ${process.version}, ${os.cpus().length}× ${os.cpus()[0]?.model ?? "cpu"}; pipeline budget ${budget} ms. Times include JPEG load (sharp → RGBA).`,
+);
 out.push("");
 out.push("| method | decoded | rate | median ms | p95 ms | max ms | wrong text |");
 out.push("|---|---:|---:|---:|---:|---:|---:|");
@@ -212,11 +214,23 @@ if (!skipReference) {
   out.push("");
   out.push(
     `Readable by (c) or (d): ${readable.length}/${pos.length}; the pipeline reads ${ours}/${readable.length} (${((100 * ours) / Math.max(1, readable.length)).toFixed(1)}%) of them. ` +
-      `Read by the reference only: ${readable.filter((r) => !r.pipeline.ok).map((r) => r.id).join(", ") || "none"}; by the pipeline only: ${readable.filter((r) => !r.reference?.ok).map((r) => r.id).join(", ") || "none"}.`,
+      `Read by the reference only: ${
+        readable
+          .filter((r) => !r.pipeline.ok)
+          .map((r) => r.id)
+          .join(", ") || "none"
+      }; by the pipeline only: ${
+        readable
+          .filter((r) => !r.reference?.ok)
+          .map((r) => r.id)
+          .join(", ") || "none"
+      }.`,
   );
 }
 out.push("");
-out.push(`Median JPEG load time: ${f0(median(pos.map((r) => r.loadMs)))} ms (12 MP: ${f0(median(pos.filter((r) => r.width * r.height > 10e6).map((r) => r.loadMs)))} ms).`);
+out.push(
+  `Median JPEG load time: ${f0(median(pos.map((r) => r.loadMs)))} ms (12 MP: ${f0(median(pos.filter((r) => r.width * r.height > 10e6).map((r) => r.loadMs)))} ms).`,
+);
 out.push("");
 out.push("### By category (decoded)");
 out.push("");
@@ -237,7 +251,14 @@ out.push("|---:|---|---:|---:|---:|---:|");
 const passStats = DEFAULT_PASSES.map((p, i) => {
   const runs = pos.flatMap((r) => r.pipeline.passes.filter((x) => x.pass === p.name).map((x) => x.ms));
   const wins = pos.filter((r) => r.pipeline.ok && r.pipeline.pass === p.name).length;
-  return { index: i + 1, pass: p.name, runs: runs.length, wins, meanMs: runs.length ? runs.reduce((a, b) => a + b, 0) / runs.length : 0, totalMs: runs.reduce((a, b) => a + b, 0) };
+  return {
+    index: i + 1,
+    pass: p.name,
+    runs: runs.length,
+    wins,
+    meanMs: runs.length ? runs.reduce((a, b) => a + b, 0) / runs.length : 0,
+    totalMs: runs.reduce((a, b) => a + b, 0),
+  };
 });
 for (const s of passStats) out.push(`| ${s.index} | ${s.pass} | ${s.runs} | ${s.wins} | ${f0(s.meanMs)} | ${(s.totalMs / 1000).toFixed(1)} |`);
 const failed = pos.filter((r) => !r.pipeline.ok);

@@ -199,7 +199,8 @@ export function renderScreen(opts: ScreenOptions, rng: Rng): Screen {
   const cols = 4;
   const rows = 3;
   for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) videoTile(s, rng, 8 + c * (width / cols), 48 + r * ((height - 56) / rows), width / cols - 16, (height - 56) / rows - 16, dark);
+    for (let c = 0; c < cols; c++)
+      videoTile(s, rng, 8 + c * (width / cols), 48 + r * ((height - 56) / rows), width / cols - 16, (height - 56) / rows - 16, dark);
   }
   // Top bar.
   fillRect(s, 0, 0, width, 40, dark ? [10, 12, 14] : [30, 90, 160]);
@@ -548,13 +549,7 @@ export function photograph(screen: Screen, cam: CameraOptions, rng: Rng): { widt
 }
 
 /** A centred, rotated, perspective-jittered destination quad for the symbol. */
-export function qrQuadOnSensor(
-  center: Pt,
-  side: number,
-  rotationRad: number,
-  perspective: number,
-  rng: Rng,
-): Pt[] {
+export function qrQuadOnSensor(center: Pt, side: number, rotationRad: number, perspective: number, rng: Rng): Pt[] {
   const c = Math.cos(rotationRad);
   const s = Math.sin(rotationRad);
   const base = [

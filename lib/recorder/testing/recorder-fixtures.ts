@@ -10,7 +10,9 @@ import { openForgotPassword } from "../open-forgot-password";
 import { submitResetEmail } from "../submit-reset-email";
 import type { RecorderIdentity, RecorderState } from "../types";
 
-export const KEYS = parseMasterKeys("1:000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f,2:202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f");
+export const KEYS = parseMasterKeys(
+  "1:000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f,2:202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f",
+);
 export const IDENTITY: RecorderIdentity = {
   serial: "2MN8X-2411-000123",
   model: "2MN-8016",

@@ -44,7 +44,17 @@ async function seed(db: PrismaClient): Promise<{ agents: string[]; devices: Devi
   const devices: Device[] = Array.from({ length: DEVICES }, (_, i) => ({ serial: `BENCH-${String(i).padStart(6, "0")}`, owner: `owner${i}@bench.test` }));
   await db.owner.createMany({ data: devices.map((d) => ({ email: d.owner, name: "Owner" })) });
   const owners = new Map((await db.owner.findMany({ select: { id: true, email: true } })).map((o) => [o.email, o.id]));
-  await db.device.createMany({ data: devices.map((d) => ({ serial: d.serial, model: "NVR-8016", mac: "A1B2C3D4E5F6", keyVersion: 1, ownerId: owners.get(d.owner), ownerSince: new Date(), ownerSource: "bench" })) });
+  await db.device.createMany({
+    data: devices.map((d) => ({
+      serial: d.serial,
+      model: "NVR-8016",
+      mac: "A1B2C3D4E5F6",
+      keyVersion: 1,
+      ownerId: owners.get(d.owner),
+      ownerSince: new Date(),
+      ownerSource: "bench",
+    })),
+  });
   // Throughput, not policy: lift the velocity limits that would send repeat resets to review.
   for (const key of ["maxIssuesPerDevice30d", "maxIssuesPerRequesterPerDay", "maxIssuesPerAgentPerHour"]) {
     await db.setting.create({ data: { key, value: 1_000_000 } });
@@ -52,7 +62,9 @@ async function seed(db: PrismaClient): Promise<{ agents: string[]; devices: Devi
   return { agents, devices };
 }
 
-async function prepare(engine: "pglite" | "postgresql"): Promise<{ env: Record<string, string>; seeded: { agents: string[]; devices: Device[] }; cleanup(): Promise<void> }> {
+async function prepare(
+  engine: "pglite" | "postgresql",
+): Promise<{ env: Record<string, string>; seeded: { agents: string[]; devices: Device[] }; cleanup(): Promise<void> }> {
   if (engine === "pglite") {
     const dir = mkdtempSync(path.join(os.tmpdir(), "bench-pglite-"));
     const client = new PGlite(dir);
@@ -86,12 +98,25 @@ async function prepare(engine: "pglite" | "postgresql"): Promise<{ env: Record<s
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_DIST_DIR: DIST, NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret", RESET_MASTER_KEYS: KEYS_ENV, OUTBOX_WORKER: "external", DISABLE_HSTS: "1", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: DIST,
+      NEXTAUTH_URL: BASE,
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+      RESET_MASTER_KEYS: KEYS_ENV,
+      OUTBOX_WORKER: "external",
+      DISABLE_HSTS: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
   for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${BASE}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) return server;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -109,7 +134,10 @@ function stopServer(server: ChildProcess) {
 async function signIn(email: string, ip: string): Promise<string> {
   const csrf = await fetch(`${BASE}/api/auth/csrf`, { headers: { "X-Forwarded-For": ip } });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -163,7 +191,12 @@ async function main() {
       const createAndIssue = async (worker: number) => {
         const device = seeded.devices[deviceCursor++ % seeded.devices.length]!;
         const headers = { "Content-Type": "application/json", Cookie: cookies[worker]! };
-        const body = { customerName: "Bench", customerEmail: device.owner, channel: "EMAIL", challengeText: recorderChallenge({ serial: device.serial, reservedEmail: device.owner, keys: TEST_KEYS }) };
+        const body = {
+          customerName: "Bench",
+          customerEmail: device.owner,
+          channel: "EMAIL",
+          challengeText: recorderChallenge({ serial: device.serial, reservedEmail: device.owner, keys: TEST_KEYS }),
+        };
         const created = await fetch(`${BASE}/api/v1/tickets`, { method: "POST", headers, body: JSON.stringify(body) });
         const ticket = (await created.json()) as { id?: string; status?: string };
         if (created.status !== 201 || ticket.status !== "READY") throw new Error(`create ${created.status} ${ticket.status}`);
@@ -193,7 +226,9 @@ async function main() {
       await cleanup();
     }
   }
-  console.log("\n| engine | agents | tickets | tickets/s (create+verify+issue) | p50 ms | p99 ms | errors | baseline GET /api/health req/s | baseline p50 ms | baseline ÷ tickets |");
+  console.log(
+    "\n| engine | agents | tickets | tickets/s (create+verify+issue) | p50 ms | p99 ms | errors | baseline GET /api/health req/s | baseline p50 ms | baseline ÷ tickets |",
+  );
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const row of rows) console.log(row);
   mkdirSync("bench-results", { recursive: true });

@@ -38,7 +38,9 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
           <caption className="sr-only">Devices</caption>
           <thead className="text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="py-2">Serial</th>
+              <th scope="col" className="py-2">
+                Serial
+              </th>
               <th scope="col">Model</th>
               <th scope="col">Key</th>
               <th scope="col">Status</th>

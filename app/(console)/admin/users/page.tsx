@@ -32,11 +32,15 @@ export default async function UsersPage() {
           <caption className="sr-only">Console users</caption>
           <thead className="text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="py-2">Name</th>
+              <th scope="col" className="py-2">
+                Name
+              </th>
               <th scope="col">Email</th>
               <th scope="col">Role</th>
               <th scope="col">Status</th>
-              <th scope="col" className="text-right">Actions</th>
+              <th scope="col" className="text-right">
+                Actions
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -50,8 +54,12 @@ export default async function UsersPage() {
                 <td className="py-2">{statusLabel(u)}</td>
                 <td className="py-2">
                   <div className="flex flex-wrap items-start justify-end gap-1">
-                    {u.invited && u.active ? <UserIdButton userId={u.id} label="Resend invitation" ariaLabel={`Resend invitation to ${u.name}`} action={resendInvitationAction} /> : null}
-                    {!u.invited ? <UserIdButton userId={u.id} label="Clear sign-in lock" ariaLabel={`Clear sign-in lock of ${u.name}`} action={clearThrottleAction} /> : null}
+                    {u.invited && u.active ? (
+                      <UserIdButton userId={u.id} label="Resend invitation" ariaLabel={`Resend invitation to ${u.name}`} action={resendInvitationAction} />
+                    ) : null}
+                    {!u.invited ? (
+                      <UserIdButton userId={u.id} label="Clear sign-in lock" ariaLabel={`Clear sign-in lock of ${u.name}`} action={clearThrottleAction} />
+                    ) : null}
                     <UserActiveToggle userId={u.id} name={u.name} active={u.active} />
                   </div>
                 </td>

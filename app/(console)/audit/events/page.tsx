@@ -21,7 +21,10 @@ export default async function AuditEventsPage({ searchParams }: { searchParams: 
   const raw = await searchParams;
   const { filters, invalid } = parseEventFilters(raw);
   const db = getDb();
-  const [page, staff] = await Promise.all([listAuditEvents({ db, filters, after: firstParam(raw, "after"), before: firstParam(raw, "before") }), listStaff({ db })]);
+  const [page, staff] = await Promise.all([
+    listAuditEvents({ db, filters, after: firstParam(raw, "after"), before: firstParam(raw, "before") }),
+    listStaff({ db }),
+  ]);
   const kept = Object.fromEntries(EVENT_FILTER_KEYS.map((k) => [k, filters[k]]));
   const exportQuery = new URLSearchParams(Object.entries(kept).filter((e): e is [string, string] => !!e[1])).toString();
   return (

@@ -36,9 +36,24 @@ export default async function AuditTicketsPage({ searchParams }: { searchParams:
         <FilterForm action="/audit/tickets" resetHref="/audit/tickets" exportHref={`/api/v1/export/tickets${exportQuery ? `?${exportQuery}` : ""}`}>
           <FilterInput label="From (UTC)" name="from" type="date" value={filters.from} />
           <FilterInput label="To (UTC)" name="to" type="date" value={filters.to} />
-          <FilterSelect label="Agent" name="agent" value={filters.agent} options={staff.map((s) => ({ value: s.id, label: s.active ? s.name : `${s.name} (disabled)` }))} />
-          <FilterSelect label="Status" name="status" value={filters.status} options={Object.values(TicketStatus).map((s) => ({ value: s, label: s.toLowerCase() }))} />
-          <FilterSelect label="Decision" name="decision" value={filters.decision} options={Object.values(Decision).map((s) => ({ value: s, label: s.toLowerCase() }))} />
+          <FilterSelect
+            label="Agent"
+            name="agent"
+            value={filters.agent}
+            options={staff.map((s) => ({ value: s.id, label: s.active ? s.name : `${s.name} (disabled)` }))}
+          />
+          <FilterSelect
+            label="Status"
+            name="status"
+            value={filters.status}
+            options={Object.values(TicketStatus).map((s) => ({ value: s, label: s.toLowerCase() }))}
+          />
+          <FilterSelect
+            label="Decision"
+            name="decision"
+            value={filters.decision}
+            options={Object.values(Decision).map((s) => ({ value: s, label: s.toLowerCase() }))}
+          />
           <FilterInput label="Reason code" name="reason" value={filters.reason} placeholder="e.g. CLOCK_AHEAD" />
           <FilterInput label="Serial" name="serial" value={filters.serial} />
           <FilterInput label="Customer email" name="email" type="email" value={filters.email} />

@@ -40,8 +40,8 @@ export default async function ReviewTicketPage({ params }: { params: Promise<{ i
         title={`Ticket ${ticketRef(ticket.number)}`}
         description={
           <>
-            Opened {formatUtc(ticket.createdAt)} by {ticket.createdByName} · status <strong>{ticket.status.toLowerCase()}</strong> · checks decided <OutcomeBadge value={ticket.decision} /> · challenge
-            expires {formatUtc(ticket.expiresAt)}
+            Opened {formatUtc(ticket.createdAt)} by {ticket.createdByName} · status <strong>{ticket.status.toLowerCase()}</strong> · checks decided{" "}
+            <OutcomeBadge value={ticket.decision} /> · challenge expires {formatUtc(ticket.expiresAt)}
           </>
         }
       />

@@ -52,7 +52,10 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-sm text-slate-500">
-            <Link href="/tickets" className="underline-offset-2 hover:underline">Tickets</Link> / {ticketRef(ticket.number)}
+            <Link href="/tickets" className="underline-offset-2 hover:underline">
+              Tickets
+            </Link>{" "}
+            / {ticketRef(ticket.number)}
           </p>
           <h1 className="mt-1 text-2xl font-semibold tracking-tight">
             {ticket.customerName} <span className="text-slate-500">· {ticket.serial ?? "no serial"}</span>
@@ -60,7 +63,9 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
             <StatusBadge status={ticket.status} />
             {open ? <Countdown expiresAt={ticket.expiresAt?.toISOString() ?? null} /> : null}
-            <span className="text-slate-600">Opened by {ticket.createdBy.name} · {ticket.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</span>
+            <span className="text-slate-600">
+              Opened by {ticket.createdBy.name} · {ticket.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+            </span>
           </div>
         </div>
         <AssignControl ticketId={ticket.id} me={{ id: user.id, name: user.name }} assignee={ticket.assignee} staff={staff} />
@@ -83,7 +88,9 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
               <p className="text-sm text-slate-600">Take the ticket to act on it.</p>
             )}
             {ticket.status === "REVIEW" ? <p className="mt-2 text-sm text-amber-900">Waiting for a supervisor. You will see their decision here.</p> : null}
-            {ticket.status === "REFUSED" ? <p className="mt-2 text-sm text-red-800">No code can be issued on this ticket. Tell the customer why, using the reasons above.</p> : null}
+            {ticket.status === "REFUSED" ? (
+              <p className="mt-2 text-sm text-red-800">No code can be issued on this ticket. Tell the customer why, using the reasons above.</p>
+            ) : null}
             <p className="mt-3 text-xs text-slate-500">The code goes only to the owner of record; nobody in the console ever sees it.</p>
             {deliveries.length ? (
               <div className="mt-4">
@@ -93,11 +100,17 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           </Card>
           <Card title="Notes">
             <ul className="mb-4 flex flex-col gap-3">
-              {ticket.notes ? <li className="rounded bg-slate-50 p-3 text-sm"><span className="font-medium">Customer&apos;s request:</span> {ticket.notes}</li> : null}
+              {ticket.notes ? (
+                <li className="rounded bg-slate-50 p-3 text-sm">
+                  <span className="font-medium">Customer&apos;s request:</span> {ticket.notes}
+                </li>
+              ) : null}
               {ticket.notesList.map((n) => (
                 <li key={n.id} className="rounded bg-slate-50 p-3 text-sm">
                   <p className="whitespace-pre-wrap">{n.body}</p>
-                  <p className="mt-1 text-xs text-slate-500">{n.author.name} · {n.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</p>
+                  <p className="mt-1 text-xs text-slate-500">
+                    {n.author.name} · {n.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+                  </p>
                 </li>
               ))}
             </ul>
@@ -107,11 +120,16 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
         <div className="flex flex-col gap-6">
           <Card title="Customer">
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-              <dt className="text-slate-500">Name</dt><dd>{ticket.customerName}</dd>
-              <dt className="text-slate-500">Email</dt><dd className="break-all">{ticket.customerEmail}</dd>
-              <dt className="text-slate-500">Phone</dt><dd>{ticket.customerPhone ?? "—"}</dd>
-              <dt className="text-slate-500">Channel</dt><dd>{ticket.channel.replace("_", " ").toLowerCase()}</dd>
-              <dt className="text-slate-500">Owner of record</dt><dd className="break-all">{ticket.device?.owner ? maskEmail(ticket.device.owner.email) : "—"}</dd>
+              <dt className="text-slate-500">Name</dt>
+              <dd>{ticket.customerName}</dd>
+              <dt className="text-slate-500">Email</dt>
+              <dd className="break-all">{ticket.customerEmail}</dd>
+              <dt className="text-slate-500">Phone</dt>
+              <dd>{ticket.customerPhone ?? "—"}</dd>
+              <dt className="text-slate-500">Channel</dt>
+              <dd>{ticket.channel.replace("_", " ").toLowerCase()}</dd>
+              <dt className="text-slate-500">Owner of record</dt>
+              <dd className="break-all">{ticket.device?.owner ? maskEmail(ticket.device.owner.email) : "—"}</dd>
             </dl>
           </Card>
           <Card title="Recorder">

@@ -13,7 +13,10 @@ export const POST = guardedRoute("AGENT", "api:POST /api/v1/tickets", async (req
   const parsed = newTicketSchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) throw invalidInput(parsed.error.flatten().fieldErrors);
   const ticket = await createTicket({ db: getDb(), actor: { id: user.id, label: user.name, role: user.role, ip: user.ip }, input: parsed.data });
-  return Response.json({ id: ticket.id, ref: ticketRef(ticket.number), status: ticket.status, decision: ticket.decision, checks: ticket.checks }, { status: 201 });
+  return Response.json(
+    { id: ticket.id, ref: ticketRef(ticket.number), status: ticket.status, decision: ticket.decision, checks: ticket.checks },
+    { status: 201 },
+  );
 });
 
 /** The caller's queue, with the same filters as the page. */

@@ -27,7 +27,14 @@ export default async function DeviceHistoryPage({ params }: { params: Promise<{ 
         <Card title="Registry and history">
           <DeviceSummary data={history} />
         </Card>
-        <Card title="Audit events" actions={<Link href={`/audit/events?serial=${encodeURIComponent(serial)}`} className="text-sm underline">All in the audit log</Link>}>
+        <Card
+          title="Audit events"
+          actions={
+            <Link href={`/audit/events?serial=${encodeURIComponent(serial)}`} className="text-sm underline">
+              All in the audit log
+            </Link>
+          }
+        >
           <EventTable caption={`Audit events for ${serial}`} rows={history.events} />
         </Card>
       </div>

@@ -12,6 +12,13 @@ export const GET = guardedRoute("SUPERVISOR", "api:GET /api/v1/audit/verify", as
   const anchor = parseAnchor(params.get("anchor") ?? (seq && hash ? `${seq}:${hash}` : null));
   const db = getDb();
   const report = await verifyAuditChain({ db, anchor });
-  await db.$transaction((tx) => recordAudit(tx, { actor: { id: user.id, label: user.name }, action: "audit.chain_verified", ip: user.ip, details: { ok: report.ok, checked: report.checked } }));
+  await db.$transaction((tx) =>
+    recordAudit(tx, {
+      actor: { id: user.id, label: user.name },
+      action: "audit.chain_verified",
+      ip: user.ip,
+      details: { ok: report.ok, checked: report.checked },
+    }),
+  );
   return Response.json(report, { headers: { "Cache-Control": "no-store" } });
 });

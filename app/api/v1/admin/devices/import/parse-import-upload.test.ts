@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { parseImportUpload } from "./parse-import-upload";
 
 function upload(query: string, headers: Record<string, string> = {}, body: string | null = "serial\n") {
-  return new Request(`http://127.0.0.1:3000/api/v1/admin/devices/import?${query}`, { method: "POST", headers: { "content-type": "text/csv", ...headers }, body });
+  return new Request(`http://127.0.0.1:3000/api/v1/admin/devices/import?${query}`, {
+    method: "POST",
+    headers: { "content-type": "text/csv", ...headers },
+    body,
+  });
 }
 
 async function text(source: AsyncIterable<Uint8Array>) {
@@ -13,7 +17,13 @@ async function text(source: AsyncIterable<Uint8Array>) {
 
 describe("parseImportUpload", () => {
   it("reads the options from the query, the password and file name from headers, and streams the body", async () => {
-    const parsed = parseImportUpload(upload("mode=import&allowOwnerChanges=on", { "x-reauth-password": encodeURIComponent("pä ss%word"), "x-file-name": encodeURIComponent("Geräte März.csv") }, "a,b\n1,2\n"));
+    const parsed = parseImportUpload(
+      upload(
+        "mode=import&allowOwnerChanges=on",
+        { "x-reauth-password": encodeURIComponent("pä ss%word"), "x-file-name": encodeURIComponent("Geräte März.csv") },
+        "a,b\n1,2\n",
+      ),
+    );
     expect(parsed).toMatchObject({ dryRun: false, allowOwnerChanges: true, password: "pä ss%word", fileName: "Geräte März.csv", declaredBytes: null });
     expect(await text(parsed.source)).toBe("a,b\n1,2\n");
   });
@@ -26,6 +36,8 @@ describe("parseImportUpload", () => {
     expect(() => parseImportUpload(upload("mode=write"))).toThrow(expect.objectContaining({ code: "INVALID_INPUT", fieldErrors: { mode: expect.any(Array) } }));
     expect(() => parseImportUpload(upload("mode=import", { "x-file-name": "%E0%A4%A" }))).toThrow("percent-encoded");
     expect(() => parseImportUpload(upload("mode=import", {}, null))).toThrow(expect.objectContaining({ fieldErrors: { file: ["Choose a CSV file."] } }));
-    expect(() => parseImportUpload(upload("mode=import", { "x-reauth-password": "x".repeat(300) }))).toThrow(expect.objectContaining({ fieldErrors: { password: expect.any(Array) } }));
+    expect(() => parseImportUpload(upload("mode=import", { "x-reauth-password": "x".repeat(300) }))).toThrow(
+      expect.objectContaining({ fieldErrors: { password: expect.any(Array) } }),
+    );
   });
 });
