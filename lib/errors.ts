@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** Typed failures that map to a clear message and an HTTP status; never a stack trace. */
 export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
@@ -43,4 +45,17 @@ export class AppError extends Error {
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
+}
+
+/** An INVALID_INPUT error with the fields that need attention (empty lists dropped). */
+export function invalidInput(fieldErrors: Record<string, string[] | undefined>): AppError {
+  const clean = Object.fromEntries(Object.entries(fieldErrors).filter((e): e is [string, string[]] => !!e[1]?.length));
+  return new AppError("INVALID_INPUT", undefined, clean);
+}
+
+/** Validates untrusted input once, at the boundary: the parsed value, or INVALID_INPUT with per-field messages. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw invalidInput(z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>);
+  return parsed.data;
 }

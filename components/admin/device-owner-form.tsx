@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeDeviceOwnerAction } from "@/app/(console)/admin/devices/actions";
+import { changeDeviceOwnerAction } from "@/app/actions/devices";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { inviteUserAction } from "@/app/(console)/admin/users/actions";
+import { inviteUserAction } from "@/app/actions/users";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

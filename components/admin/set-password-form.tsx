@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { acceptInvitationAction } from "@/app/(auth)/invite/[id]/actions";
+import { acceptInvitationAction } from "@/app/actions/invitation";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

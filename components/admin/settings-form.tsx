@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { updateSettingsAction } from "@/app/(console)/admin/settings/actions";
+import { updateSettingsAction } from "@/app/actions/settings";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setUserActiveAction } from "@/app/(console)/admin/users/actions";
+import { setUserActiveAction } from "@/app/actions/users";
 import { Button } from "@/components/ui/button";
 import { ActionMessage } from "@/components/ui/action-message";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { setUserRoleAction } from "@/app/(console)/admin/users/actions";
+import { setUserRoleAction } from "@/app/actions/users";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { ROLE_OPTIONS } from "./invite-user-form";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { verifyChainAction } from "@/app/(console)/audit/actions";
+import { verifyChainAction } from "@/app/actions/audit";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

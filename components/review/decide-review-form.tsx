@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { decideReviewAction } from "@/app/(console)/review/actions";
+import { decideReviewAction } from "@/app/actions/review";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";

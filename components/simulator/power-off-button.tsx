@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { powerOffAction } from "@/app/simulator/actions";
+import { powerOffAction } from "@/app/actions/simulator";
 import { RecorderButton } from "./recorder-button";
 
 /** Switches the virtual recorder off, back to the recorder picker. */

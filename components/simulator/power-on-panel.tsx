@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, type InputHTMLAttributes } from "react";
-import { powerOnAction } from "@/app/simulator/actions";
+import { powerOnAction } from "@/app/actions/simulator";
 import type { ActionState } from "@/lib/http/action-state";
 import type { SimulatorDeviceOption } from "@/lib/simulator/types";
 import { RecorderButton } from "./recorder-button";

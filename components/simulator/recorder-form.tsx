@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
-import { recorderStepAction } from "@/app/simulator/actions";
+import { recorderStepAction } from "@/app/actions/simulator";
 import type { SimulatorStep } from "@/lib/simulator/types";
 
 /**

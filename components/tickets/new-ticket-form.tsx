@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { createTicketAction } from "@/app/(console)/tickets/actions";
+import { createTicketAction } from "@/app/actions/tickets";
 import { QrIntake } from "@/components/intake/qr-intake";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { addNoteAction } from "@/app/(console)/tickets/actions";
+import { addNoteAction } from "@/app/actions/tickets";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 

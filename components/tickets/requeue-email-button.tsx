@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { requeueEmailAction } from "@/app/(console)/tickets/[id]/actions";
+import { requeueEmailAction } from "@/app/actions/tickets";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import type { ActionState } from "@/lib/http/action-state";

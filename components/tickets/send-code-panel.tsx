@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { issueCodeAction, resendCodeAction } from "@/app/(console)/tickets/actions";
+import { issueCodeAction, resendCodeAction } from "@/app/actions/tickets";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 

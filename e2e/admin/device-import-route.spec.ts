@@ -100,7 +100,7 @@ test("an ordinary server action refuses a body over 1 MB", async ({ page }) => {
   const admin = await seedUser("ADMIN");
   await signIn(page, admin);
   await page.goto("/admin/devices");
-  const id = serverActionId("app/(console)/admin/devices/actions.ts", "createDeviceAction");
+  const id = serverActionId("app/actions/devices.ts", "createDeviceAction");
   const device = (serial: string, paddingBytes: number) => ({
     serial,
     model: "DVR-4104",

@@ -58,7 +58,7 @@ test("admin route answers an admin with users and no password hashes", async ({ 
 });
 
 async function disableAttempt(page: Page, victimId: string) {
-  const id = serverActionId("app/(console)/admin/users/actions.ts", "setUserActiveAction");
+  const id = serverActionId("app/actions/users.ts", "setUserActiveAction");
   return callServerAction(page, { path: "/admin/users", id, fields: { userId: victimId, active: "false" } });
 }
 
@@ -74,7 +74,7 @@ test("calling the admin-only and supervisor-only server actions directly is refu
 
   await signIn(page, agent);
   expect(await disableAttempt(page, victim.id)).toContain("Your role does not allow this.");
-  const verifyId = serverActionId("app/(console)/audit/actions.ts", "verifyChainAction");
+  const verifyId = serverActionId("app/actions/audit.ts", "verifyChainAction");
   expect(await callServerAction(page, { path: "/audit", id: verifyId, fields: {} })).toContain("Your role does not allow this.");
 
   expect((await db.user.findUniqueOrThrow({ where: { id: victim.id } })).active).toBe(true);

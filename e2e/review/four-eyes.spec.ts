@@ -4,7 +4,7 @@ import { db, seedUser } from "../support/db";
 import { callServerAction, serverActionId } from "../support/server-actions";
 import { signIn } from "../support/session";
 
-const ACTIONS_FILE = "app/(console)/review/actions.ts";
+const ACTIONS_FILE = "app/actions/review.ts";
 const REFERENCE = (n: number) => `RT-${String(n).padStart(6, "0")}`;
 
 async function reviewTicketBy(authorId: string) {

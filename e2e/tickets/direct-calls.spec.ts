@@ -4,7 +4,7 @@ import { db, seedUser } from "../support/db";
 import { callServerAction, serverActionId } from "../support/server-actions";
 import { signIn } from "../support/session";
 
-const ACTIONS = "app/(console)/tickets/actions.ts";
+const ACTIONS = "app/actions/tickets.ts";
 
 async function openTicketViaApi(page: Page, customerEmail?: string) {
   const device = await seedDevice(db);

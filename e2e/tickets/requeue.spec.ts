@@ -6,7 +6,7 @@ import { callServerAction, serverActionId } from "../support/server-actions";
 import { signIn } from "../support/session";
 import { codeForChallenge } from "../support/simulator";
 
-const ACTIONS = "app/(console)/tickets/[id]/actions.ts";
+const ACTIONS = "app/actions/tickets.ts";
 const RELAY_REFUSAL = "SMTP 554: 5.7.1 Relay access denied";
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { eventHash, GENESIS_HASH } from "./event-hash";
+import { recordAudit, type AuditActor } from "./record-audit";
 
 const VERIFY_BATCH = 5_000;
 
@@ -40,4 +41,21 @@ export async function verifyAuditChain(options: { db: Db; batchSize?: number; an
     return { ok: false, checked, brokenAt: options.anchor.seq, reason: "anchor-mismatch" };
   }
   return { ok: true, checked, anchor: checked ? { seq: (expectedSeq - 1n).toString(), hash: prevHash } : null };
+}
+
+/**
+ * A person's verification: the walk above, then an `audit.chain_verified` event naming who
+ * checked, what anchor they brought and what they were told. The page and the API both use it.
+ */
+export async function verifyAuditChainAs(options: { db: Db; actor: AuditActor; ip: string | null; anchor?: Anchor }): Promise<ChainReport> {
+  const report = await verifyAuditChain({ db: options.db, anchor: options.anchor });
+  await options.db.$transaction((tx) =>
+    recordAudit(tx, {
+      actor: options.actor,
+      action: "audit.chain_verified",
+      ip: options.ip,
+      details: { ok: report.ok, checked: report.checked, anchorSeq: options.anchor?.seq ?? null },
+    }),
+  );
+  return report;
 }

@@ -3,19 +3,22 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { maskEmail } from "@/lib/privacy/mask-email";
+import { verifyActorPassword } from "@/lib/users/verify-actor-password";
 import { notifyOwnerChange } from "./notify-owner-change";
 
 export const MANUAL_OWNER_SOURCE = "admin";
 
 /**
- * Re-binds a device to a new owner of record. The caller must have re-checked the admin's
- * password; the previous owner is told (outbox, same transaction), so the change cannot quietly
+ * Re-binds a device to a new owner of record, after the acting admin re-entered their password
+ * (step-up, checked here so that no caller can skip it). The previous owner is told (outbox, same transaction), so the change cannot quietly
  * prepare a reset to someone else's address.
  */
 export async function changeDeviceOwner(options: {
   db: Db;
-  actor: AuditActor;
-  ip: string;
+  actor: AuditActor & { id: string };
+  ip: string | null;
+  /** The acting admin's password. */
+  password: string;
   serial: string;
   ownerEmail: string;
   ownerName: string;
@@ -24,6 +27,7 @@ export async function changeDeviceOwner(options: {
 }) {
   const now = options.now ?? new Date();
   const email = options.ownerEmail.trim().toLowerCase();
+  await verifyActorPassword({ db: options.db, actor: options.actor, ip: options.ip, password: options.password, purpose: "device.owner_change" });
   return options.db.$transaction(async (tx) => {
     const [device] = await tx.$queryRaw<{ id: string; ownerEmail: string | null }[]>`
       SELECT d."id", o."email" AS "ownerEmail" FROM "Device" d LEFT JOIN "Owner" o ON o."id" = d."ownerId" WHERE d."serial" = ${options.serial} FOR UPDATE OF d`;

@@ -3,7 +3,10 @@ import { DEFAULT_OUTBOX_CONFIG } from "@/lib/outbox/outbox-config";
 import { runOutboxOnce } from "@/lib/outbox/run-outbox-once";
 import { createSmtpTransport } from "@/lib/outbox/smtp-transport";
 import { startSmtpTestListener } from "@/lib/outbox/testing/smtp-test-listener";
+import { parseInput } from "@/lib/errors";
 import { updateSettings } from "@/lib/settings/update-settings";
+import { hashPassword } from "@/lib/auth/password";
+import { settingsSchema } from "@/lib/validation/settings";
 import { getSettings } from "@/lib/settings/get-settings";
 import { ENGINES } from "@/lib/testing/databases";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
@@ -14,12 +17,17 @@ import { DEVICES_PAGE_SIZE, listDevices } from "./list-devices";
 import { setDeviceStatus } from "./set-device-status";
 
 const IP = "127.0.0.1";
-const actor = { id: null, label: "Device Admin" };
+const ADMIN_PASSWORD = "device-admin-password-2026";
 
 describe.each(ENGINES)("device registry administration on %s", (engine) => {
   let t: TestDatabase;
+  let actor: { id: string; label: string };
   beforeAll(async () => {
     t = await openTestDatabase(engine);
+    const admin = await t.db.user.create({
+      data: { email: `device-admin-${engine}@test.local`, name: "Device Admin", role: "ADMIN", passwordHash: await hashPassword(ADMIN_PASSWORD) },
+    });
+    actor = { id: admin.id, label: admin.name };
   });
   afterAll(() => t.close());
 
@@ -55,24 +63,44 @@ describe.each(ENGINES)("device registry administration on %s", (engine) => {
 
   it("changes status with a reason that is kept and shows in the device history", async () => {
     await setDeviceStatus({ db: t.db, actor, ip: IP, serial: "NVR-MAN-0001", status: "STOLEN", reason: "Police report 4711 filed by owner" });
-    await setDeviceStatus({ db: t.db, actor, ip: IP, serial: "NVR-MAN-0001", status: "ACTIVE", reason: "Recovered, owner confirmed by phone" });
+    // Re-activating reopens the recorder to resets: the lib itself asks for the admin's password.
+    const reactivate = { db: t.db, actor, ip: IP, serial: "NVR-MAN-0001", status: "ACTIVE" as const, reason: "Recovered, owner confirmed by phone" };
+    await expect(setDeviceStatus(reactivate)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setDeviceStatus({ ...reactivate, password: "not-my-password" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await getDevice({ db: t.db, serial: "NVR-MAN-0001" }))?.device.status).toBe("STOLEN");
+    await setDeviceStatus({ ...reactivate, password: ADMIN_PASSWORD });
     const found = await getDevice({ db: t.db, serial: "NVR-MAN-0001" });
     expect(found?.device).toMatchObject({ status: "ACTIVE", statusReason: "Recovered, owner confirmed by phone" });
     expect(found?.history.slice(0, 2).map((h) => h.details)).toEqual([
       expect.objectContaining({ from: "STOLEN", to: "ACTIVE" }),
       expect.objectContaining({ from: "ACTIVE", to: "STOLEN", reason: "Police report 4711 filed by owner" }),
     ]);
-    await expect(setDeviceStatus({ db: t.db, actor, ip: IP, serial: "NVR-MAN-0001", status: "ACTIVE", reason: "no change here" })).rejects.toMatchObject({
+    await expect(
+      setDeviceStatus({ db: t.db, actor, ip: IP, serial: "NVR-MAN-0001", status: "ACTIVE", reason: "no change here", password: ADMIN_PASSWORD }),
+    ).rejects.toMatchObject({
       code: "INVALID_STATE",
     });
   });
 
   it("changing the owner of record notifies the previous owner through a real SMTP listener", async () => {
     const changedAt = new Date("2026-05-01T12:00:00Z");
+    const change = {
+      db: t.db,
+      actor,
+      ip: IP,
+      serial: "NVR-MAN-0001",
+      ownerEmail: "new.owner@example.com",
+      ownerName: "New Owner",
+      reason: "Sold, bill of sale checked",
+      now: changedAt,
+    };
+    await expect(changeDeviceOwner({ ...change, password: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await t.db.outboxEmail.count({ where: { kind: "OWNER_CHANGE_NOTICE" } })).toBe(0);
     await changeDeviceOwner({
       db: t.db,
       actor,
       ip: IP,
+      password: ADMIN_PASSWORD,
       serial: "NVR-MAN-0001",
       ownerEmail: "new.owner@example.com",
       ownerName: "New Owner",
@@ -127,16 +155,17 @@ describe.each(ENGINES)("device registry administration on %s", (engine) => {
   it("updates settings within bounds, audits old → new, and refuses out-of-bounds values", async () => {
     const current = await getSettings({ db: t.db });
     const values = { ...current, maxIssuesPerDevice30d: "5", brandName: "Acme Recorders" };
-    const { changed } = await updateSettings({ db: t.db, actor, ip: IP, values });
+    const { changed } = await updateSettings({ db: t.db, actor, ip: IP, values: parseInput(settingsSchema, values) });
     expect(changed.sort()).toEqual(["brandName", "maxIssuesPerDevice30d"]);
     expect(await getSettings({ db: t.db })).toMatchObject({ maxIssuesPerDevice30d: 5, brandName: "Acme Recorders" });
     const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "settings.changed" } });
     expect(event.details).toEqual({ maxIssuesPerDevice30d: "3 → 5", brandName: "SecureView Recorders → Acme Recorders" });
-    await expect(
-      updateSettings({ db: t.db, actor, ip: IP, values: { ...values, maxIssuesPerDevice30d: "0", supportUrl: "http://x.example" } }),
-    ).rejects.toMatchObject({
-      code: "INVALID_INPUT",
-      fieldErrors: { maxIssuesPerDevice30d: expect.any(Array), supportUrl: expect.any(Array) },
-    });
+    expect(() => parseInput(settingsSchema, { ...values, maxIssuesPerDevice30d: "0", supportUrl: "http://x.example" })).toThrow(
+      expect.objectContaining({
+        code: "INVALID_INPUT",
+        fieldErrors: { maxIssuesPerDevice30d: expect.any(Array), supportUrl: expect.any(Array) },
+      }),
+    );
+    expect(await getSettings({ db: t.db })).toMatchObject({ maxIssuesPerDevice30d: 5 });
   });
 });

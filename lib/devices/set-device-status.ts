@@ -3,9 +3,32 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { DeviceStatus } from "@/lib/generated/prisma/enums";
+import { verifyActorPassword } from "@/lib/users/verify-actor-password";
 
-/** Blocks, marks stolen or re-activates a device, with the written reason kept and audited. */
-export async function setDeviceStatus(options: { db: Db; actor: AuditActor; ip: string; serial: string; status: DeviceStatus; reason: string }) {
+/**
+ * Blocks, marks stolen or re-activates a device, with the written reason kept and audited.
+ * Re-activating reopens a blocked or stolen recorder to resets, so it needs the acting admin's
+ * password again (step-up), checked here so that no caller can skip it.
+ */
+export async function setDeviceStatus(options: {
+  db: Db;
+  actor: AuditActor & { id: string };
+  ip: string | null;
+  serial: string;
+  status: DeviceStatus;
+  reason: string;
+  /** The acting admin's password; required to re-activate. */
+  password?: string;
+}) {
+  if (options.status === "ACTIVE") {
+    await verifyActorPassword({
+      db: options.db,
+      actor: options.actor,
+      ip: options.ip,
+      password: options.password ?? "",
+      purpose: `reactivate ${options.serial}`,
+    });
+  }
   return options.db.$transaction(async (tx) => {
     const [device] = await tx.$queryRaw<
       { id: string; status: DeviceStatus }[]

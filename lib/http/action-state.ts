@@ -1,4 +1,4 @@
-import { AppError, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 
 /** What every server action returns to useActionState: a message, or an error with field errors. */
 export type ActionState = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string[]> } | null;
@@ -8,9 +8,4 @@ export function actionError(e: unknown): ActionState {
   if (isAppError(e)) return { ok: false, error: e.message, fieldErrors: e.fieldErrors };
   console.error("server action failed:", e instanceof Error ? e.name : typeof e);
   return { ok: false, error: "Something went wrong. Nothing was changed; please try again." };
-}
-
-export function invalidInput(fieldErrors: Record<string, string[] | undefined>): AppError {
-  const clean = Object.fromEntries(Object.entries(fieldErrors).filter((e): e is [string, string[]] => !!e[1]?.length));
-  return new AppError("INVALID_INPUT", undefined, clean);
 }

@@ -7,6 +7,7 @@ import { renderResetEmail } from "@/lib/email/render-reset-email";
 import { masterKeys } from "@/lib/keys/master-keys";
 import { CODE_VALIDITY_MS } from "@/lib/recorder/constants";
 import { formatCode, rp1Scheme } from "@/lib/reset-protocol";
+import { canSendCode, loadSendFacts } from "@/lib/tickets/rules";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { invitationLink } from "@/lib/users/invitation-link";
 import type { ClaimedEmail } from "./claim-outbox-batch";
@@ -50,9 +51,7 @@ async function renderResetCode({ db, email, now, settings }: RenderOptions): Pro
     select: {
       ticketId: true,
       destination: true,
-      ticket: {
-        select: { number: true, status: true, challengeId: true, device: { select: { model: true, status: true } }, challenge: { select: { text: true } } },
-      },
+      ticket: { select: { number: true, challengeId: true, device: { select: { model: true } }, challenge: { select: { text: true } } } },
     },
   });
   // The row must agree with the records it points at: the code goes only where the code issue
@@ -61,9 +60,11 @@ async function renderResetCode({ db, email, now, settings }: RenderOptions): Pro
     throw new PermanentEmailError("code issue not found for this ticket");
   }
   if (!sameAddress(issue.destination, email.to)) throw new PermanentEmailError("recipient differs from the code issue's destination");
-  // Retries can run for hours: a recorder reported stolen or blocked meanwhile gets no code.
-  if (issue.ticket.status !== "SENT" || issue.ticket.device?.status !== "ACTIVE") throw new PermanentEmailError("ticket or recorder no longer allows a code");
   if (issue.ticket.challengeId !== payload.challengeId || !issue.ticket.challenge) throw new PermanentEmailError("ticket no longer holds this challenge");
+  // Retries can run for hours: a recorder reported stolen or blocked meanwhile gets no code.
+  const facts = await loadSendFacts(db, payload.ticketId);
+  const verdict = facts ? canSendCode(facts, { stage: "deliver", actorId: null, keyVersions: masterKeys().versions, now }) : null;
+  if (!verdict?.ok) throw new PermanentEmailError(`ticket or recorder no longer allows a code (${verdict?.refusal ?? "no ticket"})`);
   const parsed = rp1Scheme.parse(issue.ticket.challenge.text);
   if (!parsed.ok) throw new PermanentEmailError("challenge no longer parses");
   const derived = rp1Scheme.deriveCode({ challenge: parsed.challenge, keys: masterKeys() });

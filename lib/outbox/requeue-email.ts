@@ -5,7 +5,9 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { masterKeys } from "@/lib/keys/master-keys";
 import { maskEmail } from "@/lib/privacy/mask-email";
+import { canSendCode, loadSendFacts } from "@/lib/tickets/rules";
 import { resetCodePayloadSchema } from "./payloads";
 
 /** Who requeues: a supervisor or an admin (from the session guard). */
@@ -14,17 +16,15 @@ export type RequeueActor = { id: string; label: string; role: Role };
 /** Only the reset-code email is tied to a ticket; it is the one the ticket page can requeue. */
 const REQUEUABLE_KIND = "RESET_CODE";
 
-const RECORDER_WORDS: Record<string, string> = { BLOCKED: "blocked", STOLEN: "reported stolen" };
-
 /**
  * Puts one FAILED reset-code email of a ticket back in the queue, e.g. after the mail server was
  * fixed: PENDING, due now, a fresh attempt budget (attempts 0) and no lastError (the failure
  * stays in the audit chain as `email.failed`). Supervisors and admins only: an agent already has
  * the rate-limited resend, and a requeue is not counted by that limit.
  *
- * The registry is re-checked as the send would (ticket still SENT, recorder still ACTIVE, the
- * same challenge and destination), plus the challenge's lifetime as resend checks it, so a
- * refusal is clear now rather than another silent failure later. The worker re-checks all of it
+ * The send rule (canSendCode: ticket still SENT, recorder still ACTIVE, the challenge's
+ * lifetime, four eyes) is checked now, plus the same challenge and destination, so a refusal is
+ * clear now rather than another silent failure later. The worker re-checks all of it
  * again at send time. The status change is conditional (`WHERE status = FAILED`), so of two
  * requeues at once exactly one wins; it commits with its audit event.
  */
@@ -47,7 +47,7 @@ export async function requeueEmail(options: { db: Db; actor: RequeueActor; ip: s
           : "This email is already queued for delivery (someone may have requeued it).",
       );
     }
-    const ticket = await checkStillSendable(tx, { email, ticketId: options.ticketId, now });
+    const ticket = await checkStillSendable(tx, { email, ticketId: options.ticketId, actorId: actor.id, now });
 
     const requeued = await tx.outboxEmail.updateMany({
       where: { id: email.id, status: "FAILED" },
@@ -68,28 +68,19 @@ export async function requeueEmail(options: { db: Db; actor: RequeueActor; ip: s
 
 type FailedEmail = { id: string; to: string; payload: unknown };
 
-/** What the send would refuse, refused now with words a supervisor can act on. */
-async function checkStillSendable(tx: Prisma.TransactionClient, options: { email: FailedEmail; ticketId: string; now: Date }) {
+/** What the send would refuse (canSendCode), refused now with words a supervisor can act on. */
+async function checkStillSendable(tx: Prisma.TransactionClient, options: { email: FailedEmail; ticketId: string; actorId: string; now: Date }) {
   const { email } = options;
   const payload = resetCodePayloadSchema.safeParse(email.payload);
   if (!payload.success || payload.data.ticketId !== options.ticketId) throw new AppError("INVALID_STATE", "This email can never be sent as queued.");
-  const ticket = await tx.ticket.findUniqueOrThrow({
-    where: { id: options.ticketId },
-    select: { id: true, serial: true, status: true, expiresAt: true, challengeId: true, device: { select: { status: true } } },
-  });
+  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: options.ticketId }, select: { id: true, serial: true, challengeId: true } });
   const issue = await tx.codeIssue.findFirst({ where: { id: payload.data.codeIssueId, ticketId: ticket.id }, select: { destination: true } });
   if (!issue || issue.destination.trim().toLowerCase() !== email.to.trim().toLowerCase() || ticket.challengeId !== payload.data.challengeId) {
     throw new AppError("INVALID_STATE", "This email no longer matches the ticket's code issue; it can never be sent.");
   }
-  if (ticket.status !== "SENT") throw new AppError("INVALID_STATE", "The ticket no longer allows a code, so its email cannot be requeued.");
-  const device = ticket.device?.status ?? null;
-  if (device !== "ACTIVE") {
-    throw new AppError(
-      "INVALID_STATE",
-      `The recorder is ${device ? (RECORDER_WORDS[device] ?? device.toLowerCase()) : "no longer registered"}: no code may be sent to it.`,
-    );
-  }
-  if (!ticket.expiresAt || ticket.expiresAt <= options.now) throw new AppError("INVALID_STATE", "The QR code has expired. Ask the customer for a new one.");
+  const facts = (await loadSendFacts(tx, ticket.id))!;
+  const verdict = canSendCode(facts, { stage: "requeue", actorId: options.actorId, keyVersions: masterKeys().versions, now: options.now });
+  if (!verdict.ok) throw new AppError(verdict.error, verdict.message);
   // The code is the same in every reset email of a ticket: once another one is delivered or on
   // its way, requeuing this one would only send the owner a duplicate.
   const other = await tx.outboxEmail.findFirst({

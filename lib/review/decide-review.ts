@@ -2,9 +2,8 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { roleAtLeast } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, parseInput } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { invalidInput } from "@/lib/http/action-state";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { decideReviewSchema, type DecideReviewInput } from "./review-rules";
 
@@ -32,14 +31,14 @@ export async function decideReview(options: {
 }): Promise<ReviewOutcome> {
   const { db, actor, ip } = options;
   if (!roleAtLeast(actor.role, "SUPERVISOR")) throw new AppError("FORBIDDEN");
-  const parsed = decideReviewSchema.safeParse({
+  // The review rules (a refusal says why; another address needs a longer reason) are checked
+  // here, so no caller can skip them.
+  const input = parseInput(decideReviewSchema, {
     ticketId: options.ticketId,
     decision: options.decision,
     reason: options.reason ?? "",
     destination: options.destination,
   });
-  if (!parsed.success) throw invalidInput(parsed.error.flatten().fieldErrors);
-  const input = parsed.data;
 
   const author = await db.ticket.findUnique({ where: { id: input.ticketId }, select: { createdById: true, assigneeId: true, serial: true } });
   if (!author) throw new AppError("NOT_FOUND");

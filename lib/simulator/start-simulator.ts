@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { invalidInput } from "@/lib/http/action-state";
+import { invalidInput } from "@/lib/errors";
 import { createRecorderState, RecorderConfigError } from "@/lib/recorder";
 import type { RecorderIdentity } from "@/lib/recorder/types";
 import type { MasterKeyRing } from "@/lib/reset-protocol/types";

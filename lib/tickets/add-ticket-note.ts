@@ -2,8 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { TicketActor } from "./ticket-actor";
-import { viewScope } from "./view-scope";
+import { type TicketActor, viewScope } from "./rules";
 
 /** An internal note (never sent to the customer); audited with its length, not its text. */
 export async function addTicketNote(options: { db: Db; actor: TicketActor; ticketId: string; body: string }) {

@@ -2,8 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { TicketActor } from "./ticket-actor";
-import { viewScope } from "./view-scope";
+import { type TicketActor, viewScope } from "./rules";
 
 /**
  * Take or assign a ticket. Agents may take an unassigned ticket (or hand back their own);

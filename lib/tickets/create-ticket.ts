@@ -10,7 +10,7 @@ import { getSettings } from "@/lib/settings/get-settings";
 import type { NewTicketInput } from "@/lib/validation/tickets";
 import { evaluateChecks } from "./checks/evaluate-checks";
 import { gatherFacts } from "./gather-facts";
-import type { TicketActor } from "./ticket-actor";
+import type { TicketActor } from "./rules";
 
 const HOUR_MS = 3_600_000;
 const STATUS_FOR: Record<"ISSUE" | "REVIEW" | "REFUSE", TicketStatus> = { ISSUE: "READY", REVIEW: "REVIEW", REFUSE: "REFUSED" };

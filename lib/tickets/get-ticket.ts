@@ -1,7 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { TicketActor } from "./ticket-actor";
-import { viewScope } from "./view-scope";
+import { type TicketActor, viewScope } from "./rules";
 
 /** One ticket with what its page shows; null when it does not exist or is outside the viewer's scope. */
 export async function getTicket(options: { db: Db; actor: Pick<TicketActor, "id" | "role">; ticketId: string }) {

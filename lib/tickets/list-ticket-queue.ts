@@ -2,8 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { QueueFilter } from "@/lib/validation/tickets";
-import type { TicketActor } from "./ticket-actor";
-import { viewScope } from "./view-scope";
+import { type TicketActor, viewScope } from "./rules";
 
 export const OPEN_STATUSES = ["READY", "REVIEW", "APPROVED"] as const;
 const QUEUE_LIMIT = 200;

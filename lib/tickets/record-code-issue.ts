@@ -4,7 +4,7 @@ import type { IssueKind } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/outbox/enqueue-email";
 import { maskEmail } from "@/lib/privacy/mask-email";
-import type { TicketActor } from "./ticket-actor";
+import type { TicketActor } from "./rules";
 
 /**
  * One issue of the code, inside the caller's transaction: the CodeIssue record (destination,

@@ -6,7 +6,7 @@ import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createTicket } from "./create-ticket";
 import { issueCode } from "./issue-code";
 import { resendCode } from "./resend-code";
-import type { TicketActor } from "./ticket-actor";
+import type { TicketActor } from "./rules";
 
 const NOW = new Date("2026-11-22T12:00:00Z");
 
@@ -172,8 +172,8 @@ describe.each(ENGINES)("ticket workflow on %s", (engine) => {
   it("resend goes to the first destination, is recorded each time, and is rate-limited", async () => {
     const { ticket, device, owner } = await openTicket();
     await issueCode({ db: t.db, actor: agent, ticketId: ticket.id, now: NOW, keys: TEST_KEYS });
-    for (let i = 0; i < 3; i++) await resendCode({ db: t.db, actor: agent, ticketId: ticket.id, now: new Date(NOW.getTime() + i * 1000) });
-    await expect(resendCode({ db: t.db, actor: agent, ticketId: ticket.id, now: new Date(NOW.getTime() + 5000) })).rejects.toMatchObject({
+    for (let i = 0; i < 3; i++) await resendCode({ db: t.db, actor: agent, ticketId: ticket.id, keys: TEST_KEYS, now: new Date(NOW.getTime() + i * 1000) });
+    await expect(resendCode({ db: t.db, actor: agent, ticketId: ticket.id, keys: TEST_KEYS, now: new Date(NOW.getTime() + 5000) })).rejects.toMatchObject({
       code: "RATE_LIMITED",
     });
     const issues = await t.db.codeIssue.findMany({ where: { ticketId: ticket.id } });

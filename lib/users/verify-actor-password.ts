@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
  * Step-up check before a risky change (an owner of record): the signed-in admin re-enters their
  * own password. A wrong one is audited and refused.
  */
-export async function verifyActorPassword(options: { db: Db; actor: AuditActor & { id: string }; ip: string; password: string; purpose: string }) {
+export async function verifyActorPassword(options: { db: Db; actor: AuditActor & { id: string }; ip: string | null; password: string; purpose: string }) {
   // Counted before checking, like sign-in: a stolen session cannot guess the password at leisure.
   const key = `reauth:${options.actor.id}`;
   if (await lockedUntil(options.db, [key])) throw new AppError("RATE_LIMITED", "Too many wrong passwords. Wait 15 minutes.");

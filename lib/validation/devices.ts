@@ -12,7 +12,7 @@ export const macSchema = z
   .pipe(z.string().regex(/^[0-9A-F]{12}$/, "Must be 12 hex digits (colons or dashes allowed)."));
 
 export const serialSchema = z.string().trim().regex(SERIAL_PATTERN, "Must be 6–32 characters: A–Z, 0–9 and dashes.");
-export const emailSchema = z.string().trim().toLowerCase().max(FIELD_CAPS.email).email("Must be an email address.");
+export const emailSchema = z.string().trim().toLowerCase().max(FIELD_CAPS.email).pipe(z.email("Must be an email address."));
 export const keyVersionSchema = z.coerce.number().int("Must be a whole number.").min(1, "Must be 1–255.").max(255, "Must be 1–255.");
 
 /** One CSV row, as the file spells it, normalised. */

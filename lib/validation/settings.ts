@@ -14,12 +14,12 @@ export const settingsSchema = z.object({
   maxResendsPerTicketPerHour: count(0, 20),
   brandName: text(80),
   senderName: text(80),
-  senderEmail: z.string().trim().toLowerCase().max(254).email("Must be an email address."),
+  senderEmail: z.string().trim().toLowerCase().max(254).pipe(z.email("Must be an email address.")),
   supportUrl: z
     .string()
     .trim()
     .max(300)
-    .url("Must be a URL.")
+    .pipe(z.url("Must be a URL."))
     .refine((u) => u.startsWith("https://"), "Must start with https://."),
 });
 

@@ -14,9 +14,9 @@ const optionalText = (max: number) =>
 
 export const newTicketSchema = z.object({
   customerName: z.string().trim().min(1, "Enter the customer's name.").max(120),
-  customerEmail: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
+  customerEmail: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address.")),
   customerPhone: optionalText(40).refine((v) => v == null || /^[+0-9 ().-]{5,40}$/.test(v), "Use digits, spaces and + ( ) - only."),
-  channel: z.enum(CHANNELS, { message: "Pick the channel the request came in on." }),
+  channel: z.enum(CHANNELS, { error: "Pick the channel the request came in on." }),
   notes: optionalText(4_000),
   challengeText: z.string().trim().min(1, "Add the customer's QR photo or paste the link from their email.").max(CHALLENGE_TEXT_MAX),
 });

@@ -10,7 +10,7 @@ export const setUserActiveSchema = z.object({
 
 export const inviteUserSchema = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(120),
-  email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address.")),
   role: z.enum(ROLES),
 });
 
@@ -28,4 +28,4 @@ export const acceptInvitationSchema = z
       .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
     confirm: z.string().max(PASSWORD_MAX_LENGTH),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ." });
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "The two passwords differ." });

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { listUsers } from "@/lib/users/list-users";
-import { clearThrottleAction, resendInvitationAction } from "./actions";
+import { clearThrottleAction, resendInvitationAction } from "@/app/actions/users";
 
 export const metadata: Metadata = { title: "Users" };
 

@@ -20,7 +20,9 @@ import { maskEmail } from "@/lib/privacy/mask-email";
 import { rp1Scheme } from "@/lib/reset-protocol";
 import { listApprovals } from "@/lib/review/list-approvals";
 import type { CheckResult } from "@/lib/tickets/checks/types";
+import { masterKeys } from "@/lib/keys/master-keys";
 import { getTicket } from "@/lib/tickets/get-ticket";
+import { canActOnTicket, canSendCode, loadSendFacts } from "@/lib/tickets/rules";
 import { listAssignableStaff } from "@/lib/tickets/list-assignable-staff";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
 
@@ -35,15 +37,19 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const db = getDb();
   const ticket = await getTicket({ db, actor: user, ticketId: id });
   if (!ticket) notFound();
-  const [deliveries, timeline, approvals, staff] = await Promise.all([
+  const [deliveries, timeline, approvals, sendFacts, staff] = await Promise.all([
     ticketDelivery({ db, ticketId: ticket.id }),
     ticketTimeline({ db, ticketId: ticket.id }),
     listApprovals({ db, ticketId: ticket.id }),
+    loadSendFacts(db, ticket.id),
     user.role === "AGENT" ? Promise.resolve(null) : listAssignableStaff({ db }),
   ]);
   const parsed = ticket.rawChallenge ? rp1Scheme.parse(ticket.rawChallenge) : null;
   const fields = parsed?.ok ? rp1Scheme.describe(parsed.challenge) : [];
-  const mine = user.role !== "AGENT" || ticket.createdBy.id === user.id || ticket.assignee?.id === user.id;
+  const mine = canActOnTicket(ticket, user);
+  const sendContext = { actorId: user.id, keyVersions: masterKeys().versions, now: new Date() };
+  const send = sendFacts ? canSendCode(sendFacts, { stage: "issue", ...sendContext }) : null;
+  const resend = sendFacts ? canSendCode(sendFacts, { stage: "resend", ...sendContext }) : null;
   const checks = ticket.checks as CheckResult[];
   const open = ["READY", "APPROVED", "REVIEW"].includes(ticket.status);
 
@@ -83,10 +89,14 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           ) : null}
           <Card title="Security code">
             {mine ? (
-              <SendCodePanel ticketId={ticket.id} canSend={ticket.status === "READY" || ticket.status === "APPROVED"} canResend={ticket.status === "SENT"} />
+              <SendCodePanel ticketId={ticket.id} canSend={!!send?.ok} canResend={!!resend?.ok} />
             ) : (
               <p className="text-sm text-slate-600">Take the ticket to act on it.</p>
             )}
+            {mine && send && !send.ok && (ticket.status === "READY" || ticket.status === "APPROVED") ? (
+              <p className="mt-2 text-sm text-amber-900">{send.message}</p>
+            ) : null}
+            {mine && resend && !resend.ok && ticket.status === "SENT" ? <p className="mt-2 text-sm text-slate-600">{resend.message}</p> : null}
             {ticket.status === "REVIEW" ? <p className="mt-2 text-sm text-amber-900">Waiting for a supervisor. You will see their decision here.</p> : null}
             {ticket.status === "REFUSED" ? (
               <p className="mt-2 text-sm text-red-800">No code can be issued on this ticket. Tell the customer why, using the reasons above.</p>

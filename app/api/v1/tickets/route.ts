@@ -1,5 +1,5 @@
+import { parseInput } from "@/lib/errors";
 import { getDb } from "@/lib/db/client";
-import { invalidInput } from "@/lib/http/action-state";
 import { guardedRoute } from "@/lib/http/route";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { createTicket } from "@/lib/tickets/create-ticket";
@@ -10,9 +10,8 @@ import { newTicketSchema, queueFilterSchema } from "@/lib/validation/tickets";
 /** Open a ticket (the same checks as the console form); answers the decision and its reasons. */
 export const POST = guardedRoute("AGENT", "api:POST /api/v1/tickets", async (request, user) => {
   assertSameOrigin(request);
-  const parsed = newTicketSchema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) throw invalidInput(parsed.error.flatten().fieldErrors);
-  const ticket = await createTicket({ db: getDb(), actor: { id: user.id, label: user.name, role: user.role, ip: user.ip }, input: parsed.data });
+  const input = parseInput(newTicketSchema, await request.json().catch(() => null));
+  const ticket = await createTicket({ db: getDb(), actor: { id: user.id, label: user.name, role: user.role, ip: user.ip }, input });
   return Response.json(
     { id: ticket.id, ref: ticketRef(ticket.number), status: ticket.status, decision: ticket.decision, checks: ticket.checks },
     { status: 201 },

@@ -1,6 +1,5 @@
 import { parseAnchor } from "@/lib/audit/parse-anchor";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { verifyAuditChainAs } from "@/lib/audit/verify-chain";
 import { getDb } from "@/lib/db/client";
 import { guardedRoute } from "@/lib/http/route";
 
@@ -10,15 +9,6 @@ export const GET = guardedRoute("SUPERVISOR", "api:GET /api/v1/audit/verify", as
   const seq = params.get("seq");
   const hash = params.get("hash");
   const anchor = parseAnchor(params.get("anchor") ?? (seq && hash ? `${seq}:${hash}` : null));
-  const db = getDb();
-  const report = await verifyAuditChain({ db, anchor });
-  await db.$transaction((tx) =>
-    recordAudit(tx, {
-      actor: { id: user.id, label: user.name },
-      action: "audit.chain_verified",
-      ip: user.ip,
-      details: { ok: report.ok, checked: report.checked },
-    }),
-  );
+  const report = await verifyAuditChainAs({ db: getDb(), actor: { id: user.id, label: user.name }, ip: user.ip, anchor });
   return Response.json(report, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,6 +1,5 @@
 import { DEVICE_IMPORT_UPLOAD } from "@/lib/devices/import/upload-protocol";
-import { AppError } from "@/lib/errors";
-import { invalidInput } from "@/lib/http/action-state";
+import { AppError, parseInput } from "@/lib/errors";
 import { importOptionsSchema } from "@/lib/validation/devices";
 
 const DEFAULT_FILE_NAME = "upload.csv";
@@ -33,20 +32,19 @@ async function* bodyChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uin
 /** The import's options (query string and headers, validated like the old form) and its body stream. */
 export function parseImportUpload(request: Request) {
   const query = new URL(request.url).searchParams;
-  const parsed = importOptionsSchema.safeParse({
+  const options = parseInput(importOptionsSchema, {
     mode: query.get("mode"),
     allowOwnerChanges: query.get("allowOwnerChanges") ?? undefined,
     password: percentDecoded(request, DEVICE_IMPORT_UPLOAD.passwordHeader),
   });
-  if (!parsed.success) throw invalidInput(parsed.error.flatten().fieldErrors);
   const length = request.headers.get("content-length");
   const declaredBytes = length === null || !Number.isFinite(Number(length)) ? null : Number(length);
   if (!request.body || declaredBytes === 0) throw new AppError("INVALID_INPUT", "Choose a CSV file.", { file: ["Choose a CSV file."] });
   const fileName = percentDecoded(request, DEVICE_IMPORT_UPLOAD.fileNameHeader)?.trim().slice(0, FILE_NAME_MAX) || DEFAULT_FILE_NAME;
   return {
-    dryRun: parsed.data.mode === "dry-run",
-    allowOwnerChanges: parsed.data.allowOwnerChanges,
-    password: parsed.data.password,
+    dryRun: options.mode === "dry-run",
+    allowOwnerChanges: options.allowOwnerChanges,
+    password: options.password,
     fileName,
     declaredBytes,
     source: bodyChunks(request.body),

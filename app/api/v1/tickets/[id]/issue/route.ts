@@ -1,5 +1,5 @@
+import { parseInput } from "@/lib/errors";
 import { getDb } from "@/lib/db/client";
-import { invalidInput } from "@/lib/http/action-state";
 import { guardedRoute } from "@/lib/http/route";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { maskEmail } from "@/lib/privacy/mask-email";
@@ -9,8 +9,7 @@ import { ticketIdSchema } from "@/lib/validation/tickets";
 /** Issue the code to the owner of record; answers where it went (masked), never the code. */
 export const POST = guardedRoute("AGENT", "api:POST /api/v1/tickets/[id]/issue", async (request, user, context: { params: Promise<{ id: string }> }) => {
   assertSameOrigin(request);
-  const parsed = ticketIdSchema.safeParse({ ticketId: (await context.params).id });
-  if (!parsed.success) throw invalidInput(parsed.error.flatten().fieldErrors);
-  const result = await issueCode({ db: getDb(), actor: { id: user.id, label: user.name, role: user.role, ip: user.ip }, ticketId: parsed.data.ticketId });
+  const { ticketId } = parseInput(ticketIdSchema, { ticketId: (await context.params).id });
+  const result = await issueCode({ db: getDb(), actor: { id: user.id, label: user.name, role: user.role, ip: user.ip }, ticketId });
   return Response.json({ codeIssueId: result.codeIssueId, destination: maskEmail(result.destination) }, { status: 201 });
 });

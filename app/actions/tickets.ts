@@ -1,0 +1,76 @@
+"use server";
+
+import { z } from "zod";
+import { serverAction } from "@/lib/http/server-action";
+import { requeueEmail } from "@/lib/outbox/requeue-email";
+import { maskEmail } from "@/lib/privacy/mask-email";
+import { addTicketNote } from "@/lib/tickets/add-ticket-note";
+import { assignTicket } from "@/lib/tickets/assign-ticket";
+import { createTicket } from "@/lib/tickets/create-ticket";
+import { issueCode } from "@/lib/tickets/issue-code";
+import { resendCode } from "@/lib/tickets/resend-code";
+import { assignSchema, newTicketSchema, noteSchema, ticketIdSchema } from "@/lib/validation/tickets";
+
+const ticketPath = (id: string) => `/tickets/${id}`;
+
+export const createTicketAction = serverAction({
+  name: "action:createTicket",
+  role: "AGENT",
+  schema: newTicketSchema,
+  run: async (input, { db, actor }) => {
+    const ticket = await createTicket({ db, actor, input });
+    return { redirectTo: ticketPath(ticket.id), revalidate: ["/tickets"] };
+  },
+});
+
+export const issueCodeAction = serverAction({
+  name: "action:issueCode",
+  role: "AGENT",
+  schema: ticketIdSchema,
+  run: async ({ ticketId }, { db, actor }) => {
+    const { destination } = await issueCode({ db, actor, ticketId });
+    // The agent learns where the code went (the owner of record, masked), never the code.
+    return { message: `Code sent to the owner of record (${maskEmail(destination)}).`, revalidate: [ticketPath(ticketId), "/tickets"] };
+  },
+});
+
+export const resendCodeAction = serverAction({
+  name: "action:resendCode",
+  role: "AGENT",
+  schema: ticketIdSchema,
+  run: async ({ ticketId }, { db, actor }) => {
+    await resendCode({ db, actor, ticketId });
+    return { message: "The same code is on its way again, to the same address.", revalidate: [ticketPath(ticketId)] };
+  },
+});
+
+export const addNoteAction = serverAction({
+  name: "action:addNote",
+  role: "AGENT",
+  schema: noteSchema,
+  run: async (input, { db, actor }) => {
+    await addTicketNote({ db, actor, ...input });
+    return { message: "Note added.", revalidate: [ticketPath(input.ticketId)] };
+  },
+});
+
+export const assignTicketAction = serverAction({
+  name: "action:assignTicket",
+  role: "AGENT",
+  schema: assignSchema,
+  run: async (input, { db, actor }) => {
+    const { assigneeId } = await assignTicket({ db, actor, ...input });
+    return { message: assigneeId ? "Assigned." : "Unassigned.", revalidate: [ticketPath(input.ticketId), "/tickets"] };
+  },
+});
+
+/** A supervisor or admin puts a failed reset email back in the queue (agents: 403, audited). */
+export const requeueEmailAction = serverAction({
+  name: "action:requeueEmail",
+  role: "SUPERVISOR",
+  schema: z.object({ ticketId: z.uuid(), emailId: z.uuid() }),
+  run: async (input, { db, actor }) => {
+    await requeueEmail({ db, actor, ip: actor.ip, ...input });
+    return { message: "Requeued. The email will be tried again within a few seconds.", revalidate: [ticketPath(input.ticketId)] };
+  },
+});

@@ -1,0 +1,61 @@
+"use server";
+
+import { serverAction } from "@/lib/http/server-action";
+import { clearUserThrottle } from "@/lib/users/clear-user-throttle";
+import { inviteUser } from "@/lib/users/invite-user";
+import { resendInvitation } from "@/lib/users/resend-invitation";
+import { setUserActive } from "@/lib/users/set-user-active";
+import { setUserRole } from "@/lib/users/set-user-role";
+import { inviteUserSchema, setUserActiveSchema, setUserRoleSchema, userIdSchema } from "@/lib/validation/users";
+
+const USERS_PATH = "/admin/users";
+
+export const setUserActiveAction = serverAction({
+  name: "action:setUserActive",
+  role: "ADMIN",
+  schema: setUserActiveSchema,
+  run: async (input, { db, actor }) => {
+    const updated = await setUserActive({ db, actor, ip: actor.ip, ...input });
+    return { message: `${updated.name} is now ${input.active ? "active" : "disabled"}.`, revalidate: [USERS_PATH] };
+  },
+});
+
+export const inviteUserAction = serverAction({
+  name: "action:inviteUser",
+  role: "ADMIN",
+  schema: inviteUserSchema,
+  run: async (input, { db, actor }) => {
+    await inviteUser({ db, actor, ip: actor.ip, ...input });
+    return { message: `Invitation sent to ${input.email}. The link works for 72 hours.`, revalidate: [USERS_PATH] };
+  },
+});
+
+export const setUserRoleAction = serverAction({
+  name: "action:setUserRole",
+  role: "ADMIN",
+  schema: setUserRoleSchema,
+  run: async (input, { db, actor }) => {
+    const updated = await setUserRole({ db, actor, ip: actor.ip, ...input });
+    return { message: `${updated.name} is now ${updated.role.toLowerCase()}.`, revalidate: [USERS_PATH] };
+  },
+});
+
+export const clearThrottleAction = serverAction({
+  name: "action:clearThrottle",
+  role: "ADMIN",
+  schema: userIdSchema,
+  run: async (input, { db, actor }) => {
+    const { user: target, cleared } = await clearUserThrottle({ db, actor, ip: actor.ip, ...input });
+    return { message: cleared ? `Sign-in lock cleared for ${target.name}.` : `${target.name} had no sign-in lock.` };
+  },
+});
+
+export const resendInvitationAction = serverAction({
+  name: "action:resendInvitation",
+  role: "ADMIN",
+  schema: userIdSchema,
+  run: async (input, { db, actor }) => {
+    const { user: target } = await resendInvitation({ db, actor, ip: actor.ip, ...input });
+    return { message: `A new invitation is on its way to ${target.name}.`, revalidate: [USERS_PATH] };
+  },
+});

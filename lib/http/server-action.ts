@@ -1,0 +1,79 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { redirect, unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import { requireUser, type SessionUser } from "@/lib/auth/guard";
+import { getDb, type Db } from "@/lib/db/client";
+import { parseInput } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { actionError, type ActionState } from "./action-state";
+import { clientIp } from "./client-ip";
+
+/** Who calls, as every domain function takes it: the session user plus an audit label. */
+export type ActionActor = { id: string; label: string; role: Role; ip: string };
+
+export type ActionContext = { db: Db; user: SessionUser; actor: ActionActor };
+export type PublicActionContext = { db: Db; ip: string };
+
+/** What an action body answers: a message for the user, the paths whose data changed, or where to go next. */
+export type ActionOutcome = { message: string; revalidate?: string[] } | { redirectTo: string; revalidate?: string[] };
+
+type Body<S extends z.ZodType, C> = (input: z.output<S>, context: C) => Promise<ActionOutcome>;
+
+/** The form's text fields (files are never read here: no action takes one). */
+function formFields(form: FormData | undefined): Record<string, string> {
+  if (!form) return {};
+  return Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+}
+
+async function finish(run: () => Promise<ActionOutcome>): Promise<ActionState> {
+  let outcome: ActionOutcome;
+  try {
+    outcome = await run();
+  } catch (e) {
+    // notFound(), forbidden() and redirect() from a gate are Next's control flow, not failures.
+    unstable_rethrow(e);
+    return actionError(e);
+  }
+  for (const path of outcome.revalidate ?? []) revalidatePath(path);
+  // redirect() throws Next's own control-flow error: outside the try, so it is never mapped to a message.
+  if ("redirectTo" in outcome) redirect(outcome.redirectTo);
+  return { ok: true, message: outcome.message };
+}
+
+/**
+ * The one boundary for server actions (as `guardedRoute` is for route handlers): the caller's
+ * session and role are checked first (a refusal is audited under `name`), then the form is
+ * validated once with `schema`, then `run` calls into lib/. Errors become a safe ActionState;
+ * nothing unexpected reaches the browser. Every export of app/actions/*.ts is one of these.
+ */
+export function serverAction<S extends z.ZodType>(spec: {
+  /** The audit name of a refusal, e.g. "action:issueCode". */
+  name: string;
+  role: Role;
+  schema: S;
+  /** A gate of its own instead of the role check (the simulator's); it must throw or return the user. */
+  authorize?: (name: string) => Promise<SessionUser>;
+  run: Body<S, ActionContext>;
+}): (previous: ActionState, form?: FormData) => Promise<ActionState> {
+  return async (_previous, form) =>
+    finish(async () => {
+      const user = await (spec.authorize ? spec.authorize(spec.name) : requireUser(spec.role, spec.name));
+      const input = parseInput(spec.schema, formFields(form));
+      return spec.run(input, { db: getDb(), user, actor: { id: user.id, label: user.name, role: user.role, ip: user.ip } });
+    });
+}
+
+/** An action anyone may call, because its input carries its own credential (an invitation token). */
+export function publicServerAction<S extends z.ZodType>(spec: {
+  name: string;
+  schema: S;
+  run: Body<S, PublicActionContext>;
+}): (previous: ActionState, form?: FormData) => Promise<ActionState> {
+  return async (_previous, form) =>
+    finish(async () => {
+      const input = parseInput(spec.schema, formFields(form));
+      return spec.run(input, { db: getDb(), ip: clientIp(await headers()) });
+    });
+}
