@@ -17,8 +17,6 @@ const nextConfig: NextConfig = {
   // Separate build folders let parallel e2e runs (one per developer task) build side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,
-  // `npm test` type-checks the whole project first (tsc), so the build does not do it twice.
-  typescript: { ignoreBuildErrors: true },
   // forbidden() answers a wrong role with a real 403 and app/forbidden.tsx.
   // serverActions.bodySizeLimit: Next's default, said out loud. It applies to every action, so it
   // stays small: no action takes a file (QR photos are decoded in the browser; the device CSV

@@ -9,13 +9,14 @@ const STATUS: Record<TicketStatus, { label: string; className: string }> = {
   CLOSED: { label: "Closed", className: "bg-slate-100 text-slate-700 ring-slate-200" },
 };
 
-const DECISION: Record<Decision, string> = { ISSUE: "Issue", REVIEW: "Review", REFUSE: "Refuse" };
+const DECISION: Record<Decision, string> = { ISSUE: "issue the code", REVIEW: "a supervisor must review", REFUSE: "refused" };
 
 export function StatusBadge({ status }: { status: TicketStatus }) {
   const s = STATUS[status];
   return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${s.className}`}>{s.label}</span>;
 }
 
-export function DecisionLabel({ decision }: { decision: Decision }) {
-  return <span className="text-xs font-medium uppercase tracking-wide text-slate-600">{DECISION[decision]}</span>;
+/** The checks' decision in words, as a heading reads it ("Decision: issue the code"). */
+export function decisionText(decision: Decision): string {
+  return DECISION[decision];
 }

@@ -9,7 +9,7 @@ import { Countdown } from "@/components/tickets/countdown";
 import { DeliveryStatus } from "@/components/tickets/delivery-status";
 import { NoteForm } from "@/components/tickets/note-form";
 import { SendCodePanel } from "@/components/tickets/send-code-panel";
-import { StatusBadge } from "@/components/tickets/status-badge";
+import { decisionText, StatusBadge } from "@/components/tickets/status-badge";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/guard";
 import { roleAtLeast } from "@/lib/auth/roles";
@@ -79,7 +79,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="flex flex-col gap-6 lg:col-span-2">
-          <Card title={`Decision: ${ticket.decision === "ISSUE" ? "issue the code" : ticket.decision === "REVIEW" ? "a supervisor must review" : "refused"}`}>
+          <Card title={`Decision: ${decisionText(ticket.decision)}`}>
             <CheckList checks={checks} />
           </Card>
           {approvals.length ? (
