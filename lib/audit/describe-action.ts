@@ -38,6 +38,7 @@ const ACTION_WORDS: Record<string, string> = {
   "device.created": "Registered a device",
   "device.import": "Imported devices (CSV)",
   "settings.changed": "Changed settings",
+  "template.reply_changed": "Changed a customer reply template",
   "simulator.challenge_created": "Virtual recorder made a QR code",
 };
 

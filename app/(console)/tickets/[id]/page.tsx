@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditTimeline } from "@/components/audit/timeline";
+import { NextStepsCard } from "@/components/guidance/next-steps-card";
 import { ReviewDecisionList } from "@/components/review/review-decision";
 import { AssignControl } from "@/components/tickets/assign-control";
 import { CheckList } from "@/components/tickets/check-list";
@@ -20,6 +21,7 @@ import { maskEmail } from "@/lib/privacy/mask-email";
 import { rp1Scheme } from "@/lib/reset-protocol";
 import { listApprovals } from "@/lib/review/list-approvals";
 import type { CheckResult } from "@/lib/tickets/checks/types";
+import { listReplyTemplates } from "@/lib/guidance/reply-templates";
 import { masterKeys } from "@/lib/keys/master-keys";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import { canActOnTicket, canSendCode, loadSendFacts } from "@/lib/tickets/rules";
@@ -51,6 +53,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const send = sendFacts ? canSendCode(sendFacts, { stage: "issue", ...sendContext }) : null;
   const resend = sendFacts ? canSendCode(sendFacts, { stage: "resend", ...sendContext }) : null;
   const checks = ticket.checks as CheckResult[];
+  const guidance = await listReplyTemplates({ db, reasonCodes: [...new Set(checks.filter((c) => c.outcome !== "pass").map((c) => c.id))] });
   const open = ["READY", "APPROVED", "REVIEW"].includes(ticket.status);
 
   return (
@@ -82,6 +85,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           <Card title={`Decision: ${decisionText(ticket.decision)}`}>
             <CheckList checks={checks} />
           </Card>
+          <NextStepsCard templates={guidance} customerName={ticket.customerName} ticketRef={ticketRef(ticket.number)} />
           {approvals.length ? (
             <Card title="Supervisor review">
               <ReviewDecisionList approvals={approvals} />
