@@ -6,7 +6,7 @@ import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { fieldErrors } from "./field-errors";
-import { submitKeepingValues } from "./submit-keeping-values";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 
 export function CreateDeviceForm() {
   const [state, action, pending] = useActionState(createDeviceAction, null);

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { fieldErrors } from "./field-errors";
 import { SelectField } from "./select-field";
-import { submitKeepingValues } from "./submit-keeping-values";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 
 export const ROLE_OPTIONS = [
   { value: "AGENT", label: "Agent" },

@@ -7,7 +7,7 @@ import { ActionMessage } from "@/components/ui/action-message";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { fieldErrors } from "./field-errors";
-import { submitKeepingValues } from "./submit-keeping-values";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 
 export function SetPasswordForm({
   invitationId,

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { Settings } from "@/lib/settings/defaults";
 import { fieldErrors } from "./field-errors";
-import { submitKeepingValues } from "./submit-keeping-values";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 
 const NUMBER_FIELDS: { name: keyof Settings; label: string; min: number; max: number }[] = [
   { name: "challengeLifetimeHours", label: "Challenge lifetime (hours)", min: 1, max: 168 },

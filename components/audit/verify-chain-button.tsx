@@ -5,11 +5,12 @@ import { verifyChainAction } from "@/app/actions/audit";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 
 export function VerifyChainButton() {
   const [state, action, pending] = useActionState(verifyChainAction, null);
   return (
-    <form action={action} className="flex flex-col gap-3">
+    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-3">
       <Field
         label="Anchor to check (optional)"
         name="anchor"

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { saveReplyTemplateAction } from "@/app/actions/templates";
 import { fieldErrors } from "@/components/admin/field-errors";
-import { submitKeepingValues } from "@/components/admin/submit-keeping-values";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import type { ReplyTemplateView } from "@/lib/guidance/reply-templates";

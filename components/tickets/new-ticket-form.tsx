@@ -6,6 +6,7 @@ import { QrIntake } from "@/components/intake/qr-intake";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 
 const CHANNELS = [
   { value: "EMAIL", label: "Email" },
@@ -20,6 +21,8 @@ export function NewTicketForm() {
   return (
     <form
       action={action}
+      // A refusal must not wipe what the agent typed while the customer waits on the phone.
+      onSubmit={submitKeepingValues(action)}
       className="grid gap-6 lg:grid-cols-2"
       noValidate
       onKeyDown={(e) => {

@@ -1,15 +1,21 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { addNoteAction } from "@/app/actions/tickets";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 
 export function NoteForm({ ticketId }: { ticketId: string }) {
   const [state, action, pending] = useActionState(addNoteAction, null);
   const error = state && !state.ok ? state.fieldErrors?.body : undefined;
+  const form = useRef<HTMLFormElement>(null);
+  // Kept on a refusal; emptied once the note is saved, so it is not added twice.
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
   return (
-    <form action={action} className="flex flex-col gap-2">
+    <form ref={form} action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-2">
       <input type="hidden" name="ticketId" value={ticketId} />
       <label htmlFor="note-body" className="text-sm font-medium">
         Internal note <span className="font-normal text-slate-500">(never sent to the customer)</span>
