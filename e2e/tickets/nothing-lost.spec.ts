@@ -34,7 +34,6 @@ test("a refused new ticket keeps everything the agent typed, and a saved note cl
   await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
 
   const note = page.getByLabel(/Internal note/);
-  await note.fill("x".repeat(4001).slice(0, 4000));
   await note.fill("   ");
   await page.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByText("Write a note first.")).toBeVisible();
