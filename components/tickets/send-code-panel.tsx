@@ -1,50 +1,101 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { startTransition, useActionState, useEffect, useState } from "react";
 import { issueCodeAction, resendCodeAction } from "@/app/actions/tickets";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 /**
- * Send (or resend) the code. The agent never sees it: the server derives it when the email
- * is rendered. "s" sends, like the help overlay says.
+ * Send (or resend) the code. The agent never sees it: the server derives it when the email is
+ * rendered. Sending cannot be taken back, so the button and the "s" shortcut both ask first. A
+ * rate-limited resend says when it is allowed again and stays disabled until then.
  */
-export function SendCodePanel({ ticketId, canSend, canResend }: { ticketId: string; canSend: boolean; canResend: boolean }) {
+export function SendCodePanel({
+  ticketId,
+  canSend,
+  canResend,
+  destinationMasked,
+  resendAllowedAt,
+}: {
+  ticketId: string;
+  canSend: boolean;
+  canResend: boolean;
+  /** Where the code goes (the owner of record, or an approved address), masked, as the confirmation names it. */
+  destinationMasked: string | null;
+  /** ISO time when the next resend is allowed ("never": switched off), or null when it is now. */
+  resendAllowedAt: string | null;
+}) {
   const [sendState, send, sending] = useActionState(issueCodeAction, null);
   const [resendState, resend, resending] = useActionState(resendCodeAction, null);
-  const sendButton = useRef<HTMLButtonElement>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+  const waitUntil = resendAllowedAt && resendAllowedAt !== "never" ? new Date(resendAllowedAt).getTime() : null;
+  const resendBlocked = resendAllowedAt === "never" || (waitUntil !== null && now < waitUntil);
 
   useEffect(() => {
+    if (waitUntil === null || Date.now() >= waitUntil) return;
+    const timer = setTimeout(() => setNow(Date.now()), waitUntil - Date.now() + 250);
+    return () => clearTimeout(timer);
+  }, [waitUntil]);
+
+  useEffect(() => {
+    if (!canSend) return;
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement;
-      if (event.key !== "s" || event.metaKey || event.ctrlKey || event.altKey || target.closest("input, textarea, select, [contenteditable]")) return;
+      if (
+        event.key !== "s" ||
+        event.metaKey ||
+        event.ctrlKey ||
+        event.altKey ||
+        target.closest("input, textarea, select, [contenteditable], [role=dialog], [role=alertdialog]")
+      )
+        return;
       event.preventDefault();
-      sendButton.current?.click();
+      setConfirming(true);
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  }, [canSend]);
+
+  function confirmSend() {
+    const form = new FormData();
+    form.set("ticketId", ticketId);
+    startTransition(() => send(form));
+  }
 
   return (
     <div className="flex flex-col gap-3">
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         {canSend ? (
-          <form action={send}>
-            <input type="hidden" name="ticketId" value={ticketId} />
-            <Button ref={sendButton} type="submit" disabled={sending} aria-keyshortcuts="s">
-              {sending ? "Sending…" : "Send code to owner"}
-            </Button>
-          </form>
+          <Button onClick={() => setConfirming(true)} disabled={sending} aria-keyshortcuts="s">
+            {sending ? "Sending…" : "Send code to owner"}
+          </Button>
         ) : null}
         {canResend ? (
           <form action={resend}>
             <input type="hidden" name="ticketId" value={ticketId} />
-            <Button type="submit" variant="secondary" disabled={resending}>
+            <Button type="submit" variant="secondary" disabled={resending || resendBlocked} aria-describedby={resendBlocked ? "resend-wait" : undefined}>
               {resending ? "Resending…" : "Resend same code"}
             </Button>
           </form>
         ) : null}
+        {canResend && resendBlocked ? (
+          <p id="resend-wait" className="text-sm text-slate-600">
+            {resendAllowedAt === "never"
+              ? "Resending is switched off in the settings."
+              : `Resend limit reached: allowed again at ${new Date(waitUntil!).toISOString().slice(11, 16)} UTC.`}
+          </p>
+        ) : null}
       </div>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title="Send the security code?"
+        description={<>The code goes to {destinationMasked ?? "the owner of record"} and cannot be called back. It unlocks the recorder for about 24 hours.</>}
+        confirmLabel="Send code"
+        onConfirm={confirmSend}
+      />
       <div aria-live="polite" className="flex flex-col gap-2">
         <ActionMessage state={sendState} />
         <ActionMessage state={resendState} />

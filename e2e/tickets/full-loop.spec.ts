@@ -24,6 +24,7 @@ test("the whole loop: recorder QR → photo on a new ticket → code by email �
   await page.getByRole("button", { name: "Run checks and open ticket" }).click();
   await expect(page.getByRole("heading", { name: /Decision: issue the code/ })).toBeVisible();
   await page.getByRole("button", { name: "Send code to owner" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Send code" }).click();
   await expect(page.getByText(/Code sent to the owner of record/)).toBeVisible();
 
   const [mail] = await waitForMail(recorder.email);

@@ -29,7 +29,16 @@ test("an agent opens a ticket from a pasted link, sends the code, and only the o
   await expect(checks.getByRole("listitem")).toHaveCount(8);
   await expect(checks).toContainText("TAG_VALID");
 
+  // Sending cannot be undone: the "s" shortcut asks first, Escape backs out, Enter confirms.
+  await page.keyboard.press("s");
+  const confirm = page.getByRole("alertdialog", { name: "Send the security code?" });
+  await expect(confirm).toContainText(owner.email.replace(/^(.).*(.)@/, "$1***$2@"));
+  await page.keyboard.press("Escape");
+  await expect(confirm).toHaveCount(0);
+  expect(await db.codeIssue.count({ where: { ticket: { customerName: "Olivia Owner", serial: device.serial } } })).toBe(0);
   await page.getByRole("button", { name: "Send code to owner" }).click();
+  await expect(confirm).toBeVisible();
+  await page.keyboard.press("Enter");
   await expect(page.getByText(/Code sent to the owner of record/)).toBeVisible();
   await expect(page.getByText("Sent", { exact: false }).first()).toBeVisible();
 

@@ -56,7 +56,7 @@ export function serverAction<S extends z.ZodType>(spec: {
   /** A gate of its own instead of the role check (the simulator's); it must throw or return the user. */
   authorize?: (name: string) => Promise<SessionUser>;
   run: Body<S, ActionContext>;
-}): (previous: ActionState, form?: FormData) => Promise<ActionState> {
+}): (previous: ActionState, form: FormData) => Promise<ActionState> {
   return async (_previous, form) =>
     finish(async () => {
       const user = await (spec.authorize ? spec.authorize(spec.name) : requireUser(spec.role, spec.name));
@@ -70,7 +70,7 @@ export function publicServerAction<S extends z.ZodType>(spec: {
   name: string;
   schema: S;
   run: Body<S, PublicActionContext>;
-}): (previous: ActionState, form?: FormData) => Promise<ActionState> {
+}): (previous: ActionState, form: FormData) => Promise<ActionState> {
   return async (_previous, form) =>
     finish(async () => {
       const input = parseInput(spec.schema, formFields(form));

@@ -23,7 +23,9 @@ import { listApprovals } from "@/lib/review/list-approvals";
 import type { CheckResult } from "@/lib/tickets/checks/types";
 import { listReplyTemplates } from "@/lib/guidance/reply-templates";
 import { masterKeys } from "@/lib/keys/master-keys";
+import { getSettings } from "@/lib/settings/get-settings";
 import { getTicket } from "@/lib/tickets/get-ticket";
+import { nextResendAt } from "@/lib/tickets/resend-code";
 import { canActOnTicket, canSendCode, loadSendFacts } from "@/lib/tickets/rules";
 import { listAssignableStaff } from "@/lib/tickets/list-assignable-staff";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
@@ -39,11 +41,12 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const db = getDb();
   const ticket = await getTicket({ db, actor: user, ticketId: id });
   if (!ticket) notFound();
-  const [deliveries, timeline, approvals, sendFacts, staff] = await Promise.all([
+  const [deliveries, timeline, approvals, sendFacts, settings, staff] = await Promise.all([
     ticketDelivery({ db, ticketId: ticket.id }),
     ticketTimeline({ db, ticketId: ticket.id }),
     listApprovals({ db, ticketId: ticket.id }),
     loadSendFacts(db, ticket.id),
+    getSettings({ db }),
     user.role === "AGENT" ? Promise.resolve(null) : listAssignableStaff({ db }),
   ]);
   const parsed = ticket.rawChallenge ? rp1Scheme.parse(ticket.rawChallenge) : null;
@@ -52,6 +55,12 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const sendContext = { actorId: user.id, keyVersions: masterKeys().versions, now: new Date() };
   const send = sendFacts ? canSendCode(sendFacts, { stage: "issue", ...sendContext }) : null;
   const resend = sendFacts ? canSendCode(sendFacts, { stage: "resend", ...sendContext }) : null;
+  const destination = ticket.approvedDestination ?? ticket.device?.owner?.email ?? null;
+  const resendAllowedAt = nextResendAt(
+    ticket.codeIssues.filter((i) => i.kind === "RESEND").map((i) => i.issuedAt),
+    settings.maxResendsPerTicketPerHour,
+    sendContext.now,
+  );
   const checks = ticket.checks as CheckResult[];
   const guidance = await listReplyTemplates({ db, reasonCodes: [...new Set(checks.filter((c) => c.outcome !== "pass").map((c) => c.id))] });
   const open = ["READY", "APPROVED", "REVIEW"].includes(ticket.status);
@@ -93,7 +102,13 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           ) : null}
           <Card title="Security code">
             {mine ? (
-              <SendCodePanel ticketId={ticket.id} canSend={!!send?.ok} canResend={!!resend?.ok} />
+              <SendCodePanel
+                ticketId={ticket.id}
+                canSend={!!send?.ok}
+                canResend={!!resend?.ok}
+                destinationMasked={destination ? maskEmail(destination) : null}
+                resendAllowedAt={resendAllowedAt instanceof Date ? resendAllowedAt.toISOString() : resendAllowedAt}
+              />
             ) : (
               <p className="text-sm text-slate-600">Take the ticket to act on it.</p>
             )}
