@@ -13,7 +13,7 @@ test("a refused new ticket keeps everything the agent typed, and a saved note cl
   await page.goto("/tickets/new");
   await page.getByLabel("Customer name").fill("Olivia Owner");
   await page.getByLabel("Contact email").fill("not-an-email");
-  await page.getByLabel("Phone").fill("+44 20 7946 0000");
+  await page.getByRole("textbox", { name: "Phone" }).fill("+44 20 7946 0000");
   await page.getByRole("radio", { name: "Phone" }).check();
   await page.getByLabel("Notes").fill("Called from the shop, recorder in the back office.");
   await page.getByLabel("Reset link from the customer").fill(link);
@@ -23,7 +23,7 @@ test("a refused new ticket keeps everything the agent typed, and a saved note cl
   await expect(page).toHaveURL(/\/tickets\/new$/);
   await expect(page.getByLabel("Customer name")).toHaveValue("Olivia Owner");
   await expect(page.getByLabel("Contact email")).toHaveValue("not-an-email");
-  await expect(page.getByLabel("Phone")).toHaveValue("+44 20 7946 0000");
+  await expect(page.getByRole("textbox", { name: "Phone" })).toHaveValue("+44 20 7946 0000");
   await expect(page.getByRole("radio", { name: "Phone" })).toBeChecked();
   await expect(page.getByLabel("Notes")).toHaveValue("Called from the shop, recorder in the back office.");
   await expect(page.getByLabel("Reset link from the customer")).toHaveValue(link);
