@@ -1,7 +1,8 @@
 // The outbox worker as its own process, for PostgreSQL deployments that run it beside (or
 // instead of) the in-app worker: `npm run outbox:worker`, i.e.
-//   tsx --conditions=react-server lib/outbox/cli.ts
-// (the react-server condition makes the `server-only` guard a no-op outside Next). Set
+//   tsx --import ./lib/cli/server-only-hooks.mjs lib/outbox/cli.ts
+// (the preload makes the `server-only` guard a no-op outside Next; unlike the other scripts it
+// cannot use --conditions=react-server, under which React cannot render email HTML). Set
 // OUTBOX_WORKER=external on the app instances to keep delivery out of the web processes.
 // PGlite allows one process per data folder, which the app holds: with the embedded database
 // delivery runs inside the app only, so this refuses to start without DATABASE_URL.
