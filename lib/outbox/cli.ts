@@ -8,6 +8,7 @@
 // delivery runs inside the app only, so this refuses to start without DATABASE_URL.
 import { getDb } from "@/lib/db/client";
 import { databaseConfig } from "@/lib/db/config";
+import { checkEmailRendering } from "@/lib/email/render";
 import { masterKeys } from "@/lib/keys/master-keys";
 import { closeSmtpTransport } from "./smtp-transport";
 import { runOutboxWorker } from "./run-outbox-worker";
@@ -19,9 +20,11 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  // Fail at start, not at the first reset code, on a missing or bad key configuration.
+  // Fail at start, not at the first reset code, on a missing or bad key configuration or a
+  // process that cannot render email.
   const keys = masterKeys();
   console.info(`outbox worker: reset keys versions ${keys.versions.join(", ")} configured`);
+  await checkEmailRendering();
   const controller = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => controller.abort());
   await runOutboxWorker({ signal: controller.signal });
