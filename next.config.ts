@@ -32,6 +32,10 @@ const nextConfig: NextConfig = {
     "pg",
     "nodemailer",
     "sharp",
+    // Email rendering needs the full react-dom/server, which the react-server bundle of the
+    // instrumentation hook (where the outbox worker runs) refuses: Node loads it unbundled.
+    "react-email",
+    "@react-email/render",
   ],
   async headers() {
     return [

@@ -1,12 +1,14 @@
 // The outbox worker as its own process, for PostgreSQL deployments that run it beside (or
 // instead of) the in-app worker: `npm run outbox:worker`, i.e.
-//   tsx --conditions=react-server lib/outbox/cli.ts
-// (the react-server condition makes the `server-only` guard a no-op outside Next). Set
+//   tsx --import ./lib/cli/server-only-hooks.mjs lib/outbox/cli.ts
+// (the preload makes the `server-only` guard a no-op outside Next; unlike the other scripts it
+// cannot use --conditions=react-server, under which React cannot render email HTML). Set
 // OUTBOX_WORKER=external on the app instances to keep delivery out of the web processes.
 // PGlite allows one process per data folder, which the app holds: with the embedded database
 // delivery runs inside the app only, so this refuses to start without DATABASE_URL.
 import { getDb } from "@/lib/db/client";
 import { databaseConfig } from "@/lib/db/config";
+import { checkEmailRendering } from "@/lib/email/render";
 import { masterKeys } from "@/lib/keys/master-keys";
 import { closeSmtpTransport } from "./smtp-transport";
 import { runOutboxWorker } from "./run-outbox-worker";
@@ -18,9 +20,11 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  // Fail at start, not at the first reset code, on a missing or bad key configuration.
+  // Fail at start, not at the first reset code, on a missing or bad key configuration or a
+  // process that cannot render email.
   const keys = masterKeys();
   console.info(`outbox worker: reset keys versions ${keys.versions.join(", ")} configured`);
+  await checkEmailRendering();
   const controller = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => controller.abort());
   await runOutboxWorker({ signal: controller.signal });

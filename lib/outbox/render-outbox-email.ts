@@ -1,9 +1,10 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { EmailBranding, RenderedEmail } from "@/lib/email/email-branding";
-import { renderInvitationEmail } from "@/lib/email/render-invitation-email";
-import { renderOwnerChangeEmail } from "@/lib/email/render-owner-change-email";
-import { renderResetEmail } from "@/lib/email/render-reset-email";
+import { renderEmail } from "@/lib/email/render";
+import { invitationEmail } from "@/lib/email/templates/invitation-email";
+import { ownerChangeEmail } from "@/lib/email/templates/owner-change-email";
+import { resetCodeEmail } from "@/lib/email/templates/reset-code-email";
 import { masterKeys } from "@/lib/keys/master-keys";
 import { CODE_VALIDITY_MS } from "@/lib/recorder/constants";
 import { formatCode, rp1Scheme } from "@/lib/reset-protocol";
@@ -70,7 +71,7 @@ async function renderResetCode({ db, email, now, settings }: RenderOptions): Pro
   const derived = rp1Scheme.deriveCode({ challenge: parsed.challenge, keys: masterKeys() });
   if (!derived.ok) throw new PermanentEmailError(`challenge does not verify (${derived.reason})`);
   const { fields, time } = parsed.challenge;
-  const message = renderResetEmail({
+  const message = await renderEmail(resetCodeEmail, {
     code: derived.code,
     validUntil: new Date(time * 1000 + CODE_VALIDITY_MS),
     now,
@@ -89,7 +90,7 @@ async function renderOwnerChange({ db, email, settings }: RenderOptions): Promis
     email.ticketId ? db.ticket.findUnique({ where: { id: email.ticketId }, select: { number: true } }) : null,
   ]);
   const previous = payload.audience === "PREVIOUS_OWNER";
-  const message = renderOwnerChangeEmail({
+  const message = await renderEmail(ownerChangeEmail, {
     audience: payload.audience,
     serial: payload.deviceSerial,
     model: device?.model ?? null,
@@ -114,6 +115,13 @@ async function renderInvitation({ db, email, now, settings }: RenderOptions): Pr
   if (!sameAddress(invitation.user.email, email.to)) throw new PermanentEmailError("recipient differs from the invited user");
   const link = invitationLink({ invitationId: payload.invitationId });
   const token = new URL(link).searchParams.get("token") ?? link;
-  const message = renderInvitationEmail({ name: invitation.user.name, role: invitation.user.role, link, expiresAt: invitation.expiresAt, now, settings });
+  const message = await renderEmail(invitationEmail, {
+    name: invitation.user.name,
+    role: invitation.user.role,
+    link,
+    expiresAt: invitation.expiresAt,
+    now,
+    settings,
+  });
   return { ...message, secrets: [token, link] };
 }
