@@ -4,7 +4,7 @@ import { z } from "zod";
 import { serverAction } from "@/lib/http/server-action";
 import { requeueEmail } from "@/lib/outbox/requeue-email";
 import { maskEmail } from "@/lib/privacy/mask-email";
-import { addTicketNote } from "@/lib/tickets/add-ticket-note";
+import { addTicketNote } from "@/lib/tickets/notes";
 import { assignTicket } from "@/lib/tickets/assign-ticket";
 import { createTicket } from "@/lib/tickets/create-ticket";
 import { issueCode } from "@/lib/tickets/issue-code";

@@ -59,8 +59,9 @@ test("an agent opens a ticket from a pasted link, sends the code, and only the o
   expect(actions).toEqual(expect.arrayContaining(["ticket.created", "ticket.checks_run", "ticket.decided", "code.issued", "email.sent"]));
 });
 
-test("a request from another address waits for a supervisor and cannot be sent", async ({ page }) => {
+test("a request from another address waits for a supervisor, who reads the agent's note to the reviewer; it cannot be sent", async ({ page, browser }) => {
   const agent = await seedUser("AGENT");
+  const supervisor = await seedUser("SUPERVISOR");
   const device = await seedDevice(db);
   const owner = await db.owner.findUniqueOrThrow({ where: { id: device.ownerId! } });
   await signIn(page, agent);
@@ -73,6 +74,21 @@ test("a request from another address waits for a supervisor and cannot be sent",
   await expect(page.getByRole("list", { name: "Checks" })).toContainText("REQUESTER_EMAIL_DIFFERS");
   await expect(page.getByRole("button", { name: "Send code to owner" })).toHaveCount(0);
   await expect(page.getByText("Waiting for a supervisor")).toBeVisible();
+
+  // Going to review asks the agent for a note to the reviewer, shown in one thread on both pages.
+  await page.getByLabel("Note to reviewer").fill("Caller named the shop and the install date; asked them to use the owner's mailbox.");
+  await page.getByRole("button", { name: "Add note to reviewer" }).click();
+  await expect(page.getByRole("list", { name: "Notes" })).toContainText("Note to reviewer");
+  await expect(page.getByLabel("Internal note")).toBeVisible();
+  const ticketId = page.url().split("/").pop()!;
+  const reviewContext = await browser.newContext();
+  const review = await reviewContext.newPage();
+  await signIn(review, supervisor);
+  await review.goto(`/review/${ticketId}`);
+  const thread = review.getByRole("list", { name: "Notes" });
+  await expect(thread).toContainText("Note to reviewer");
+  await expect(thread).toContainText("Caller named the shop and the install date");
+  await reviewContext.close();
 });
 
 test("an unreadable link is a clear field error and opens no ticket", async ({ page }) => {

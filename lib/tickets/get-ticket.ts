@@ -11,7 +11,6 @@ export async function getTicket(options: { db: Db; actor: Pick<TicketActor, "id"
       device: { select: { serial: true, model: true, status: true, owner: { select: { email: true, name: true } } } },
       createdBy: { select: { id: true, name: true } },
       assignee: { select: { id: true, name: true } },
-      notesList: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
       codeIssues: { orderBy: { issuedAt: "asc" }, select: { id: true, kind: true, destination: true, issuedAt: true, actor: { select: { name: true } } } },
     },
   });

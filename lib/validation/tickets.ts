@@ -25,7 +25,14 @@ export type NewTicketInput = z.infer<typeof newTicketSchema>;
 
 export const ticketIdSchema = z.object({ ticketId: z.uuid() });
 
-export const noteSchema = z.object({ ticketId: z.uuid(), body: z.string().trim().min(1, "Write a note first.").max(4_000) });
+export const noteSchema = z.object({
+  ticketId: z.uuid(),
+  body: z.string().trim().min(1, "Write a note first.").max(4_000),
+  toReviewer: z
+    .literal("on")
+    .optional()
+    .transform((v) => v === "on"),
+});
 
 export const assignSchema = z.object({ ticketId: z.uuid(), assigneeId: z.union([z.uuid(), z.literal("")]).transform((v) => v || null) });
 

@@ -6,6 +6,7 @@ import { AuditTimeline } from "@/components/audit/timeline";
 import { CheckList } from "@/components/review/check-list";
 import { DecideReviewForm } from "@/components/review/decide-review-form";
 import { DeviceSummary } from "@/components/review/device-summary";
+import { NoteThread } from "@/components/tickets/note-thread";
 import { ReviewDecisionList } from "@/components/review/review-decision";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -15,6 +16,7 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { getReviewTicket } from "@/lib/review/get-review-ticket";
+import { listTicketNotes } from "@/lib/tickets/notes";
 
 export const metadata: Metadata = { title: "Review ticket" };
 
@@ -31,7 +33,7 @@ export default async function ReviewTicketPage({ params }: { params: Promise<{ i
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const timeline = await ticketTimeline({ db, ticketId: id });
+  const [timeline, notes] = await Promise.all([ticketTimeline({ db, ticketId: id }), listTicketNotes({ db, ticketId: id })]);
   const own = ticket.createdById === user.id;
   const skew = ticket.challenge?.clockSkewSeconds ?? 0;
   return (
@@ -73,13 +75,10 @@ export default async function ReviewTicketPage({ params }: { params: Promise<{ i
             <dd>{ticket.customer.phone ?? "—"}</dd>
             <dt className="font-medium">Channel</dt>
             <dd>{ticket.customer.channel.toLowerCase().replace("_", " ")}</dd>
-            {ticket.notes ? (
-              <>
-                <dt className="font-medium">Agent notes</dt>
-                <dd className="whitespace-pre-wrap">{ticket.notes}</dd>
-              </>
-            ) : null}
           </dl>
+        </Card>
+        <Card title="Notes">
+          <NoteThread request={ticket.notes} notes={notes} />
         </Card>
         <Card title="Recorder challenge">
           {ticket.challenge ? (

@@ -9,6 +9,7 @@ import { CheckList } from "@/components/tickets/check-list";
 import { Countdown } from "@/components/tickets/countdown";
 import { DeliveryStatus } from "@/components/tickets/delivery-status";
 import { NoteForm } from "@/components/tickets/note-form";
+import { NoteThread } from "@/components/tickets/note-thread";
 import { SendCodePanel } from "@/components/tickets/send-code-panel";
 import { decisionText, StatusBadge } from "@/components/tickets/status-badge";
 import { Card } from "@/components/ui/card";
@@ -25,6 +26,7 @@ import { listReplyTemplates } from "@/lib/guidance/reply-templates";
 import { masterKeys } from "@/lib/keys/master-keys";
 import { getSettings } from "@/lib/settings/get-settings";
 import { getTicket } from "@/lib/tickets/get-ticket";
+import { listTicketNotes } from "@/lib/tickets/notes";
 import { nextResendAt } from "@/lib/tickets/resend-code";
 import { canActOnTicket, canSendCode, loadSendFacts } from "@/lib/tickets/rules";
 import { listAssignableStaff } from "@/lib/tickets/list-assignable-staff";
@@ -41,10 +43,11 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const db = getDb();
   const ticket = await getTicket({ db, actor: user, ticketId: id });
   if (!ticket) notFound();
-  const [deliveries, timeline, approvals, sendFacts, settings, staff] = await Promise.all([
+  const [deliveries, timeline, approvals, notes, sendFacts, settings, staff] = await Promise.all([
     ticketDelivery({ db, ticketId: ticket.id }),
     ticketTimeline({ db, ticketId: ticket.id }),
     listApprovals({ db, ticketId: ticket.id }),
+    listTicketNotes({ db, ticketId: ticket.id }),
     loadSendFacts(db, ticket.id),
     getSettings({ db }),
     user.role === "AGENT" ? Promise.resolve(null) : listAssignableStaff({ db }),
@@ -128,22 +131,10 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             ) : null}
           </Card>
           <Card title="Notes">
-            <ul className="mb-4 flex flex-col gap-3">
-              {ticket.notes ? (
-                <li className="rounded bg-slate-50 p-3 text-sm">
-                  <span className="font-medium">Customer&apos;s request:</span> {ticket.notes}
-                </li>
-              ) : null}
-              {ticket.notesList.map((n) => (
-                <li key={n.id} className="rounded bg-slate-50 p-3 text-sm">
-                  <p className="whitespace-pre-wrap">{n.body}</p>
-                  <p className="mt-1 text-xs text-slate-500">
-                    {n.author.name} · {n.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
-                  </p>
-                </li>
-              ))}
-            </ul>
-            <NoteForm ticketId={ticket.id} />
+            <div className="mb-4">
+              <NoteThread request={ticket.notes} notes={notes} />
+            </div>
+            <NoteForm ticketId={ticket.id} forReviewer={ticket.status === "REVIEW" && mine && !notes.some((n) => n.toReviewer)} />
           </Card>
         </div>
         <div className="flex flex-col gap-6">

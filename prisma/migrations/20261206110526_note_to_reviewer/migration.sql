@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TicketNote" ADD COLUMN     "toReviewer" BOOLEAN NOT NULL DEFAULT false;
