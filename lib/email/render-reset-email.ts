@@ -1,7 +1,6 @@
 // The email that carries a security code to the owner of record. Pure: no I/O, no clock of its
 // own, so it is unit-tested for escaping and content. The code is the only secret it is given.
-import { PASSWORD_FORBIDDEN_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/recorder/constants";
-import { formatCode } from "@/lib/reset-protocol/format-code";
+import { formatCode, PASSWORD_FORBIDDEN_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/reset-protocol";
 import { codeBlock, heading, notice, orderedList, paragraph, strong, subheading } from "./email-blocks";
 import type { EmailBranding, RenderedEmail } from "./email-branding";
 import { emailLayout } from "./email-layout";

@@ -5,8 +5,7 @@ import { renderInvitationEmail } from "@/lib/email/render-invitation-email";
 import { renderOwnerChangeEmail } from "@/lib/email/render-owner-change-email";
 import { renderResetEmail } from "@/lib/email/render-reset-email";
 import { masterKeys } from "@/lib/keys/master-keys";
-import { CODE_VALIDITY_MS } from "@/lib/recorder/constants";
-import { formatCode, rp1Scheme } from "@/lib/reset-protocol";
+import { rp1Scheme } from "@/lib/reset-protocol";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { invitationLink } from "@/lib/users/invitation-link";
 import type { ClaimedEmail } from "./claim-outbox-batch";
@@ -68,17 +67,17 @@ async function renderResetCode({ db, email, now, settings }: RenderOptions): Pro
   if (!parsed.ok) throw new PermanentEmailError("challenge no longer parses");
   const derived = rp1Scheme.deriveCode({ challenge: parsed.challenge, keys: masterKeys() });
   if (!derived.ok) throw new PermanentEmailError(`challenge does not verify (${derived.reason})`);
-  const { fields, time } = parsed.challenge;
+  const { serial, model } = rp1Scheme.summarize(parsed.challenge);
   const message = renderResetEmail({
     code: derived.code,
-    validUntil: new Date(time * 1000 + CODE_VALIDITY_MS),
+    validUntil: rp1Scheme.codeValidUntil(parsed.challenge),
     now,
     ticketRef: ticketRef(issue.ticket.number),
-    serial: fields.s,
-    model: issue.ticket.device?.model ?? fields.p,
+    serial,
+    model: issue.ticket.device?.model ?? model,
     settings,
   });
-  return { ...message, secrets: [derived.code, formatCode(derived.code)] };
+  return { ...message, secrets: [derived.code, rp1Scheme.formatCode(derived.code)] };
 }
 
 async function renderOwnerChange({ db, email, settings }: RenderOptions): Promise<OutboxMessage> {

@@ -1,7 +1,5 @@
 // A freshly booted virtual recorder on its login screen.
-import { checkField } from "@/lib/reset-protocol/check-field";
-import { isResetHost } from "@/lib/reset-protocol/is-reset-host";
-import { normalizeEmail } from "@/lib/reset-protocol/normalize-email";
+import { checkField, isResetHost, normalizeEmail } from "@/lib/reset-protocol";
 import { isValidClockOffset } from "./is-valid-clock-offset";
 import { RecorderConfigError } from "./recorder-config-error";
 import type { RecorderIdentity, RecorderState } from "./types";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatCode } from "@/lib/reset-protocol/format-code";
+import { CODE_VALIDITY_MS } from "@/lib/reset-protocol";
+import { formatCode } from "@/lib/reset-protocol";
 import {
-  CODE_VALIDITY_MS,
   enterSecurityCode,
   leaveRetrieveScreen,
   LOCKOUT_MS,

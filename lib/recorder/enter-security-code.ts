@@ -1,11 +1,8 @@
 // The owner types the security code on the Retrieve Password screen. The recorder accepts it
 // iff its nonce is still active, the code is within 24 h of `t` by the recorder's own clock,
 // entry is not locked, and it is the code for this challenge (case-sensitive).
-import { codesEqual } from "@/lib/reset-protocol/codes-equal";
-import { deriveCode } from "@/lib/reset-protocol/derive-code";
-import { normalizeCodeInput, type CodeInputProblem } from "@/lib/reset-protocol/normalize-code-input";
-import { verifyTag } from "@/lib/reset-protocol/verify-tag";
-import { CODE_VALIDITY_MS, LOCKOUT_MS, MAX_LOCKOUTS, MAX_WRONG_CODES } from "./constants";
+import { CODE_VALIDITY_MS, codesEqual, deriveCode, normalizeCodeInput, verifyTag, type CodeInputProblem } from "@/lib/reset-protocol";
+import { LOCKOUT_MS, MAX_LOCKOUTS, MAX_WRONG_CODES } from "./constants";
 import { RecorderConfigError } from "./recorder-config-error";
 import { recorderNow } from "./recorder-now";
 import type { RecorderResult, RecorderState } from "./types";

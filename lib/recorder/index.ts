@@ -2,8 +2,6 @@
 // machine. Server-side: entering and making challenges needs node:crypto via reset-protocol.
 export { answerSyncPrompt } from "./answer-sync-prompt";
 export type { AnswerSyncPromptOptions, AnswerSyncPromptOutcome } from "./answer-sync-prompt";
-export { checkNewPassword } from "./check-new-password";
-export type { CheckNewPasswordOptions, PasswordProblem } from "./check-new-password";
 export * from "./constants";
 export { createRecorderState } from "./create-recorder-state";
 export type { CreateRecorderStateOptions } from "./create-recorder-state";

@@ -1,4 +1,4 @@
-import { constantTimeEqual } from "@/lib/reset-protocol/constant-time-equal";
+import { constantTimeEqual } from "@/lib/reset-protocol";
 import type { RecorderResult, RecorderState, WrongScreen } from "./types";
 import { wrongScreen } from "./wrong-screen";
 

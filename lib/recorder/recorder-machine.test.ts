@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { CODE_VALIDITY_MS } from "@/lib/reset-protocol";
 import {
   answerSyncPrompt,
-  CODE_VALIDITY_MS,
   enterSecurityCode,
   leaveRetrieveScreen,
   LOCKOUT_MS,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { rp1Scheme } from "@/lib/reset-protocol/scheme";
+import { CODE_VALIDITY_MS } from "@/lib/reset-protocol";
+import { rp1Scheme } from "@/lib/reset-protocol";
 import {
-  CODE_VALIDITY_MS,
   createRecorderState,
   leaveRetrieveScreen,
   LOCKOUT_MS,

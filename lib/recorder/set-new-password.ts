@@ -1,4 +1,4 @@
-import { checkNewPassword, type PasswordProblem } from "./check-new-password";
+import { checkNewPassword, PASSWORD_FORBIDDEN_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordProblem } from "@/lib/reset-protocol";
 import type { RecorderResult, RecorderState, WrongScreen } from "./types";
 import { wrongScreen } from "./wrong-screen";
 
@@ -12,11 +12,11 @@ export type SetNewPasswordOutcome =
   { readonly kind: "password-set" } | { readonly kind: "rejected"; readonly problems: readonly PasswordProblem[] } | WrongScreen;
 
 const PROBLEM_MESSAGES: Record<PasswordProblem, string> = {
-  "too-short": "at least 8 characters",
-  "too-long": "at most 32 characters",
+  "too-short": `at least ${PASSWORD_MIN_LENGTH} characters`,
+  "too-long": `at most ${PASSWORD_MAX_LENGTH} characters`,
   "no-letter": "at least one letter",
   "no-digit": "at least one digit",
-  "forbidden-character": "none of ' \" ; : &",
+  "forbidden-character": `none of ${PASSWORD_FORBIDDEN_CHARACTERS.join(" ")}`,
   mismatch: "the same password in both fields",
 };
 

@@ -1,8 +1,6 @@
 // The owner types the email on the Forgot Password screen. If it is the reserved email, the
 // recorder makes a fresh challenge and opens the Retrieve Password screen with its QR code.
-import { RP1_MAX_TIME } from "@/lib/reset-protocol/constants";
-import { createChallenge } from "@/lib/reset-protocol/create-challenge";
-import { normalizeEmail } from "@/lib/reset-protocol/normalize-email";
+import { CODE_VALIDITY_MS, createChallenge, normalizeEmail, RP1_MAX_TIME } from "@/lib/reset-protocol";
 import { recorderNow } from "./recorder-now";
 import type { RecorderResult, RecorderState, WrongScreen } from "./types";
 import { wrongScreen } from "./wrong-screen";
@@ -59,6 +57,6 @@ export function submitResetEmail({ state, now, email, deviceKey, nonceBytes }: S
       lockoutCount: 0,
     },
     outcome: { kind: "challenge-shown" },
-    message: "Scan the QR code and send it to technical support to get a security code. The code is valid for 24 hours.",
+    message: `Scan the QR code and send it to technical support to get a security code. The code is valid for ${CODE_VALIDITY_MS / 3_600_000} hours.`,
   };
 }

@@ -1,7 +1,7 @@
 // State of the virtual recorder. Plain JSON data only (numbers, strings, booleans, null, plain
 // objects), so the UI can keep it in a server-side store or a signed cookie. The device key is
 // deliberately NOT part of it: it is passed to the functions that need it.
-import type { Rp1Fields } from "@/lib/reset-protocol/types";
+import type { Rp1Fields } from "@/lib/reset-protocol";
 
 export type RecorderScreen = "login" | "forgot" | "retrieve" | "new-password" | "success" | "sync-prompt" | "synced";
 

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { invalidInput } from "@/lib/http/action-state";
 import { createRecorderState, RecorderConfigError } from "@/lib/recorder";
 import type { RecorderIdentity } from "@/lib/recorder/types";
-import type { MasterKeyRing } from "@/lib/reset-protocol/types";
+import type { MasterKeyRing } from "@/lib/reset-protocol";
 import { DEFAULT_FIRMWARE } from "./constants";
 import type { PowerOnRequest } from "./schemas";
 import type { SimulatorEnvelope, SimulatorSource } from "./types";

@@ -1,9 +1,7 @@
 // Shared set-up for the recorder tests: a device provisioned with the normative master key 1,
 // and helpers that play the owner and the support console.
 import { expect } from "vitest";
-import { deriveDeviceKey } from "@/lib/reset-protocol/derive-device-key";
-import { parseMasterKeys } from "@/lib/reset-protocol/master-keys";
-import { rp1Scheme } from "@/lib/reset-protocol/scheme";
+import { deriveDeviceKey, parseMasterKeys, rp1Scheme } from "@/lib/reset-protocol";
 import { createRecorderState } from "../create-recorder-state";
 import { enterSecurityCode } from "../enter-security-code";
 import { openForgotPassword } from "../open-forgot-password";

@@ -1,6 +1,11 @@
-// The recorder's admin password rule: 8-32 characters with letters and digits and none of
-// ' " ; : &. Exported on its own so a form can show every problem at once.
-import { PASSWORD_FORBIDDEN_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./constants";
+// The recorder's rule for the new admin password after a reset (PROTOCOL.md §7): 8–32
+// characters with letters and digits and none of ' " ; : &. The recorder enforces it, the reset
+// email and the simulator's form tell the owner. Browser-safe.
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 32;
+/** Characters a recorder's admin password must not contain. */
+export const PASSWORD_FORBIDDEN_CHARACTERS = ["'", '"', ";", ":", "&"] as const;
 
 export type PasswordProblem = "too-short" | "too-long" | "no-letter" | "no-digit" | "forbidden-character" | "mismatch";
 
@@ -9,7 +14,7 @@ export interface CheckNewPasswordOptions {
   readonly confirmation: string;
 }
 
-/** Every rule the password breaks, in a fixed order; empty when it is acceptable. */
+/** Every rule the password breaks, in a fixed order; empty when it is acceptable. So a form can show every problem at once. */
 export function checkNewPassword({ password, confirmation }: CheckNewPasswordOptions): PasswordProblem[] {
   // Length in characters (code points), as a person counts them, not UTF-16 units.
   const length = [...password].length;

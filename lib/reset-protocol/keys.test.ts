@@ -1,7 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { KeyConfigError, type KeyConfigErrorCode } from "./key-config-error";
-import { parseMasterKeys } from "./master-keys";
+import { KeyConfigError, parseMasterKeys, type KeyConfigErrorCode } from "./keys";
 
 const KEY_A = "a1".repeat(16) + "b2".repeat(16);
 const KEY_B = "c3d4e5f6".repeat(8);

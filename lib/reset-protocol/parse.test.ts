@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ChallengeParseError, type ChallengeParseReason } from "./challenge-parse-error";
-import { parseChallenge } from "./parse-challenge";
-import type { Rp1UrlFieldName } from "./types";
+import { ChallengeParseError, type ChallengeParseReason, type Rp1UrlFieldName } from "./challenge";
+import { parseChallenge } from "./parse";
 import { validChallenge } from "./testing/arbitraries";
 
 const URL_1 =

@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildChallengeUrl } from "./build-challenge-url";
-import { canonicalString } from "./canonical-string";
-import { ChallengeParseError } from "./challenge-parse-error";
-import { createChallenge, type CreateChallengeOptions } from "./create-challenge";
-import { deriveCode } from "./derive-code";
-import { deriveDeviceKey } from "./derive-device-key";
-import { hmacLabel } from "./hmac-label";
-import { parseChallenge } from "./parse-challenge";
-import { verifyTag } from "./verify-tag";
+import { buildChallengeUrl, canonicalString, ChallengeParseError } from "./challenge";
+import { deriveDeviceKey, hmacLabel } from "./keys";
+import { parseChallenge } from "./parse";
+import { createChallenge, deriveCode, verifyTag, type CreateChallengeOptions } from "./signing";
 import { createHmac } from "node:crypto";
 
 const masterKey = Buffer.from("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", "hex");
