@@ -23,6 +23,10 @@ const config = [
               regex: "(^|/)reset-protocol/(?!client$)",
               message: 'Import from "@/lib/reset-protocol", or "@/lib/reset-protocol/client" in client components.',
             },
+            {
+              regex: "(^@/lib/|^(\\.\\./)+(lib/)?)recorder/(?!testing/)",
+              message: 'Import from "@/lib/recorder" (type-only in client components; test fixtures: "@/lib/recorder/testing/…").',
+            },
           ],
         },
       ],

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type { RecorderIdentity } from "@/lib/recorder/types";
+import type { RecorderIdentity } from "@/lib/recorder";
 import { deriveDeviceKey, type MasterKeyRing } from "@/lib/reset-protocol";
 
 export interface DeviceKeyForOptions {

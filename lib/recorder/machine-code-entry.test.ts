@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { CODE_VALIDITY_MS } from "@/lib/reset-protocol";
 import { formatCode } from "@/lib/reset-protocol";
-import {
-  enterSecurityCode,
-  leaveRetrieveScreen,
-  LOCKOUT_MS,
-  MAX_LOCKOUTS,
-  MAX_WRONG_CODES,
-  openForgotPassword,
-  reboot,
-  RecorderConfigError,
-  returnToLogin,
-  setClockOffset,
-} from "./index";
+import { LOCKOUT_MS, MAX_LOCKOUTS, MAX_WRONG_CODES, press, RecorderConfigError } from "./index";
 import { OTHER_DEVICE_KEY, T0, VECTOR_1_NONCE, newRecorder, atRetrieve, consoleCode, wrongCodeFor, enter } from "./testing/recorder-fixtures";
 
-describe("enterSecurityCode: the right code", () => {
+describe("entering a code: the right code", () => {
   it.each([
     ["as sent", (code: string) => code],
     ["with the hyphen", (code: string) => formatCode(code)],
@@ -56,37 +45,37 @@ describe("enterSecurityCode: the right code", () => {
     const state = atRetrieve();
     const code = consoleCode(state);
     // Two days later in real time, but the recorder clock was set back by a day and a half.
-    const setBack = setClockOffset({ state, offsetMs: -36 * 3_600_000 }).state;
+    const setBack = press(state, { type: "set-clock", offsetMs: -36 * 3_600_000 }).state;
     expect(setBack.challenge).toEqual(state.challenge);
     expect(enter(setBack, code, T0 + 48 * 3_600_000).outcome).toEqual({ kind: "accepted" });
     // Moved forward past the window: expired even though little real time passed.
-    const forward = setClockOffset({ state, offsetMs: CODE_VALIDITY_MS }).state;
+    const forward = press(state, { type: "set-clock", offsetMs: CODE_VALIDITY_MS }).state;
     expect(enter(forward, code, T0 + 1000).outcome).toEqual({ kind: "expired" });
     // Set back to before t: outside "24 hours after t" too.
-    const beforeT = setClockOffset({ state, offsetMs: -1000 }).state;
+    const beforeT = press(state, { type: "set-clock", offsetMs: -1000 }).state;
     expect(enter(beforeT, code, T0 + 500).outcome).toEqual({ kind: "expired" });
   });
 
   it("for a discarded nonce is refused", () => {
     const first = atRetrieve();
     const oldCode = consoleCode(first);
-    const left = leaveRetrieveScreen({ state: first }).state;
+    const left = press(first, { type: "leave-retrieve" }).state;
     expect(enter(left, oldCode).outcome).toEqual({ kind: "no-active-challenge" });
     const second = atRetrieve({ from: left });
     expect(consoleCode(second)).not.toBe(oldCode);
     expect(enter(second, oldCode).outcome).toEqual({ kind: "wrong-code", attemptsLeft: 4 });
-    const rebooted = reboot(first).state;
+    const rebooted = press(first, { type: "reboot" }).state;
     expect(rebooted.challenge).toBeNull();
     expect(enter(rebooted, oldCode).outcome).toEqual({ kind: "no-active-challenge" });
   });
 
   it("from another device key is a configuration error, not a wrong code", () => {
     const state = atRetrieve();
-    expect(() => enterSecurityCode({ state, now: T0, input: consoleCode(state), deviceKey: OTHER_DEVICE_KEY })).toThrow(RecorderConfigError);
+    expect(() => press(state, { type: "enter-code", now: T0, input: consoleCode(state), deviceKey: () => OTHER_DEVICE_KEY })).toThrow(RecorderConfigError);
   });
 });
 
-describe("enterSecurityCode: wrong codes and lockouts", () => {
+describe("entering a code: wrong codes and lockouts", () => {
   it("counts down, then locks entry for 5 minutes after the 5th wrong code", () => {
     let state = atRetrieve();
     const wrong = wrongCodeFor(state);
@@ -138,10 +127,10 @@ describe("enterSecurityCode: wrong codes and lockouts", () => {
     }
     const lockedUntil = state.lockedUntilMs!;
     expect(lockedUntil).toBe(now + 2 * LOCKOUT_MS + LOCKOUT_MS);
-    const fresh = atRetrieve({ from: returnToLogin(state).state, now: lockedUntil - 1000 });
+    const fresh = atRetrieve({ from: press(state, { type: "return-to-login" }).state, now: lockedUntil - 1000 });
     expect(fresh).toMatchObject({ wrongCodeCount: 0, lockoutCount: 0, lockedUntilMs: lockedUntil });
     expect(enter(fresh, consoleCode(fresh), lockedUntil - 1).outcome.kind).toBe("locked");
-    const rebooted = reboot(fresh).state;
+    const rebooted = press(fresh, { type: "reboot" }).state;
     expect(rebooted.lockedUntilMs).toBe(lockedUntil);
     const again = atRetrieve({ from: rebooted, now: lockedUntil - 500 });
     expect(enter(again, consoleCode(again), lockedUntil - 1).outcome.kind).toBe("locked");
@@ -168,7 +157,7 @@ describe("enterSecurityCode: wrong codes and lockouts", () => {
 
   it("refuses codes on every screen but Retrieve Password", () => {
     const code = consoleCode(atRetrieve());
-    for (const state of [newRecorder(), openForgotPassword(newRecorder()).state]) {
+    for (const state of [newRecorder(), press(newRecorder(), { type: "forgot-password" }).state]) {
       expect(enter(state, code).outcome).toEqual({ kind: "no-active-challenge" });
     }
   });

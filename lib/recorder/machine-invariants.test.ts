@@ -1,21 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CODE_VALIDITY_MS } from "@/lib/reset-protocol";
-import {
-  answerSyncPrompt,
-  enterSecurityCode,
-  leaveRetrieveScreen,
-  LOCKOUT_MS,
-  MAX_LOCKOUTS,
-  MAX_WRONG_CODES,
-  openForgotPassword,
-  reboot,
-  returnToLogin,
-  setClockOffset,
-  setNewPassword,
-  submitResetEmail,
-  type RecorderScreen,
-} from "./index";
+import { LOCKOUT_MS, MAX_LOCKOUTS, MAX_WRONG_CODES, press, type RecorderScreen } from "./index";
 import { IDENTITY, DEVICE_KEY, T0, freshNonce, newRecorder, viaJson, consoleCode, wrongCodeFor } from "./testing/recorder-fixtures";
 
 describe("the whole machine", () => {
@@ -54,20 +40,20 @@ describe("the whole machine", () => {
           const before = state;
           switch (step.type) {
             case "open":
-              state = openForgotPassword(state).state;
+              state = press(state, { type: "forgot-password" }).state;
               break;
             case "email":
-              state = submitResetEmail({
-                state,
+              state = press(state, {
+                type: "submit-email",
                 now,
                 email: step.right ? IDENTITY.reservedEmail : "x@y.z",
-                deviceKey: DEVICE_KEY,
+                deviceKey: () => DEVICE_KEY,
                 nonceBytes: freshNonce(),
               }).state;
               break;
             case "code": {
               const input = step.kind === "junk" ? "nope" : state.challenge ? (step.kind === "right" ? consoleCode(state) : wrongCodeFor(state)) : "22222222";
-              const result = enterSecurityCode({ state, now, input, deviceKey: DEVICE_KEY });
+              const result = press(state, { type: "enter-code", now, input, deviceKey: () => DEVICE_KEY });
               state = result.state;
               const kind = result.outcome.kind;
               if (kind === "accepted") expect(before.screen).toBe("retrieve");
@@ -75,24 +61,24 @@ describe("the whole machine", () => {
               break;
             }
             case "leave":
-              state = leaveRetrieveScreen({ state }).state;
+              state = press(state, { type: "leave-retrieve" }).state;
               break;
             case "reboot":
-              state = reboot(state).state;
+              state = press(state, { type: "reboot" }).state;
               break;
             case "clock":
-              state = setClockOffset({ state, offsetMs: step.offsetMs }).state;
+              state = press(state, { type: "set-clock", offsetMs: step.offsetMs }).state;
               break;
             case "password": {
               const password = step.good ? "Passw0rdOK" : "short";
-              state = setNewPassword({ state, password, confirmation: password }).state;
+              state = press(state, { type: "set-password", password, confirmation: password }).state;
               break;
             }
             case "sync":
-              state = answerSyncPrompt({ state, sync: step.sync }).state;
+              state = press(state, { type: "answer-sync", sync: step.sync }).state;
               break;
             case "login":
-              state = returnToLogin(state).state;
+              state = press(state, { type: "return-to-login" }).state;
               break;
             case "wait":
               now += step.ms;
