@@ -91,6 +91,7 @@ const openForgotPassword: Handler<"forgot-password"> = (state) => ({
  * challenge and opens Retrieve Password with its QR code.
  */
 const submitEmail: Handler<"submit-email"> = (state, { email, now, deviceKey, nonceBytes }) => {
+  // Read first, as the recorder loads its key for this screen: a missing key fails whatever was typed.
   const key = deviceKey();
   if (normalizeEmail(email) !== normalizeEmail(state.identity.reservedEmail)) {
     return { state, outcome: { kind: "email-mismatch" }, message: "The email address does not match the reserved email of this device." };
@@ -273,6 +274,7 @@ function refuse(state: RecorderState, type: RecorderActionType): RecorderResult<
  */
 export function press<A extends RecorderAction>(state: RecorderState, action: A): RecorderResult<RecorderOutcome<A["type"]>> {
   if ("now" in action) assertNow(action.now);
-  const handler = SCREENS[state.screen][action.type] as ((state: RecorderState, action: A) => RecorderResult<RecorderOutcome<A["type"]>>) | undefined;
+  // `?.`: a state that travelled through a cookie is refused, not crashed on, if its screen is unknown.
+  const handler = SCREENS[state.screen]?.[action.type] as ((state: RecorderState, action: A) => RecorderResult<RecorderOutcome<A["type"]>>) | undefined;
   return handler ? handler(state, action) : refuse(state, action.type);
 }

@@ -65,7 +65,7 @@ export type RecorderAction =
       readonly email: string;
       /** Real time in ms. */
       readonly now: number;
-      /** The recorder's device key, asked for only when a challenge is made (never stored). */
+      /** The recorder's device key, read when an email is submitted on Forgot Password (never stored). */
       readonly deviceKey: () => Uint8Array;
       /** 12 fresh bytes from a CSPRNG (injected so the machine stays pure). */
       readonly nonceBytes: Uint8Array;
