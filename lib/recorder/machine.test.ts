@@ -226,4 +226,10 @@ describe("the screen × action table", () => {
       expect(result.outcome).toEqual(action.type === "enter-code" ? { kind: "no-active-challenge" } : { kind: "wrong-screen", screen });
     }
   });
+
+  it("refuses everything on a screen it does not know (a tampered or outdated state)", () => {
+    const state = { ...newRecorder(), screen: "factory-menu" as RecorderScreen };
+    expect(press(state, { type: "reboot" }).outcome).toEqual({ kind: "wrong-screen", screen: "factory-menu" });
+    expect(press(state, { type: "enter-code", input: "22222222", now: T0, deviceKey: noKey }).outcome).toEqual({ kind: "no-active-challenge" });
+  });
 });
