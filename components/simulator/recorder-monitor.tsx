@@ -1,4 +1,4 @@
-import type { RecorderScreen } from "@/lib/recorder/types";
+import type { RecorderScreen } from "@/lib/recorder";
 import type { SimulatorView } from "@/lib/simulator/types";
 import { ForgotScreen } from "./forgot-screen";
 import { LoginScreen } from "./login-screen";

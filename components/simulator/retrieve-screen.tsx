@@ -1,4 +1,6 @@
 /* eslint-disable @next/next/no-img-element -- a data: URL rendered on the server; next/image adds nothing here */
+import { CODE_VALIDITY_MS } from "@/lib/reset-protocol/client";
+import { HOUR_MS } from "@/lib/simulator/constants";
 import type { SimulatorView } from "@/lib/simulator/types";
 import { CodeEntry } from "./code-entry";
 import { RecorderButton } from "./recorder-button";
@@ -23,7 +25,7 @@ export function RetrieveScreen({ view }: { view: SimulatorView }) {
       <div className="flex min-w-0 flex-1 flex-col gap-3">
         <p className="text-sm text-slate-300">
           Scan the QR code with a phone and send the link or a photo to technical support. Support emails a security code to the reserved email address. Enter
-          it below within 24 hours. Do not leave this screen: leaving or restarting cancels the request.
+          it below within {CODE_VALIDITY_MS / HOUR_MS} hours. Do not leave this screen: leaving or restarting cancels the request.
         </p>
         <CodeEntry key={view.renderedAtMs} lockedUntilMs={view.lockedUntilMs} renderedAtMs={view.renderedAtMs} />
         <div className="flex justify-end gap-2">

@@ -5,8 +5,7 @@ import { randomBytes } from "node:crypto";
 import { expect, type Page } from "@playwright/test";
 import jsQR from "jsqr";
 import sharp from "sharp";
-import { parseMasterKeys } from "@/lib/reset-protocol/master-keys";
-import { rp1Scheme } from "@/lib/reset-protocol/scheme";
+import { parseMasterKeys, rp1Scheme } from "@/lib/reset-protocol";
 import { db } from "./db";
 import { E2E_MASTER_KEYS } from "./env";
 

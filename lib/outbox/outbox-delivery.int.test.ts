@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { Db } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { setMasterKeysForTests } from "@/lib/keys/master-keys";
-import { formatCode, rp1Scheme } from "@/lib/reset-protocol";
+import { rp1Scheme } from "@/lib/reset-protocol";
 import { ENGINES } from "@/lib/testing/databases";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { invitationLink } from "@/lib/users/invitation-link";
@@ -90,8 +90,8 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
     expect(arrived?.rcptTo).toEqual(["olivia.owner@example.com"]);
     expect(arrived?.mailFrom).toBe("support@recorders.example");
     const code = expectedCode(seeded.challengeText);
-    expect(CODE_IN_TEXT.exec(arrived?.mail.text ?? "")?.[1]).toBe(formatCode(code));
-    expect(arrived?.mail.html).toContain(formatCode(code));
+    expect(CODE_IN_TEXT.exec(arrived?.mail.text ?? "")?.[1]).toBe(rp1Scheme.formatCode(code));
+    expect(arrived?.mail.html).toContain(rp1Scheme.formatCode(code));
     expect(arrived?.mail.subject).toBe(`Your security code for recorder ${seeded.serial} (RT-${String(seeded.ticketNumber).padStart(6, "0")})`);
     expect(arrived?.mail.messageId).toBe(`<outbox.${seeded.outboxId}@recorders.example>`);
 
@@ -107,7 +107,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
     expect(smtp.received).toHaveLength(1);
     const everything = [...logs, JSON.stringify(events.map((e) => e.details))].join("\n");
     expect(everything).not.toContain(code);
-    expect(everything).not.toContain(formatCode(code));
+    expect(everything).not.toContain(rp1Scheme.formatCode(code));
     expect(logs.join("\n")).not.toContain("olivia.owner@example.com");
   });
 
@@ -150,7 +150,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
     expect(await run(sink)).toMatchObject({ claimed: 1, sent: 1 });
     expect(await run(sink)).toMatchObject({ claimed: 0 });
     expect(smtp.received).toHaveLength(1);
-    expect(CODE_IN_TEXT.exec(smtp.received[0]?.mail.text ?? "")?.[1]).toBe(formatCode(expectedCode(seeded.challengeText)));
+    expect(CODE_IN_TEXT.exec(smtp.received[0]?.mail.text ?? "")?.[1]).toBe(rp1Scheme.formatCode(expectedCode(seeded.challengeText)));
     expect(await ticketDelivery({ db: t.db, ticketId: seeded.ticketId })).toEqual([expect.objectContaining({ state: "sent", attempts: 3, lastError: null })]);
   });
 
@@ -195,7 +195,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
     const everything = [...logs, row.lastError ?? "", JSON.stringify(audit.map((e) => e.details))].join("\n");
     expect(row.lastError).toMatch(/^SMTP 451/);
     expect(everything).not.toContain(code);
-    expect(everything).not.toContain(formatCode(code));
+    expect(everything).not.toContain(rp1Scheme.formatCode(code));
   });
 
   it("fails permanently, without sending, when the stored challenge no longer verifies", async () => {
@@ -294,7 +294,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
     const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail: "demo.owner@example.com", recorderTime: clock });
     expect(await run({ kind: "devmail" })).toMatchObject({ sent: 1 });
     const captured = await t.db.devMail.findFirstOrThrow({ where: { to: "demo.owner@example.com" } });
-    expect(captured.text).toContain(formatCode(expectedCode(seeded.challengeText)));
+    expect(captured.text).toContain(rp1Scheme.formatCode(expectedCode(seeded.challengeText)));
     expect(captured.from).toBe(`"SecureView Support" <support@recorders.example>`);
     const sent = await t.db.auditEvent.findFirstOrThrow({ where: { ticketId: seeded.ticketId, action: "email.sent" } });
     expect(sent.details).toMatchObject({ captured: true });

@@ -6,8 +6,7 @@ import { invitationEmail } from "@/lib/email/templates/invitation-email";
 import { ownerChangeEmail } from "@/lib/email/templates/owner-change-email";
 import { resetCodeEmail } from "@/lib/email/templates/reset-code-email";
 import { masterKeys } from "@/lib/keys/master-keys";
-import { CODE_VALIDITY_MS } from "@/lib/recorder/constants";
-import { formatCode, rp1Scheme } from "@/lib/reset-protocol";
+import { rp1Scheme } from "@/lib/reset-protocol";
 import { canSendCode, loadSendFacts } from "@/lib/tickets/rules";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { invitationLink } from "@/lib/users/invitation-link";
@@ -70,17 +69,17 @@ async function renderResetCode({ db, email, now, settings }: RenderOptions): Pro
   if (!parsed.ok) throw new PermanentEmailError("challenge no longer parses");
   const derived = rp1Scheme.deriveCode({ challenge: parsed.challenge, keys: masterKeys() });
   if (!derived.ok) throw new PermanentEmailError(`challenge does not verify (${derived.reason})`);
-  const { fields, time } = parsed.challenge;
+  const { serial, model } = rp1Scheme.summarize(parsed.challenge);
   const message = await renderEmail(resetCodeEmail, {
     code: derived.code,
-    validUntil: new Date(time * 1000 + CODE_VALIDITY_MS),
+    validUntil: rp1Scheme.codeValidUntil(parsed.challenge),
     now,
     ticketRef: ticketRef(issue.ticket.number),
-    serial: fields.s,
-    model: issue.ticket.device?.model ?? fields.p,
+    serial,
+    model: issue.ticket.device?.model ?? model,
     settings,
   });
-  return { ...message, secrets: [derived.code, formatCode(derived.code)] };
+  return { ...message, secrets: [derived.code, rp1Scheme.formatCode(derived.code)] };
 }
 
 async function renderOwnerChange({ db, email, settings }: RenderOptions): Promise<OutboxMessage> {

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { setMasterKeysForTests } from "@/lib/keys/master-keys";
-import { formatCode, rp1Scheme } from "@/lib/reset-protocol";
+import { rp1Scheme } from "@/lib/reset-protocol";
 import { ENGINES } from "@/lib/testing/databases";
 import { seedStaff } from "@/lib/testing/fixtures";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
@@ -119,7 +119,7 @@ describe.each(ENGINES)("requeueing a failed email on %s", (engine) => {
     expect(await run(sink)).toMatchObject({ claimed: 1, sent: 1 });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]?.rcptTo).toEqual(["fixed.later@example.com"]);
-    expect(CODE_IN_TEXT.exec(smtp.received[0]?.mail.text ?? "")?.[1]).toBe(formatCode(expectedCode(seeded.challengeText)));
+    expect(CODE_IN_TEXT.exec(smtp.received[0]?.mail.text ?? "")?.[1]).toBe(rp1Scheme.formatCode(expectedCode(seeded.challengeText)));
     expect(await row(seeded.outboxId)).toMatchObject({ status: "SENT", attempts: 1, messageId: `<outbox.${seeded.outboxId}@recorders.example>` });
     const actions = (await t.db.auditEvent.findMany({ where: { ticketId: seeded.ticketId }, orderBy: { seq: "asc" } })).map((e) => e.action);
     expect(actions.filter((a) => a.startsWith("email."))).toEqual(["email.failed", "email.requeued", "email.sent"]);

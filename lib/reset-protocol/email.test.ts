@@ -1,9 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { deriveDeviceKey } from "./derive-device-key";
-import { emailHash } from "./email-hash";
-import { EMAIL_TRIMMED_CODE_POINTS, normalizeEmail } from "./normalize-email";
-import { verifyEmail } from "./verify-email";
+import { emailHash, EMAIL_TRIMMED_CODE_POINTS, normalizeEmail, verifyEmail } from "./email";
+import { deriveDeviceKey } from "./keys";
 
 const deviceKey = deriveDeviceKey({
   masterKey: Buffer.from("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f", "hex"),

@@ -2,8 +2,7 @@
 // Checks it is current:      npx tsx lib/reset-protocol/generate-vectors.ts --check
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { buildVectors } from "./build-vectors";
-import { serializeVectors } from "./serialize-vectors";
+import { buildVectors, serializeVectors } from "./vectors";
 
 const target = fileURLToPath(new URL("./rp1-vectors.json", import.meta.url));
 const text = serializeVectors(buildVectors());

@@ -1,22 +1,20 @@
-// Public API of the RP1 library. Server code imports from here; client components import from
-// "./client" (or single browser-safe files), because this module pulls in node:crypto.
+// Public API of the RP1 library: everything outside lib/reset-protocol imports from here
+// ("@/lib/reset-protocol"), or from "./client" in client components, because this module pulls
+// in node:crypto. ESLint refuses deep imports into the folder.
+//
+// The modules: challenge (fields, formats, canonical string, URL, parse error, description),
+// parse (pasted text → challenge), code (alphabet, validity, display, typed input), password
+// (the recorder's new-password rule) — all browser-safe; keys (H, master keys, device key),
+// email (normalisation, hash `e`, check), signing (tag, code, new challenge), scheme (the
+// ResetScheme the ticket workflow uses), vectors — server-only.
 export * from "./client";
-export * from "./constants";
-export { codesEqual } from "./codes-equal";
-export { computeTag } from "./compute-tag";
-export { constantTimeEqual } from "./constant-time-equal";
-export { createChallenge } from "./create-challenge";
-export type { CreateChallengeOptions, CreatedChallenge } from "./create-challenge";
-export { deriveCode } from "./derive-code";
-export { deriveDeviceKey } from "./derive-device-key";
-export { emailHash } from "./email-hash";
-export { hmacLabel } from "./hmac-label";
-export { KeyConfigError } from "./key-config-error";
-export type { KeyConfigErrorCode } from "./key-config-error";
-export { parseMasterKeys } from "./master-keys";
-export type { MasterKeys } from "./master-keys";
+export { EMAIL_TRIMMED_CODE_POINTS, emailHash, normalizeEmail, verifyEmail } from "./email";
+export type { EmailHashOptions, VerifyEmailOptions } from "./email";
+export { constantTimeEqual, deriveDeviceKey, hmacLabel, KeyConfigError, parseMasterKeys, RP1_KEY_BYTES, RP1_LABELS, RP1_TRUNCATED_HMAC_BYTES } from "./keys";
+export type { DeriveDeviceKeyOptions, KeyConfigErrorCode, MasterKeyRing, MasterKeys } from "./keys";
 export { rp1Scheme } from "./scheme";
 export type {
+  ChallengeSummary,
   ChallengeWithKeys,
   DeriveCodeResult,
   EmailCheckResult,
@@ -26,6 +24,5 @@ export type {
   VerifyFailure,
   VerifyResult,
 } from "./scheme";
-export type { MasterKeyRing } from "./types";
-export { verifyEmail } from "./verify-email";
-export { verifyTag } from "./verify-tag";
+export { codesEqual, computeTag, createChallenge, deriveCode, verifyTag } from "./signing";
+export type { ComputeTagOptions, CreateChallengeOptions, CreatedChallenge, DeriveCodeOptions, VerifyTagOptions } from "./signing";

@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { ChallengeParseError } from "./challenge-parse-error";
-import { parseMasterKeys } from "./master-keys";
-import { parseChallenge } from "./parse-challenge";
+import { ChallengeParseError } from "./challenge";
+import { parseMasterKeys } from "./keys";
+import { parseChallenge } from "./parse";
 import { rp1Scheme } from "./scheme";
 
 const KEYS = parseMasterKeys(
@@ -95,5 +95,37 @@ describe("rp1Scheme", () => {
     const extremes = parseChallenge(URL_1.replace("t=1763726400", "t=4294967295"));
     expect(rp1Scheme.describe(extremes).at(-1)?.value).toBe("2106-02-07T06:28:15Z");
     expect(rp1Scheme.describe(parseChallenge(URL_1.replace("t=1763726400", "t=0"))).at(-1)?.value).toBe("1970-01-01T00:00:00Z");
+  });
+
+  it("serialize gives the bare query, which parses back to the same challenge", () => {
+    const text = rp1Scheme.serialize(challenge);
+    expect(text).toBe(URL_1.slice(URL_1.indexOf("?") + 1));
+    const again = rp1Scheme.parse(text);
+    expect(again.ok && again.challenge).toEqual(challenge);
+  });
+
+  it("summarize gives what the workflow stores", () => {
+    expect(rp1Scheme.summarize(challenge)).toEqual({
+      serial: "2MN8X-2411-000123",
+      model: "2MN-8016",
+      nonce: "ZGVmZ2hpamtsbW5v",
+      keyVersion: 1,
+      recorderTime: new Date("2025-11-21T12:00:00Z"),
+    });
+  });
+
+  it("codeValidUntil is 24 hours after the recorder time t", () => {
+    expect(rp1Scheme.codeValidUntil(challenge)).toEqual(new Date("2025-11-22T12:00:00Z"));
+  });
+
+  it("formatCode shows XXXX-XXXX and refuses anything but a code", () => {
+    expect(rp1Scheme.formatCode("jAb6LFtn")).toBe("jAb6-LFtn");
+    expect(() => rp1Scheme.formatCode("jAb6LFt")).toThrow(RangeError);
+  });
+
+  it("sameEmail compares as the recorder does: trimmed, lower-cased, nothing else", () => {
+    expect(rp1Scheme.sameEmail(" Owner@Example.com\u00A0", "owner@example.com")).toBe(true);
+    expect(rp1Scheme.sameEmail("owner@example.com", "owner@example.co")).toBe(false);
+    expect(rp1Scheme.sameEmail("o wner@example.com", "owner@example.com")).toBe(false);
   });
 });

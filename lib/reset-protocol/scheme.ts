@@ -1,14 +1,13 @@
-// The seam for recorder families: the ticket workflow talks to a ResetScheme, never to RP1
-// functions directly, so another family's format can be added beside RP1. Server-side only
-// (verify/deriveCode need node:crypto); client code imports parse-challenge / describe-challenge.
-import { ChallengeParseError } from "./challenge-parse-error";
-import { deriveCode } from "./derive-code";
-import { deriveDeviceKey } from "./derive-device-key";
-import { describeChallenge } from "./describe-challenge";
-import { parseChallenge } from "./parse-challenge";
-import type { MasterKeyRing, Rp1Challenge } from "./types";
-import { verifyEmail } from "./verify-email";
-import { verifyTag } from "./verify-tag";
+// The seam for recorder families: the ticket workflow (lib/tickets, lib/outbox, lib/review and
+// the ticket pages) talks to a ResetScheme, never to RP1 functions directly, so another family's
+// format can be added beside RP1 without touching the workflow. Server-side only (verify and
+// deriveCode need node:crypto); client components use ./client.
+import { challengeQuery, ChallengeParseError, describeChallenge, type Rp1Challenge } from "./challenge";
+import { codeValidUntil, formatCode } from "./code";
+import { normalizeEmail, verifyEmail } from "./email";
+import { deriveDeviceKey, type MasterKeyRing } from "./keys";
+import { parseChallenge } from "./parse";
+import { deriveCode, verifyTag } from "./signing";
 
 /** Why a challenge cannot be trusted. */
 export type VerifyFailure =
@@ -34,6 +33,17 @@ export interface SchemeFieldDescription {
   readonly value: string;
 }
 
+/** What the workflow stores and shows of any challenge, whatever its scheme. */
+export interface ChallengeSummary {
+  readonly serial: string;
+  readonly model: string;
+  /** Unique per challenge of one device: (serial, nonce) identifies a challenge. */
+  readonly nonce: string;
+  readonly keyVersion: number;
+  /** The recorder's own clock when it made the challenge. */
+  readonly recorderTime: Date;
+}
+
 export interface ChallengeWithKeys<TChallenge> {
   readonly challenge: TChallenge;
   readonly keys: MasterKeyRing;
@@ -43,6 +53,9 @@ export interface ResetScheme<TChallenge, TId extends string = string> {
   readonly id: TId;
   /** Never throws: a parse failure comes back as a ChallengeParseError value. */
   parse(text: string): SchemeParseResult<TChallenge>;
+  /** The challenge as text to store; parse() reads it back unchanged. */
+  serialize(challenge: TChallenge): string;
+  summarize(challenge: TChallenge): ChallengeSummary;
   /** Checks the tag; the first step for any challenge. */
   verify(options: ChallengeWithKeys<TChallenge>): VerifyResult;
   /** Verifies, then derives the code; a challenge with a bad tag never gets one. */
@@ -51,6 +64,12 @@ export interface ResetScheme<TChallenge, TId extends string = string> {
   verifyEmail(options: ChallengeWithKeys<TChallenge> & { readonly email: string }): EmailCheckResult;
   /** Plain-words fields for people. */
   describe(challenge: TChallenge): readonly SchemeFieldDescription[];
+  /** When the recorder stops accepting the challenge's code, by the recorder's clock. */
+  codeValidUntil(challenge: TChallenge): Date;
+  /** The code as emails and screens show it. Throws RangeError (without the value) for a non-code. */
+  formatCode(code: string): string;
+  /** True iff two typed addresses are the same email as the recorder compares them. */
+  sameEmail(a: string, b: string): boolean;
 }
 
 function hidden<T extends object, K extends string, V>(target: T, key: K, value: V): T & Record<K, V> {
@@ -79,6 +98,8 @@ export const rp1Scheme: ResetScheme<Rp1Challenge, "RP1"> = {
       throw error;
     }
   },
+  serialize: (challenge) => challengeQuery(challenge),
+  summarize: ({ fields, keyVersion, time }) => ({ serial: fields.s, model: fields.p, nonce: fields.n, keyVersion, recorderTime: new Date(time * 1000) }),
   verify: verifyRp1,
   deriveCode(options) {
     const verified = verifyRp1(options);
@@ -95,4 +116,7 @@ export const rp1Scheme: ResetScheme<Rp1Challenge, "RP1"> = {
     return { ok: true, matches };
   },
   describe: describeChallenge,
+  codeValidUntil: (challenge) => codeValidUntil(challenge.time),
+  formatCode,
+  sameEmail: (a, b) => normalizeEmail(a) === normalizeEmail(b),
 };

@@ -2,11 +2,10 @@
 // longer parses, or its tag no longer verifies, or (harmlessly) it is still the same challenge.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ChallengeParseError } from "./challenge-parse-error";
-import { parseChallenge } from "./parse-challenge";
+import { ChallengeParseError, type Rp1Challenge } from "./challenge";
+import { parseChallenge } from "./parse";
 import { rp1Scheme } from "./scheme";
 import { testKeys, validChallenge } from "./testing/arbitraries";
-import type { Rp1Challenge } from "./types";
 
 type Outcome = "unparsable" | "same" | "refused";
 

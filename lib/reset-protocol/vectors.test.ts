@@ -1,22 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildChallengeUrl } from "./build-challenge-url";
-import { buildVectors } from "./build-vectors";
-import { canonicalString } from "./canonical-string";
-import { computeTag } from "./compute-tag";
-import { deriveCode } from "./derive-code";
-import { deriveDeviceKey } from "./derive-device-key";
-import { emailHash } from "./email-hash";
-import { formatCode } from "./format-code";
-import { parseMasterKeys } from "./master-keys";
-import { normalizeEmail } from "./normalize-email";
-import type { Rp1Vector } from "./normative-vectors";
-import { parseChallenge } from "./parse-challenge";
+import { buildChallengeUrl, canonicalString } from "./challenge";
+import { formatCode } from "./code";
+import { emailHash, normalizeEmail, verifyEmail } from "./email";
+import { deriveDeviceKey, parseMasterKeys } from "./keys";
+import { parseChallenge } from "./parse";
 import { rp1Scheme } from "./scheme";
-import { serializeVectors } from "./serialize-vectors";
+import { computeTag, deriveCode, verifyTag } from "./signing";
+import { buildVectors, serializeVectors, type Rp1Vector } from "./vectors";
 import { referenceCanonical, referenceCode, referenceDeviceKey, referenceEmailHash, referenceTag } from "./testing/rp1-reference";
-import { verifyEmail } from "./verify-email";
-import { verifyTag } from "./verify-tag";
 
 interface VectorFile {
   alphabet: string;

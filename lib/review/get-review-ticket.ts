@@ -4,7 +4,7 @@ import { deviceHistory, type DeviceHistory } from "@/lib/audit/device-history";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Channel, Decision, TicketStatus } from "@/lib/generated/prisma/enums";
-import { describeChallenge, parseChallenge, type FieldDescription } from "@/lib/reset-protocol/client";
+import { rp1Scheme, type SchemeFieldDescription } from "@/lib/reset-protocol";
 import { listApprovals, type ApprovalView } from "./list-approvals";
 
 export type ReviewTicket = {
@@ -20,7 +20,7 @@ export type ReviewTicket = {
   notes: string | null;
   serial: string | null;
   checks: CheckResult[];
-  challenge: { fields: FieldDescription[] | null; recorderTime: Date; firstSeenAt: Date; keyVersion: number; clockSkewSeconds: number } | null;
+  challenge: { fields: readonly SchemeFieldDescription[] | null; recorderTime: Date; firstSeenAt: Date; keyVersion: number; clockSkewSeconds: number } | null;
   approvedDestination: string | null;
   approvals: ApprovalView[];
   history: DeviceHistory | null;
@@ -67,11 +67,8 @@ export async function getReviewTicket(options: { db: Db; ticketId: string }): Pr
   };
 }
 
-function describeStored(text: string): FieldDescription[] | null {
-  try {
-    return describeChallenge(parseChallenge(text));
-  } catch {
-    // Stored text failed to parse: show what the columns hold instead of failing the page.
-    return null;
-  }
+function describeStored(text: string): readonly SchemeFieldDescription[] | null {
+  const parsed = rp1Scheme.parse(text);
+  // Stored text failed to parse: show what the columns hold instead of failing the page.
+  return parsed.ok ? rp1Scheme.describe(parsed.challenge) : null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CODE_VALIDITY_MS, LOCKOUT_MS, MAX_WRONG_CODES } from "@/lib/recorder/constants";
+import { LOCKOUT_MS, MAX_WRONG_CODES } from "@/lib/recorder";
+import { CODE_VALIDITY_MS } from "@/lib/reset-protocol";
 import { consoleCode, DEVICE_KEY, freshNonce, newRecorder, T0, wrongCodeFor } from "@/lib/recorder/testing/recorder-fixtures";
 import { applySimulatorStep } from "./apply-simulator-step";
 import { HOUR_MS } from "./constants";

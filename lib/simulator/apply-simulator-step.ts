@@ -1,18 +1,6 @@
 // The pure heart of the simulator: one button press → lib/recorder → the next envelope. No I/O:
 // time, nonce bytes and the device key are passed in.
-import {
-  answerSyncPrompt,
-  enterSecurityCode,
-  leaveRetrieveScreen,
-  logIn,
-  openForgotPassword,
-  reboot,
-  returnToLogin,
-  setClockOffset,
-  setNewPassword,
-  submitResetEmail,
-  type RecorderResult,
-} from "@/lib/recorder";
+import { press, type RecorderAction, type RecorderResult } from "@/lib/recorder";
 import { HOUR_MS } from "./constants";
 import type { NoticeTone, SimulatorEnvelope, SimulatorStep } from "./types";
 
@@ -46,40 +34,35 @@ function toneOf(kind: string): NoticeTone {
   return "error";
 }
 
-function press(options: ApplySimulatorStepOptions): RecorderResult<{ readonly kind: string }> {
-  const {
-    envelope: { state },
-    step,
-    now,
-  } = options;
+/** The recorder action a button press means; time, nonce and key are the recorder's own inputs. */
+function actionFor({ step, now, nonceBytes, deviceKey }: ApplySimulatorStepOptions): RecorderAction {
   switch (step.op) {
     case "log-in":
-      return logIn({ state, password: step.password });
+      return { type: "log-in", password: step.password };
     case "forgot-password":
-      return openForgotPassword(state);
+      return { type: "forgot-password" };
     case "submit-email":
-      return submitResetEmail({ state, now, email: step.email, deviceKey: options.deviceKey(), nonceBytes: options.nonceBytes });
+      return { type: "submit-email", email: step.email, now, deviceKey, nonceBytes };
     case "enter-code":
-      // No key is needed to refuse a code when no challenge is on screen.
-      if (state.screen !== "retrieve" || state.challenge === null) return enterSecurityCode({ state, now, input: step.code, deviceKey: new Uint8Array(32) });
-      return enterSecurityCode({ state, now, input: step.code, deviceKey: options.deviceKey() });
+      // The machine asks for the key only when it compares a code, so a refusal needs none.
+      return { type: "enter-code", input: step.code, now, deviceKey };
     case "leave-retrieve":
-      return leaveRetrieveScreen({ state, to: step.to });
+      return { type: "leave-retrieve", to: step.to };
     case "set-password":
-      return setNewPassword({ state, password: step.password, confirmation: step.confirmation });
+      return { type: "set-password", password: step.password, confirmation: step.confirmation };
     case "answer-sync":
-      return answerSyncPrompt({ state, sync: step.sync });
+      return { type: "answer-sync", sync: step.sync };
     case "return-to-login":
-      return returnToLogin(state);
+      return { type: "return-to-login" };
     case "reboot":
-      return reboot(state);
+      return { type: "reboot" };
     case "set-clock":
-      return setClockOffset({ state, offsetMs: Math.round(step.offsetHours * HOUR_MS) });
+      return { type: "set-clock", offsetMs: Math.round(step.offsetHours * HOUR_MS) };
   }
 }
 
 export function applySimulatorStep(options: ApplySimulatorStepOptions): AppliedStep {
-  const result = press(options);
+  const result: RecorderResult = press(options.envelope.state, actionFor(options));
   const kind = result.outcome.kind;
   return {
     envelope: {

@@ -2,14 +2,14 @@ import jsQR from "jsqr";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { consoleCode, freshNonce, IDENTITY, DEVICE_KEY, newRecorder, T0 } from "@/lib/recorder/testing/recorder-fixtures";
-import { openForgotPassword, submitResetEmail } from "@/lib/recorder";
+import { press } from "@/lib/recorder";
 import { buildSimulatorView } from "./build-simulator-view";
 import { QR_SIZE_PX } from "./constants";
 import type { SimulatorEnvelope } from "./types";
 
 function retrieveEnvelope(): SimulatorEnvelope {
-  const forgot = openForgotPassword(newRecorder()).state;
-  const { state } = submitResetEmail({ state: forgot, now: T0, email: IDENTITY.reservedEmail, deviceKey: DEVICE_KEY, nonceBytes: freshNonce() });
+  const forgot = press(newRecorder(), { type: "forgot-password" }).state;
+  const { state } = press(forgot, { type: "submit-email", now: T0, email: IDENTITY.reservedEmail, deviceKey: () => DEVICE_KEY, nonceBytes: freshNonce() });
   return { state, source: "registered", notice: null };
 }
 

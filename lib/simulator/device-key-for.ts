@@ -1,8 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import type { RecorderIdentity } from "@/lib/recorder/types";
-import { deriveDeviceKey } from "@/lib/reset-protocol/derive-device-key";
-import type { MasterKeyRing } from "@/lib/reset-protocol/types";
+import type { RecorderIdentity } from "@/lib/recorder";
+import { deriveDeviceKey, type MasterKeyRing } from "@/lib/reset-protocol";
 
 export interface DeviceKeyForOptions {
   readonly identity: Pick<RecorderIdentity, "serial" | "keyVersion">;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { MasterKeyRing } from "@/lib/reset-protocol/types";
+import type { MasterKeyRing } from "@/lib/reset-protocol";
 import { buildSimulatorView } from "./build-simulator-view";
 import { listSimulatorDevices } from "./list-simulator-devices";
 import { loadSimulator } from "./load-simulator";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedStaff } from "@/lib/audit/testing/seed-tickets";
-import { MAX_WRONG_CODES } from "@/lib/recorder/constants";
+import { MAX_WRONG_CODES } from "@/lib/recorder";
 import { consoleCode, KEYS, wrongCodeFor } from "@/lib/recorder/testing/recorder-fixtures";
 import { ENGINES } from "@/lib/testing/databases";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";

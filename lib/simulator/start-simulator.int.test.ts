@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/errors";
-import { parseMasterKeys } from "@/lib/reset-protocol/master-keys";
+import { parseMasterKeys } from "@/lib/reset-protocol";
 import { ENGINES } from "@/lib/testing/databases";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { listSimulatorDevices } from "./list-simulator-devices";

@@ -1,11 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { invalidInput } from "@/lib/errors";
-import { createRecorderState, RecorderConfigError } from "@/lib/recorder";
-import type { RecorderIdentity } from "@/lib/recorder/types";
-import type { MasterKeyRing } from "@/lib/reset-protocol/types";
+import { AppError, invalidInput } from "@/lib/errors";
+import { createRecorderState, RecorderConfigError, type RecorderIdentity } from "@/lib/recorder";
+import type { MasterKeyRing } from "@/lib/reset-protocol";
 import { DEFAULT_FIRMWARE } from "./constants";
 import type { PowerOnRequest } from "./schemas";
 import type { SimulatorEnvelope, SimulatorSource } from "./types";

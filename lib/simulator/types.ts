@@ -1,6 +1,6 @@
 // Shapes shared by the simulator's server code and its components. Types only: safe to import
 // from client components (nothing secret is in SimulatorView).
-import type { RecorderScreen, RecorderState } from "@/lib/recorder/types";
+import type { RecorderScreen, RecorderState } from "@/lib/recorder";
 
 /** A recorder from the Device table (its owner of record's email is the reserved email) or a bench one typed in. */
 export type SimulatorSource = "registered" | "bench";

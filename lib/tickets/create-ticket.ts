@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { masterKeys } from "@/lib/keys/master-keys";
 import { maskEmail } from "@/lib/privacy/mask-email";
-import { RP1_URL_FIELD_ORDER, rp1Scheme, type MasterKeys, type Rp1Challenge } from "@/lib/reset-protocol";
+import { rp1Scheme, type MasterKeys } from "@/lib/reset-protocol";
 import { getSettings } from "@/lib/settings/get-settings";
 import type { NewTicketInput } from "@/lib/validation/tickets";
 import { evaluateChecks } from "./checks/evaluate-checks";
@@ -14,12 +14,6 @@ import type { TicketActor } from "./rules";
 
 const HOUR_MS = 3_600_000;
 const STATUS_FOR: Record<"ISSUE" | "REVIEW" | "REFUSE", TicketStatus> = { ISSUE: "READY", REVIEW: "REVIEW", REFUSE: "REFUSED" };
-
-/** The challenge as a bare RP1 query string: what the outbox parses again at send time. */
-function challengeQuery(challenge: Rp1Challenge): string {
-  const values: Record<string, string> = { ...challenge.fields, g: challenge.tag };
-  return RP1_URL_FIELD_ORDER.map((name) => `${name}=${values[name]}`).join("&");
-}
 
 /**
  * Opens a ticket: parses the challenge, runs every check and records the decision with all its
@@ -33,6 +27,7 @@ export async function createTicket(options: { db: Db; actor: TicketActor; input:
   const parsed = rp1Scheme.parse(input.challengeText);
   if (!parsed.ok) throw new AppError("INVALID_INPUT", "The QR code could not be read as a reset request.", { challengeText: [parsed.error.message] });
   const { challenge } = parsed;
+  const summary = rp1Scheme.summarize(challenge);
   const genuine = rp1Scheme.verify({ challenge, keys }).ok;
   const settings = await getSettings({ db });
 
@@ -40,9 +35,10 @@ export async function createTicket(options: { db: Db; actor: TicketActor; input:
     // Only genuine challenges get a first-seen record: a forgery must not claim a nonce.
     let challengeRow: { id: string; firstSeenAt: Date } | null = null;
     if (genuine) {
-      const key = { serial: challenge.fields.s, nonce: challenge.fields.n };
+      const key = { serial: summary.serial, nonce: summary.nonce };
+      // The stored text is what the outbox parses again at send time.
       await tx.challenge.createMany({
-        data: [{ ...key, text: challengeQuery(challenge), keyVersion: challenge.keyVersion, recorderTime: new Date(challenge.time * 1000), firstSeenAt: now }],
+        data: [{ ...key, text: rp1Scheme.serialize(challenge), keyVersion: summary.keyVersion, recorderTime: summary.recorderTime, firstSeenAt: now }],
         skipDuplicates: true,
       });
       challengeRow = await tx.challenge.findUniqueOrThrow({ where: { serial_nonce: key }, select: { id: true, firstSeenAt: true } });
@@ -74,7 +70,7 @@ export async function createTicket(options: { db: Db; actor: TicketActor; input:
         checks,
         challengeId: challengeRow?.id ?? null,
         deviceId,
-        serial: challenge.fields.s,
+        serial: summary.serial,
         rawChallenge: input.challengeText,
         createdById: actor.id,
         assigneeId: actor.id,
@@ -82,7 +78,7 @@ export async function createTicket(options: { db: Db; actor: TicketActor; input:
         decidedAt: now,
       },
     });
-    const base = { actor: { id: actor.id, label: actor.label }, ip: actor.ip, ticketId: ticket.id, serial: challenge.fields.s };
+    const base = { actor: { id: actor.id, label: actor.label }, ip: actor.ip, ticketId: ticket.id, serial: summary.serial };
     await recordAudit(tx, {
       ...base,
       action: "ticket.created",

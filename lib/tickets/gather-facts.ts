@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { normalizeEmail, rp1Scheme, type MasterKeys, type Rp1Challenge } from "@/lib/reset-protocol";
+import { rp1Scheme, type MasterKeys, type Rp1Challenge } from "@/lib/reset-protocol";
 import type { TicketFacts } from "./checks/types";
 
 const DAY_MS = 86_400_000;
@@ -23,7 +23,7 @@ export async function gatherFacts(options: {
 }): Promise<{ facts: TicketFacts; deviceId: string | null; ownerEmail: string | null }> {
   const { tx, challenge, keys, now } = options;
   const verified = rp1Scheme.verify({ challenge, keys });
-  const serial = challenge.fields.s;
+  const { serial, recorderTime } = rp1Scheme.summarize(challenge);
   const device = await tx.device.findUnique({ where: { serial }, include: { owner: true } });
   const ownerEmail = device?.owner?.email ?? null;
   const emailMatches =
@@ -46,9 +46,9 @@ export async function gatherFacts(options: {
     facts: {
       verification: verified.ok ? "ok" : verified.reason,
       device: device ? { status: device.status, owner: device.owner ? { emailMatchesChallenge: emailMatches } : null } : null,
-      requesterIsOwner: ownerEmail == null ? null : normalizeEmail(options.customerEmail) === normalizeEmail(ownerEmail),
+      requesterIsOwner: ownerEmail == null ? null : rp1Scheme.sameEmail(options.customerEmail, ownerEmail),
       challengeFirstSeenAt: options.challengeFirstSeenAt,
-      recorderTime: new Date(challenge.time * 1000),
+      recorderTime,
       ticketsWithSameChallenge,
       velocity: { deviceIssues30d, requesterIssues24h, agentIssues1h },
     },

@@ -1,7 +1,6 @@
 // The email that carries a security code to the owner of record. Pure: no I/O, no clock of its
 // own. The code is the only secret it is given; it appears once, formatted, in the body only.
-import { PASSWORD_FORBIDDEN_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/recorder/constants";
-import { formatCode } from "@/lib/reset-protocol/format-code";
+import { formatCode, PASSWORD_FORBIDDEN_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/reset-protocol";
 import type { EmailBranding } from "../email-branding";
 import { describeTimeLeft, formatUtc } from "../format-utc";
 import type { EmailTemplate } from "../render";

@@ -1,13 +1,9 @@
 // Shared set-up for the recorder tests: a device provisioned with the normative master key 1,
 // and helpers that play the owner and the support console.
 import { expect } from "vitest";
-import { deriveDeviceKey } from "@/lib/reset-protocol/derive-device-key";
-import { parseMasterKeys } from "@/lib/reset-protocol/master-keys";
-import { rp1Scheme } from "@/lib/reset-protocol/scheme";
-import { createRecorderState } from "../create-recorder-state";
-import { enterSecurityCode } from "../enter-security-code";
-import { openForgotPassword } from "../open-forgot-password";
-import { submitResetEmail } from "../submit-reset-email";
+import { deriveDeviceKey, parseMasterKeys, rp1Scheme } from "@/lib/reset-protocol";
+import { press } from "../machine";
+import { createRecorderState } from "../state";
 import type { RecorderIdentity, RecorderState } from "../types";
 
 export const KEYS = parseMasterKeys(
@@ -46,8 +42,8 @@ export function viaJson(state: RecorderState): RecorderState {
 }
 
 export function atRetrieve({ now = T0, offset = 0, nonce = freshNonce() as Uint8Array, from = newRecorder(offset) } = {}): RecorderState {
-  const forgot = openForgotPassword(from).state;
-  const result = submitResetEmail({ state: forgot, now, email: IDENTITY.reservedEmail, deviceKey: DEVICE_KEY, nonceBytes: nonce });
+  const forgot = press(from, { type: "forgot-password" }).state;
+  const result = press(forgot, { type: "submit-email", now, email: IDENTITY.reservedEmail, deviceKey: () => DEVICE_KEY, nonceBytes: nonce });
   expect(result.outcome.kind).toBe("challenge-shown");
   return viaJson(result.state);
 }
@@ -69,7 +65,7 @@ export function wrongCodeFor(state: RecorderState): string {
 }
 
 export function enter(state: RecorderState, input: string, now = T0 + 60_000) {
-  const result = enterSecurityCode({ state, now, input, deviceKey: DEVICE_KEY });
+  const result = press(state, { type: "enter-code", now, input, deviceKey: () => DEVICE_KEY });
   viaJson(result.state);
   expect(result.message).not.toContain(consoleCodeOrNull(state) ?? "\u0000");
   return result;

@@ -1,8 +1,7 @@
 // fast-check generators of valid RP1 inputs, shared by the property tests.
 import fc from "fast-check";
-import { createChallenge, type CreatedChallenge } from "../create-challenge";
-import { deriveDeviceKey } from "../derive-device-key";
-import { parseMasterKeys } from "../master-keys";
+import { deriveDeviceKey, parseMasterKeys } from "../keys";
+import { createChallenge, type CreatedChallenge } from "../signing";
 
 export const TEST_MASTER_KEYS_ENV = [
   "1:000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f",
