@@ -16,6 +16,8 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "app/**/*.test.ts"],
           exclude: ["**/*.int.test.ts"],
           environment: "node",
+          // Property tests run hundreds of cases: on a loaded 2-core machine 5 s is not enough.
+          testTimeout: 30_000,
         },
       },
       {
