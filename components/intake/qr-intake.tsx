@@ -5,7 +5,9 @@ import { Button } from "@/components/ui/button";
 import { CHALLENGE_TEXT } from "@/lib/qr/challenge-text";
 import { decodeImageFile } from "@/lib/qr/decode-client";
 import type { Corners } from "@/lib/qr/types";
-import { ChallengeParseError, describeChallenge, parseChallenge } from "@/lib/reset-protocol/client";
+import { CopyButton } from "@/components/guidance/copy-button";
+import { explainLinkProblem, type LinkProblem } from "@/lib/guidance/link-problems";
+import { ChallengeParseError, describeChallenge, parseChallengeInText } from "@/lib/reset-protocol/client";
 import { BETTER_PHOTO_REPLY } from "./better-photo-reply";
 import { QrPreview } from "./qr-preview";
 
@@ -122,9 +124,9 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
   const preview = useMemo(() => {
     if (!text.trim()) return null;
     try {
-      return { ok: true as const, fields: describeChallenge(parseChallenge(text)) };
+      return { ok: true as const, fields: describeChallenge(parseChallengeInText(text)) };
     } catch (e) {
-      return { ok: false as const, message: e instanceof ChallengeParseError ? e.message : "Not a reset QR code." };
+      return { ok: false as const, problem: explainLinkProblem(e instanceof ChallengeParseError ? e.reason : "not-rp1") satisfies LinkProblem };
     }
   }, [text]);
 
@@ -251,7 +253,16 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
           ))}
         </dl>
       ) : preview ? (
-        <p className="text-xs text-amber-900">{preview.message}</p>
+        <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="link-problem">
+          <p className="font-medium">{preview.problem.message}</p>
+          <details className="mt-1">
+            <summary className="cursor-pointer">A reply you can send</summary>
+            <p className="mt-1 whitespace-pre-wrap text-xs">{preview.problem.reply}</p>
+            <div className="mt-2">
+              <CopyButton text={preview.problem.reply} />
+            </div>
+          </details>
+        </div>
       ) : null}
     </div>
   );

@@ -100,8 +100,29 @@ test("an unreadable link is a clear field error and opens no ticket", async ({ p
   await page.getByLabel("Reset link from the customer").fill("https://reset.example.com/rp1?s=ABC");
   await page.getByRole("button", { name: "Run checks and open ticket" }).click();
   await expect(page.getByText("The QR code could not be read as a reset request.")).toBeVisible();
-  await expect(page.getByLabel("Reset link from the customer")).toHaveAttribute("aria-invalid", "true");
+  const field = page.getByLabel("Reset link from the customer");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  // Plain words and a reply to copy, as the agent types, and the same words from the server.
+  await expect(page.getByTestId("link-problem")).toContainText("The link is cut off: ask the customer to copy all of it.");
+  await expect(page.locator(`#${await field.getAttribute("aria-describedby")}`)).toHaveText("The link is cut off: ask the customer to copy all of it.");
   expect(await db.ticket.count({ where: { createdById: agent.id } })).toBe(0);
+});
+
+test("a whole chat message pasted into the link box finds the link in it", async ({ page }) => {
+  const agent = await seedUser("AGENT");
+  const device = await seedDevice(db);
+  const owner = await db.owner.findUniqueOrThrow({ where: { id: device.ownerId! } });
+  const link = recorderChallenge({ serial: device.serial, reservedEmail: owner.email });
+  await signIn(page, agent);
+  await page.goto("/tickets/new");
+  await page.getByLabel("Customer name").fill("Chat Customer");
+  await page.getByLabel("Contact email").fill(owner.email);
+  await page
+    .getByLabel("Reset link from the customer")
+    .fill(`Kim 10:42\nhi! this is what my phone shows: <${link.slice(0, 80)}\n${link.slice(80)}>.\nthanks so much`);
+  await expect(page.getByLabel("Challenge fields")).toContainText(device.serial);
+  await page.getByRole("button", { name: "Run checks and open ticket" }).click();
+  await expect(page.getByRole("heading", { name: /Decision: issue the code/ })).toBeVisible();
 });
 
 test("the queue lists open tickets by urgency and j/k + Enter open one", async ({ page }) => {

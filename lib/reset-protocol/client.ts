@@ -29,7 +29,7 @@ export type {
   Rp1Fields,
   Rp1UrlFieldName,
 } from "./challenge";
-export { cleanChallengeText, parseChallenge } from "./parse";
+export { cleanChallengeText, parseChallenge, parseChallengeInText } from "./parse";
 export { CODE_VALIDITY_MS, codeValidUntil, encodeCode, formatCode, isCode, normalizeCodeInput, RP1_ALPHABET, RP1_CODE_BYTES, RP1_CODE_LENGTH } from "./code";
 export type { CodeInputProblem, NormalizedCodeInput } from "./code";
 export { checkNewPassword, PASSWORD_FORBIDDEN_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password";

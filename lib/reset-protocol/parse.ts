@@ -206,3 +206,80 @@ function parseCleaned(cleaned: string): Rp1Challenge {
     time: Number(fields.t),
   };
 }
+
+// ── Finding the link in whatever the customer sent ─────────────────────────────────────────
+// Agents paste whole chat messages and email bodies: words around the link, a quoted-printable
+// body ("=3D" for "=", "=" at the end of a wrapped line), the link broken over several lines.
+// The link is found by trying each place where one could start, extended one whitespace-
+// separated word at a time, and taking the shortest text that parses: every field has a strict
+// format and the tag a fixed length, so words after the link make it fail, never succeed.
+
+const LINK_START = /https?:\/\/|[A-Za-z0-9.-]+\/rp1\?|(?:^|[\s<("'])\??s=/gi;
+const MAX_STARTS = 8;
+const MAX_WORDS = 60;
+
+/** Undoes quoted-printable encoding (RFC 2045): soft line breaks and =XX escapes. */
+function decodeQuotedPrintable(text: string): string {
+  return text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+function linkStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (const match of text.matchAll(LINK_START)) {
+    // A query-only start matched the character before "s=": begin after it.
+    const offset = match[0].length > 1 && /^[\s<("']/.test(match[0]) ? 1 : 0;
+    starts.push(match.index + offset);
+    if (starts.length >= MAX_STARTS) break;
+  }
+  return starts;
+}
+
+/** The texts to try from one start: up to the end of each following word. */
+function* prefixes(text: string, start: number): Generator<string> {
+  const words = /\S+/g;
+  words.lastIndex = start;
+  for (let count = 0; count < MAX_WORDS; count++) {
+    const word = words.exec(text);
+    if (!word) return;
+    yield text.slice(start, word.index + word[0].length);
+  }
+}
+
+/**
+ * Parses the challenge in a pasted text that may hold more than the link (see above). Returns
+ * exactly what `parseChallenge` returns for the link alone.
+ * @throws ChallengeParseError describing the link as best found (e.g. "missing" when it is cut off).
+ */
+export function parseChallengeInText(text: string): Rp1Challenge {
+  let firstError: unknown;
+  try {
+    return parseChallenge(text);
+  } catch (error) {
+    if (!(error instanceof ChallengeParseError) || error.reason === "too-long" || typeof text !== "string") throw error;
+    firstError = error;
+  }
+  let closest: ChallengeParseError | null = null;
+  const variants = /=(?:3D|\r?\n)/.test(text) ? [text, decodeQuotedPrintable(text)] : [text];
+  for (const variant of variants) {
+    for (const start of linkStarts(variant)) {
+      let last: string | null = null;
+      for (const candidate of prefixes(variant, start)) {
+        last = candidate;
+        try {
+          return parseChallenge(candidate);
+        } catch {
+          // Not yet the whole link (or already past it): try the next word.
+        }
+      }
+      // The whole rest of the text from this start: the best description of what is wrong.
+      if (last !== null && !closest) {
+        try {
+          parseChallenge(last);
+        } catch (error) {
+          if (error instanceof ChallengeParseError && error.reason !== "not-rp1") closest = error;
+        }
+      }
+    }
+  }
+  throw closest ?? firstError;
+}

@@ -6,7 +6,7 @@ import { challengeQuery, ChallengeParseError, describeChallenge, type Rp1Challen
 import { codeValidUntil, formatCode } from "./code";
 import { normalizeEmail, verifyEmail } from "./email";
 import { deriveDeviceKey, type MasterKeyRing } from "./keys";
-import { parseChallenge } from "./parse";
+import { parseChallengeInText } from "./parse";
 import { deriveCode, verifyTag } from "./signing";
 
 /** Why a challenge cannot be trusted. */
@@ -90,9 +90,10 @@ function verifyRp1({ challenge, keys }: ChallengeWithKeys<Rp1Challenge>): Verify
 
 export const rp1Scheme: ResetScheme<Rp1Challenge, "RP1"> = {
   id: "RP1",
+  // What a customer pasted may hold more than the link: the link is found in it (see parse.ts).
   parse(text) {
     try {
-      return { ok: true, challenge: parseChallenge(text) };
+      return { ok: true, challenge: parseChallengeInText(text) };
     } catch (error) {
       if (error instanceof ChallengeParseError) return { ok: false, error };
       throw error;

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { explainLinkProblem } from "@/lib/guidance/link-problems";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { masterKeys } from "@/lib/keys/master-keys";
 import { maskEmail } from "@/lib/privacy/mask-email";
@@ -25,7 +26,11 @@ export async function createTicket(options: { db: Db; actor: TicketActor; input:
   const now = options.now ?? new Date();
   const keys = options.keys ?? masterKeys();
   const parsed = rp1Scheme.parse(input.challengeText);
-  if (!parsed.ok) throw new AppError("INVALID_INPUT", "The QR code could not be read as a reset request.", { challengeText: [parsed.error.message] });
+  if (!parsed.ok) {
+    throw new AppError("INVALID_INPUT", "The QR code could not be read as a reset request.", {
+      challengeText: [explainLinkProblem(parsed.error.reason).message],
+    });
+  }
   const { challenge } = parsed;
   const summary = rp1Scheme.summarize(challenge);
   const genuine = rp1Scheme.verify({ challenge, keys }).ok;
