@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+// Build-time settings only (no secret is needed to build); relative path: no "@/" alias here.
+import { env } from "./lib/env";
+
+const config = env();
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -7,15 +11,13 @@ const securityHeaders = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   // The camera is used on phones to photograph a recorder's QR; nothing else is needed.
   { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), payment=(), usb=()" },
-  ...(process.env.NODE_ENV === "production" && process.env.DISABLE_HSTS !== "1"
-    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
-    : []),
+  ...(config.NODE_ENV === "production" && !config.DISABLE_HSTS ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Separate build folders let parallel e2e runs (one per developer task) build side by side.
-  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  distDir: config.NEXT_DIST_DIR,
   reactStrictMode: true,
   // `npm test` type-checks the whole project first (tsc), so the build does not do it twice.
   typescript: { ignoreBuildErrors: true },
