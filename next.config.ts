@@ -1,8 +1,9 @@
 import type { NextConfig } from "next";
-// Build-time settings only (no secret is needed to build); relative path: no "@/" alias here.
-import { env } from "./lib/env";
+// Build-time settings only: the runtime ones, secrets included, are checked at start-up by
+// instrumentation.ts. Relative path: no "@/" alias here.
+import { buildEnv } from "./lib/env";
 
-const config = env();
+const config = buildEnv();
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },

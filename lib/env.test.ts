@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { configuredSecrets, ENV_NAMES, env, EnvError, parseEnv } from "./env";
+import { buildEnv, configuredSecrets, ENV_NAMES, env, EnvError, parseEnv } from "./env";
 
 const KEY_1 = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
 const SECRET = "a-session-secret-of-at-least-32-characters";
@@ -96,6 +96,17 @@ describe("parseEnv", () => {
 
   it("knows every variable the README documents", () => {
     expect(ENV_NAMES).toEqual(expect.arrayContaining(["DATABASE_URL", "RESET_MASTER_KEYS", "SMTP_URL", "TRUSTED_PROXY_HOPS", "LOG_LEVEL", "DISABLE_HSTS"]));
+  });
+});
+
+describe("buildEnv", () => {
+  it("checks only what next.config.ts needs, so a build does not depend on runtime settings", () => {
+    expect(buildEnv({ NODE_ENV: "production", DISABLE_HSTS: "1", DATABASE_POOL_SIZE: "lots", SMTP_URL: "nonsense" })).toEqual({
+      NODE_ENV: "production",
+      DISABLE_HSTS: true,
+      NEXT_DIST_DIR: ".next",
+    });
+    expect(() => buildEnv({ DISABLE_HSTS: "yes" })).toThrow("DISABLE_HSTS must be 1 (on) or 0 (off)");
   });
 });
 

@@ -94,22 +94,27 @@ export class EnvError extends Error {
   }
 }
 
+/** Trimmed, blank-as-unset values of the schema's variables, parsed; every problem in one EnvError. */
+function parseWith<S extends z.ZodObject>(part: S, source: Readonly<Record<string, string | undefined>>): z.output<S> {
+  const raw: Record<string, string> = {};
+  for (const name of Object.keys(part.shape)) {
+    const value = source[name]?.trim();
+    if (value) raw[name] = value;
+  }
+  const parsed = part.safeParse(raw);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((issue) => `${String(issue.path[0] ?? "configuration")} ${issue.message}`));
+  }
+  return parsed.data;
+}
+
 /**
  * Parses a set of variables (tests pass their own; the app passes process.env). A value that is
  * blank after trimming counts as unset.
  * @throws EnvError listing every invalid variable.
  */
 export function parseEnv(source: Readonly<Record<string, string | undefined>>): Env {
-  const raw: Record<string, string> = {};
-  for (const name of ENV_NAMES) {
-    const value = source[name]?.trim();
-    if (value) raw[name] = value;
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new EnvError(parsed.error.issues.map((issue) => `${String(issue.path[0] ?? "configuration")} ${issue.message}`));
-  }
-  const out: Record<string, unknown> = { ...parsed.data };
+  const out: Record<string, unknown> = { ...parseWith(schema, source) };
   for (const name of SECRET_NAMES) {
     Object.defineProperty(out, name, { value: out[name], enumerable: false });
   }
@@ -133,6 +138,17 @@ export function env(): Env {
   const current = fingerprint();
   if (cached?.fingerprint !== current) cached = { fingerprint: current, env: parseEnv(process.env) };
   return cached.env;
+}
+
+const buildSchema = schema.pick({ NODE_ENV: true, DISABLE_HSTS: true, NEXT_DIST_DIR: true });
+
+/**
+ * The few values next.config.ts needs, checked alone: next.config.ts is loaded by `next build`
+ * (where runtime settings and secrets may be absent) and again by `next start`, before
+ * instrumentation.ts gets to check everything and log what is wrong.
+ */
+export function buildEnv(source: Readonly<Record<string, string | undefined>> = process.env): Readonly<z.output<typeof buildSchema>> {
+  return parseWith(buildSchema, source);
 }
 
 /** The configured secret values themselves, for scrubbing text before it is logged (lib/privacy/redact-text). */
