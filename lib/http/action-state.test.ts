@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { withLogContext } from "@/lib/log";
@@ -40,6 +41,18 @@ describe("actionError", () => {
     // The same error reaching a second handler keeps its id and is not logged again.
     expect(actionError(error)).toEqual(state);
     expect(logs.lines).toHaveLength(1);
+  });
+
+  it("lets Next's own control flow through (notFound, redirect), unlogged", () => {
+    const logs = captureLogs();
+    let thrown: unknown;
+    try {
+      notFound();
+    } catch (e) {
+      thrown = e;
+    }
+    expect(() => actionError(thrown)).toThrow(thrown as Error);
+    expect(logs.lines).toHaveLength(0);
   });
 
   it("gives each unexpected error its own id", () => {

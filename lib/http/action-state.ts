@@ -1,3 +1,4 @@
+import { unstable_rethrow } from "next/navigation";
 import { AppError, isAppError } from "@/lib/errors";
 import { reportUnexpectedError, unexpectedErrorMessage } from "./unexpected-error";
 
@@ -5,10 +6,12 @@ import { reportUnexpectedError, unexpectedErrorMessage } from "./unexpected-erro
 export type ActionState = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string[]> } | null;
 
 /**
- * Maps a thrown error to a safe state. Anything unexpected is logged once (redacted, with an error
+ * Maps a thrown error to a safe state. Next's own control flow (redirect(), notFound(),
+ * forbidden()) is thrown on, not swallowed. Anything unexpected is logged once (redacted, with an error
  * id and the action's log context) and becomes a generic message carrying only that id.
  */
 export function actionError(e: unknown): ActionState {
+  unstable_rethrow(e);
   if (isAppError(e)) return { ok: false, error: e.message, fieldErrors: e.fieldErrors };
   const errorId = reportUnexpectedError(e, { what: "server action" });
   return { ok: false, error: unexpectedErrorMessage(errorId, "Something went wrong. Nothing was changed; please try again.") };

@@ -1,5 +1,6 @@
 import "server-only";
 import { requireUser, type SessionUser } from "@/lib/auth/guard";
+import { unstable_rethrow } from "next/navigation";
 import { isAppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { withLogContext } from "@/lib/log";
@@ -26,6 +27,7 @@ export function guardedRoute<C>(minimum: Role, what: string, handler: (request: 
         userId = user.id;
         return await withLogContext({ userId }, () => handler(request, user, context));
       } catch (e) {
+        unstable_rethrow(e);
         if (isAppError(e)) return Response.json({ error: e.code, message: e.message, fieldErrors: e.fieldErrors }, { status: e.status });
         const errorId = reportUnexpectedError(e, { what: `route ${what}`, userId });
         return Response.json({ error: "INTERNAL", message: unexpectedErrorMessage(errorId), errorId }, { status: 500 });
