@@ -105,6 +105,7 @@ describe("buildEnv", () => {
       NODE_ENV: "production",
       DISABLE_HSTS: true,
       NEXT_DIST_DIR: ".next",
+      NEXT_PHASE: undefined,
     });
     expect(() => buildEnv({ DISABLE_HSTS: "yes" })).toThrow("DISABLE_HSTS must be 1 (on) or 0 (off)");
   });

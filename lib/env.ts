@@ -140,12 +140,12 @@ export function env(): Env {
   return cached.env;
 }
 
-const buildSchema = schema.pick({ NODE_ENV: true, DISABLE_HSTS: true, NEXT_DIST_DIR: true });
+const buildSchema = schema.pick({ NODE_ENV: true, DISABLE_HSTS: true, NEXT_DIST_DIR: true, NEXT_PHASE: true });
 
 /**
- * The few values next.config.ts needs, checked alone: next.config.ts is loaded by `next build`
- * (where runtime settings and secrets may be absent) and again by `next start`, before
- * instrumentation.ts gets to check everything and log what is wrong.
+ * The few values the build and Next itself set or need, checked alone: next.config.ts is loaded
+ * by `next build` (where runtime settings and secrets may be absent) and again by `next start`,
+ * before instrumentation.ts gets to check everything and log what is wrong.
  */
 export function buildEnv(source: Readonly<Record<string, string | undefined>> = process.env): Readonly<z.output<typeof buildSchema>> {
   return parseWith(buildSchema, source);
