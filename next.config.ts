@@ -1,4 +1,9 @@
 import type { NextConfig } from "next";
+// Build-time settings only: the runtime ones, secrets included, are checked at start-up by
+// instrumentation.ts. Relative path: no "@/" alias here.
+import { buildEnv } from "./lib/env";
+
+const config = buildEnv();
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -7,15 +12,13 @@ const securityHeaders = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
   // The camera is used on phones to photograph a recorder's QR; nothing else is needed.
   { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), payment=(), usb=()" },
-  ...(process.env.NODE_ENV === "production" && process.env.DISABLE_HSTS !== "1"
-    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
-    : []),
+  ...(config.NODE_ENV === "production" && !config.DISABLE_HSTS ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Separate build folders let parallel e2e runs (one per developer task) build side by side.
-  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  distDir: config.NEXT_DIST_DIR,
   reactStrictMode: true,
   // forbidden() answers a wrong role with a real 403 and app/forbidden.tsx.
   // serverActions.bodySizeLimit: Next's default, said out loud. It applies to every action, so it

@@ -3,6 +3,7 @@ import { databaseConfig } from "@/lib/db/config";
 import { createDb } from "@/lib/db/client";
 import { DEMO_DEVICES, DEMO_USERS } from "@/lib/demo/demo-data";
 import { demoMode } from "@/lib/demo-mode";
+import { masterKeys } from "@/lib/keys/master-keys";
 import { createUser } from "@/lib/users/create-user";
 
 if (!demoMode()) {
@@ -11,7 +12,7 @@ if (!demoMode()) {
 }
 
 const db = createDb(databaseConfig());
-const keyVersion = Number(process.env.RESET_MASTER_KEY_CURRENT ?? 1);
+const keyVersion = masterKeys().current;
 
 for (const user of DEMO_USERS) await createUser({ db, ...user });
 for (const device of DEMO_DEVICES) {

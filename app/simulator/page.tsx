@@ -9,6 +9,9 @@ import { loadSimulatorPage } from "@/lib/simulator/load-simulator-page";
 import { requireSimulatorUser } from "@/lib/simulator/require-simulator-user";
 
 export const metadata: Metadata = { title: "Virtual recorder" };
+// Whether the simulator exists is run-time configuration (ENABLE_SIMULATOR, DEMO_MODE): a build
+// made without it must not prerender a permanent 404 here.
+export const dynamic = "force-dynamic";
 
 export default async function SimulatorPage() {
   // 404 when the simulator is off, then any signed-in console user.

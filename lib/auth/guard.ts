@@ -11,7 +11,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { clientIp } from "@/lib/http/client-ip";
 import { authOptions } from "./options";
 import { roleAtLeast } from "./roles";
-import { SESSION_IDLE_TIMEOUT_MS, SESSION_TOUCH_INTERVAL_MS } from "./session-policy";
+import { sessionIdleTimeoutMs, SESSION_TOUCH_INTERVAL_MS } from "./session-policy";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role; sessionId: string; ip: string };
 
@@ -30,7 +30,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   });
   const now = Date.now();
   if (!row || row.revokedAt || row.expiresAt.getTime() <= now || !row.user.active) return null;
-  if (now - row.lastSeenAt.getTime() > SESSION_IDLE_TIMEOUT_MS) {
+  if (now - row.lastSeenAt.getTime() > sessionIdleTimeoutMs()) {
     await db.userSession.update({ where: { id: row.id }, data: { revokedAt: new Date(now) } });
     return null;
   }

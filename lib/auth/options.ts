@@ -3,6 +3,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { clientIp } from "@/lib/http/client-ip";
 import { signInSchema } from "@/lib/validation/auth";
 import { authenticate } from "./authenticate";
@@ -13,8 +15,19 @@ export const SIGN_IN_FAILED = "CredentialsSignin";
 export const SIGN_IN_THROTTLED = "Throttled";
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  // Read when next-auth asks, not when this module loads: lib/env parses lazily.
+  get secret() {
+    return env().NEXTAUTH_SECRET;
+  },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_MS / 1000 },
+  // next-auth's own messages go through the structured, redacting logger, not console: only its
+  // code and the error (message and stack scrubbed), never the metadata it carries.
+  logger: {
+    error: (code, metadata) =>
+      logger({ component: "next-auth" }).error({ code, err: metadata instanceof Error ? metadata : metadata.error }, "next-auth error"),
+    warn: (code) => logger({ component: "next-auth" }).warn({ code }, "next-auth warning"),
+    debug: () => undefined,
+  },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({

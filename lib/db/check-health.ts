@@ -1,4 +1,6 @@
 import "server-only";
+// The version this build was made from (npm_package_version exists only under `npm start`).
+import packageJson from "@/package.json";
 import { databaseConfig } from "./config";
 import type { Db } from "./client";
 
@@ -20,7 +22,7 @@ export async function checkHealth(options: { db: Db }): Promise<Health> {
   const latencyMs = dbOk ? Math.round((performance.now() - started) * 10) / 10 : null;
   return {
     status: dbOk ? "ok" : "degraded",
-    app: { version: process.env.npm_package_version ?? "0.1.0", uptimeSeconds: Math.round(process.uptime()) },
+    app: { version: packageJson.version, uptimeSeconds: Math.round(process.uptime()) },
     database: { engine: databaseConfig().engine, status: dbOk ? "ok" : "down", latencyMs },
   };
 }

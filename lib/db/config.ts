@@ -1,21 +1,15 @@
 import path from "node:path";
+import { env, type Env } from "@/lib/env";
 
 export type DatabaseConfig = { engine: "postgresql"; url: string } | { engine: "pglite"; dataDir: string };
-
-export const DEFAULT_PGLITE_DIR = ".data/pglite";
 
 /**
  * The one place that decides which database the console talks to: PostgreSQL when DATABASE_URL
  * names one, otherwise the embedded PGlite with its data in a local folder (created on first use).
  */
-export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  const url = env.DATABASE_URL?.trim();
-  if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) {
-      throw new Error("DATABASE_URL must be a postgresql:// URL (leave it unset for the embedded database)");
-    }
-    return { engine: "postgresql", url };
-  }
-  const dir = env.PGLITE_DIR?.trim() || DEFAULT_PGLITE_DIR;
+export function databaseConfig(config: Pick<Env, "DATABASE_URL" | "PGLITE_DIR"> = env()): DatabaseConfig {
+  // lib/env has checked that DATABASE_URL, when set, is a postgresql:// URL.
+  if (config.DATABASE_URL) return { engine: "postgresql", url: config.DATABASE_URL };
+  const dir = config.PGLITE_DIR;
   return { engine: "pglite", dataDir: dir.startsWith("memory://") ? dir : path.resolve(/*turbopackIgnore: true*/ dir) };
 }

@@ -1,3 +1,4 @@
+import { env, type Env } from "@/lib/env";
 import type { EmailBranding } from "./email-branding";
 
 export type MailAddress = { name: string; address: string };
@@ -9,9 +10,8 @@ const BARE_ADDRESS = /^\s*([^<>\s"]+@[^<>\s"]+)\s*$/;
  * The From of every message: MAIL_FROM ("Name <address>" or a bare address) when set, since the
  * relay may only accept its own domain; otherwise the sender name and address from the settings.
  */
-export function mailFrom(options: { settings: EmailBranding; env?: Readonly<Record<string, string | undefined>> }): MailAddress {
-  const env = options.env ?? process.env;
-  const configured = env.MAIL_FROM?.trim();
+export function mailFrom(options: { settings: EmailBranding; env?: Pick<Env, "MAIL_FROM"> }): MailAddress {
+  const configured = (options.env ?? env()).MAIL_FROM?.trim();
   if (configured) {
     const named = NAMED_ADDRESS.exec(configured);
     if (named?.[2]) return { name: named[1]?.trim() || options.settings.senderName, address: named[2] };

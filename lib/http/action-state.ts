@@ -1,11 +1,18 @@
+import { unstable_rethrow } from "next/navigation";
 import { isAppError } from "@/lib/errors";
+import { reportUnexpectedError, unexpectedErrorMessage } from "./unexpected-error";
 
 /** What every server action returns to useActionState: a message, or an error with field errors. */
 export type ActionState = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string[]> } | null;
 
-/** Maps a thrown error to a safe state; anything unexpected becomes a generic message (no stack). */
+/**
+ * Maps a thrown error to a safe state. Next's own control flow (redirect(), notFound(),
+ * forbidden()) is thrown on, not swallowed. Anything unexpected is logged once (redacted, with an error
+ * id and the action's log context) and becomes a generic message carrying only that id.
+ */
 export function actionError(e: unknown): ActionState {
+  unstable_rethrow(e);
   if (isAppError(e)) return { ok: false, error: e.message, fieldErrors: e.fieldErrors };
-  console.error("server action failed:", e instanceof Error ? e.name : typeof e);
-  return { ok: false, error: "Something went wrong. Nothing was changed; please try again." };
+  const errorId = reportUnexpectedError(e, { what: "server action" });
+  return { ok: false, error: unexpectedErrorMessage(errorId, "Something went wrong. Nothing was changed; please try again.") };
 }

@@ -1,12 +1,11 @@
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 function siteOrigins(request: Request): string[] {
   const origins = [new URL(request.url).origin];
-  try {
-    if (process.env.NEXTAUTH_URL) origins.push(new URL(process.env.NEXTAUTH_URL).origin);
-  } catch {
-    // A malformed NEXTAUTH_URL adds nothing: the request's own origin still applies.
-  }
+  // lib/env has checked that NEXTAUTH_URL, when set, is an http(s) URL.
+  const publicUrl = env().NEXTAUTH_URL;
+  if (publicUrl) origins.push(new URL(publicUrl).origin);
   return origins;
 }
 

@@ -1,12 +1,14 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { redirect, unstable_rethrow } from "next/navigation";
+import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { requireUser, type SessionUser } from "@/lib/auth/guard";
 import { getDb, type Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { withLogContext, type LogContext } from "@/lib/log";
 import { actionError, type ActionState } from "./action-state";
 import { clientIp } from "./client-ip";
 
@@ -27,14 +29,19 @@ function formFields(form: FormData | undefined): Record<string, string> {
   return Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
-async function finish(run: () => Promise<ActionOutcome>): Promise<ActionState> {
+/**
+ * Runs an action body with its log context (the action's name, a request id, and the user once
+ * the gate has named them, so an unexpected error is logged with who hit it), and turns what it
+ * answers or throws into the state the form shows.
+ */
+async function finish(name: string, run: (identify: (userId: string) => void) => Promise<ActionOutcome>): Promise<ActionState> {
+  const context: LogContext = { action: name, requestId: randomUUID() };
   let outcome: ActionOutcome;
   try {
-    outcome = await run();
+    outcome = await withLogContext(context, () => run((userId) => (context.userId = userId)));
   } catch (e) {
-    // notFound(), forbidden() and redirect() from a gate are Next's control flow, not failures.
-    unstable_rethrow(e);
-    return actionError(e);
+    // Next's own control flow (notFound(), forbidden() from a gate) is thrown on by actionError.
+    return withLogContext(context, () => actionError(e));
   }
   for (const path of outcome.revalidate ?? []) revalidatePath(path);
   // redirect() throws Next's own control-flow error: outside the try, so it is never mapped to a message.
@@ -58,10 +65,13 @@ export function serverAction<S extends z.ZodType>(spec: {
   run: Body<S, ActionContext>;
 }): (previous: ActionState, form: FormData) => Promise<ActionState> {
   return async (_previous, form) =>
-    finish(async () => {
+    finish(spec.name, async (identify) => {
       const user = await (spec.authorize ? spec.authorize(spec.name) : requireUser(spec.role, spec.name));
+      identify(user.id);
       const input = parseInput(spec.schema, formFields(form));
-      return spec.run(input, { db: getDb(), user, actor: { id: user.id, label: user.name, role: user.role, ip: user.ip } });
+      return withLogContext({ userId: user.id }, () =>
+        spec.run(input, { db: getDb(), user, actor: { id: user.id, label: user.name, role: user.role, ip: user.ip } }),
+      );
     });
 }
 
@@ -72,7 +82,7 @@ export function publicServerAction<S extends z.ZodType>(spec: {
   run: Body<S, PublicActionContext>;
 }): (previous: ActionState, form: FormData) => Promise<ActionState> {
   return async (_previous, form) =>
-    finish(async () => {
+    finish(spec.name, async () => {
       const input = parseInput(spec.schema, formFields(form));
       return spec.run(input, { db: getDb(), ip: clientIp(await headers()) });
     });

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { parseMasterKeys, type MasterKeys } from "@/lib/reset-protocol";
 
 let cached: MasterKeys | undefined;
@@ -9,7 +10,10 @@ let cached: MasterKeys | undefined;
  * clear message instead of failing the first reset.
  */
 export function masterKeys(): MasterKeys {
-  cached ??= parseMasterKeys(process.env.RESET_MASTER_KEYS, process.env.RESET_MASTER_KEY_CURRENT);
+  if (!cached) {
+    const config = env();
+    cached = parseMasterKeys(config.RESET_MASTER_KEYS, config.RESET_MASTER_KEY_CURRENT);
+  }
   return cached;
 }
 

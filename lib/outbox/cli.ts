@@ -10,12 +10,15 @@ import { getDb } from "@/lib/db/client";
 import { databaseConfig } from "@/lib/db/config";
 import { checkEmailRendering } from "@/lib/email/render";
 import { masterKeys } from "@/lib/keys/master-keys";
+import { logger } from "@/lib/log";
 import { closeSmtpTransport } from "./smtp-transport";
 import { runOutboxWorker } from "./run-outbox-worker";
 
+const log = logger({ component: "outbox-worker" });
+
 async function main(): Promise<number> {
   if (databaseConfig().engine !== "postgresql") {
-    console.error(
+    log.error(
       "outbox worker: DATABASE_URL is not set. The embedded PGlite database belongs to the app process, which delivers mail itself; run a separate worker only with PostgreSQL.",
     );
     return 1;
@@ -23,7 +26,7 @@ async function main(): Promise<number> {
   // Fail at start, not at the first reset code, on a missing or bad key configuration or a
   // process that cannot render email.
   const keys = masterKeys();
-  console.info(`outbox worker: reset keys versions ${keys.versions.join(", ")} configured`);
+  log.info({ keyVersions: keys.versions, currentKeyVersion: keys.current }, "outbox worker: reset keys configured");
   await checkEmailRendering();
   const controller = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => controller.abort());
@@ -36,7 +39,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`outbox worker: ${error instanceof Error ? error.message : String(error)}`);
+    log.fatal({ err: error }, "outbox worker stopped on an error");
     process.exit(1);
   },
 );

@@ -1,10 +1,13 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import type { Env } from "@/lib/env";
 import type { EmailBranding } from "@/lib/email/email-branding";
 import { formatMailAddress, mailFrom } from "@/lib/email/mail-from";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/log";
 import { maskEmail } from "@/lib/privacy/mask-email";
+import { redactText } from "@/lib/privacy/redact-text";
 import type { ClaimedEmail } from "./claim-outbox-batch";
 import { classifySendError, MAX_ERROR_LENGTH, redactSecrets } from "./classify-send-error";
 import type { MailSink } from "./mail-sink";
@@ -28,7 +31,8 @@ export type DeliverOptions = {
   settings: EmailBranding;
   now?: () => Date;
   random?: () => number;
-  env?: Readonly<Record<string, string | undefined>>;
+  /** MAIL_FROM override (tests); the configured one otherwise. */
+  env?: Pick<Env, "MAIL_FROM">;
 };
 
 /**
@@ -85,12 +89,10 @@ export async function deliverOutboxEmail(options: DeliverOptions): Promise<Deliv
   }
   const recorded = await recordSent(options, { message, messageId, from: formatMailAddress(from) });
   if (!recorded) {
-    console.warn(`outbox: ${email.id} was sent as ${messageId} but another worker took it over meanwhile; a duplicate with that Message-ID is possible`);
+    outboxLog(options).warn({ messageId }, "outbox: sent, but another worker took the row over meanwhile; a duplicate with that Message-ID is possible");
     return "lost";
   }
-  console.info(
-    `outbox: sent ${email.kind} ${email.id} to ${maskEmail(email.to)} (attempt ${email.attempts})${options.sink.kind === "devmail" ? " into the dev mailbox" : ""}`,
-  );
+  outboxLog(options).info({ messageId, sink: options.sink.kind }, options.sink.kind === "devmail" ? "outbox: sent into the dev mailbox" : "outbox: sent");
   return "sent";
 }
 
@@ -122,6 +124,11 @@ async function recordSent(options: DeliverOptions, sent: { message: OutboxMessag
     // A database error may quote the values it was given (the dev mailbox body holds the code).
     throw new Error(redactSecrets(error instanceof Error ? error.message : String(error), message.secrets).slice(0, MAX_ERROR_LENGTH));
   }
+}
+
+/** Lines about one row: its id, kind, masked recipient, attempt and the worker; never the address or body. */
+function outboxLog({ email, workerId }: DeliverOptions) {
+  return logger({ component: "outbox", workerId, outboxId: email.id, kind: email.kind, recipient: maskEmail(email.to), attempt: email.attempts });
 }
 
 async function audit(tx: Prisma.TransactionClient, options: DeliverOptions, action: string, extra: Record<string, string | number | boolean | null>) {
@@ -160,8 +167,9 @@ async function recordFailure(options: DeliverOptions, failure: { permanent: bool
     return true;
   });
   if (!recorded) return "lost";
-  const where = `${email.kind} ${email.id} to ${maskEmail(email.to)} (attempt ${email.attempts}/${config.maxAttempts})`;
-  if (final) console.error(`outbox: failed for good: ${where}: ${lastError}`);
-  else console.warn(`outbox: will retry ${where} at ${nextAttemptAt.toISOString()}: ${lastError}`);
+  // The relay's words may quote the recipient: scrubbed again for the log.
+  const log = outboxLog(options).child({ maxAttempts: config.maxAttempts, lastError: redactText(lastError) });
+  if (final) log.error("outbox: failed for good");
+  else log.warn({ nextAttemptAt: nextAttemptAt.toISOString() }, "outbox: will retry");
   return final ? "failed" : "retry";
 }

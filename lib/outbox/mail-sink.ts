@@ -1,4 +1,5 @@
 import { mailboxEnabled } from "@/lib/demo-mode";
+import { env, type Env } from "@/lib/env";
 import { smtpTransport, type SmtpTransport } from "./smtp-transport";
 
 /**
@@ -7,8 +8,8 @@ import { smtpTransport, type SmtpTransport } from "./smtp-transport";
  */
 export type MailSink = { kind: "smtp"; transport: SmtpTransport } | { kind: "devmail" } | { kind: "none" };
 
-export function mailSink(env: NodeJS.ProcessEnv = process.env): MailSink {
-  const transport = smtpTransport(env);
+export function mailSink(config: Pick<Env, "SMTP_URL" | "DEMO_MODE"> = env()): MailSink {
+  const transport = smtpTransport(config);
   if (transport) return { kind: "smtp", transport };
-  return mailboxEnabled(env) ? { kind: "devmail" } : { kind: "none" };
+  return mailboxEnabled(config) ? { kind: "devmail" } : { kind: "none" };
 }

@@ -1,3 +1,5 @@
+import { env, type Env, type EnvName } from "@/lib/env";
+
 /** Delivery tuning; every value can be overridden by an environment variable of the same meaning. */
 export type OutboxConfig = {
   /** OUTBOX_POLL_MS: sleep between polls when the queue is drained. */
@@ -22,22 +24,22 @@ export const DEFAULT_OUTBOX_CONFIG: OutboxConfig = {
   maxAttempts: 8,
 };
 
-const ENV_NAMES: Record<keyof OutboxConfig, string> = {
+const ENV_NAMES = {
   pollMs: "OUTBOX_POLL_MS",
   batchSize: "OUTBOX_BATCH_SIZE",
   leaseMs: "OUTBOX_LEASE_MS",
   backoffBaseMs: "OUTBOX_BACKOFF_BASE_MS",
   backoffCapMs: "OUTBOX_BACKOFF_CAP_MS",
   maxAttempts: "OUTBOX_MAX_ATTEMPTS",
-};
+} as const satisfies Record<keyof OutboxConfig, EnvName>;
 
-/** The defaults with any valid positive-integer overrides from the environment; bad values are ignored. */
-export function outboxConfig(env: Readonly<Record<string, string | undefined>> = process.env): OutboxConfig {
+type OutboxSettings = Pick<Env, (typeof ENV_NAMES)[keyof OutboxConfig]>;
+
+/** The defaults with the overrides that are set (lib/env has checked they are positive whole numbers). */
+export function outboxConfig(settings: OutboxSettings = env()): OutboxConfig {
   const config = { ...DEFAULT_OUTBOX_CONFIG };
   for (const key of Object.keys(ENV_NAMES) as (keyof OutboxConfig)[]) {
-    const raw = env[ENV_NAMES[key]]?.trim();
-    const value = raw ? Number(raw) : NaN;
-    if (Number.isSafeInteger(value) && value > 0) config[key] = value;
+    config[key] = settings[ENV_NAMES[key]] ?? config[key];
   }
   return config;
 }

@@ -5,6 +5,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { setMasterKeysForTests } from "@/lib/keys/master-keys";
 import { rp1Scheme } from "@/lib/reset-protocol";
 import { ENGINES } from "@/lib/testing/databases";
+import { captureLogs } from "@/lib/testing/capture-logs";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { invitationLink } from "@/lib/users/invitation-link";
 import { enqueueEmail } from "./enqueue-email";
@@ -29,13 +30,9 @@ function expectedCode(challengeText: string): string {
   return derived.code;
 }
 
-/** Every console line written during a test, to check that no code ever reaches a log. */
-function captureConsole() {
-  const lines: string[] = [];
-  for (const method of ["log", "info", "warn", "error", "debug"] as const) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(" ")));
-  }
-  return lines;
+/** Every log line written during a test (all levels), to check that no code ever reaches a log. */
+function captureLogLines() {
+  return captureLogs().lines;
 }
 
 describe.each(ENGINES)("outbox delivery on %s", (engine) => {
@@ -79,7 +76,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
   });
 
   it("sends the reset code to the owner of record only, records SENT and the audit event, and sends once", async () => {
-    const logs = captureConsole();
+    const logs = captureLogLines();
     const smtp = await listener();
     const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail: "olivia.owner@example.com", recorderTime: clock });
     const sink = smtpSink(smtp.url);
@@ -109,10 +106,12 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
     expect(everything).not.toContain(code);
     expect(everything).not.toContain(rp1Scheme.formatCode(code));
     expect(logs.join("\n")).not.toContain("olivia.owner@example.com");
+    // The scan above looked at real lines: the delivery was logged, with the masked recipient.
+    expect(logs.filter((l) => l.includes('"msg":"outbox: sent"') && l.includes("o***r@example.com"))).toHaveLength(1);
   });
 
   it("retries with jittered exponential backoff while the relay is down, then delivers exactly once", async () => {
-    captureConsole();
+    captureLogLines();
     const port = await freePort();
     const sink = smtpSink(`smtp://127.0.0.1:${port}`);
     const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail: "down@example.com", recorderTime: clock });
@@ -155,7 +154,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
   });
 
   it("fails for good after the maximum attempts", async () => {
-    captureConsole();
+    captureLogLines();
     const sink = smtpSink(`smtp://127.0.0.1:${await freePort()}`);
     const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail: "never@example.com", recorderTime: clock });
     const config = { ...CONFIG, maxAttempts: 3 };
@@ -169,7 +168,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
   });
 
   it("marks a message the relay refuses with 5xx as FAILED at once", async () => {
-    captureConsole();
+    captureLogLines();
     const smtp = await listener({ verdict: () => ({ responseCode: 554, message: "Message rejected by policy" }) });
     const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail: "refused@example.com", recorderTime: clock });
     expect(await run(smtpSink(smtp.url))).toMatchObject({ claimed: 1, failed: 1 });
@@ -182,7 +181,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
   });
 
   it("never lets the code reach a log line, lastError or the audit, even when the relay echoes it", async () => {
-    const logs = captureConsole();
+    const logs = captureLogLines();
     // A hostile or careless relay that quotes the message back in its refusal.
     const smtp = await listener({
       verdict: (raw) => ({ responseCode: 451, message: `Temporary failure, body was: ${raw.replace(/\s+/g, " ").slice(-3000)}` }),
@@ -196,10 +195,13 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
     expect(row.lastError).toMatch(/^SMTP 451/);
     expect(everything).not.toContain(code);
     expect(everything).not.toContain(rp1Scheme.formatCode(code));
+    // The retry was logged (with the relay's words), the recipient's address only masked.
+    expect(logs.filter((l) => l.includes('"msg":"outbox: will retry"'))).toHaveLength(1);
+    expect(logs.join("\n")).not.toContain("echo@example.com");
   });
 
   it("fails permanently, without sending, when the stored challenge no longer verifies", async () => {
-    captureConsole();
+    captureLogLines();
     const smtp = await listener();
     const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail: "tampered@example.com", recorderTime: clock });
     const tag = /[?&]g=([^&]+)/.exec(seeded.challengeText)?.[1] ?? "";
@@ -211,7 +213,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
   });
 
   it("refuses to send a code to an address other than the code issue's destination", async () => {
-    captureConsole();
+    captureLogLines();
     const smtp = await listener();
     const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail: "real.owner@example.com", recorderTime: clock });
     await t.db.outboxEmail.update({ where: { id: seeded.outboxId }, data: { to: "attacker@example.net" } });
@@ -220,7 +222,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
   });
 
   it("sends nothing when the recorder was reported stolen after the code was queued", async () => {
-    captureConsole();
+    captureLogLines();
     const smtp = await listener();
     const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail: "stolen.later@example.com", recorderTime: clock });
     const ticket = await t.db.ticket.findUniqueOrThrow({ where: { id: seeded.ticketId } });
@@ -230,7 +232,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
   });
 
   it("lets two workers race on the same rows without sending any row twice", async () => {
-    captureConsole();
+    captureLogLines();
     const smtp = await listener();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await seedResetCode({ db: t.db, agentId, ownerEmail: `race${i}@example.com`, recorderTime: clock })).outboxId);
@@ -274,7 +276,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
   });
 
   it("takes over a row whose worker died mid-send once the lease ends, and the old worker cannot record it", async () => {
-    captureConsole();
+    captureLogLines();
     const smtp = await listener();
     const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail: "lease@example.com", recorderTime: clock });
     const [stale] = await claimOutboxBatch({ db: t.db, workerId: "worker-dead", now: clock, leaseMs: CONFIG.leaseMs, limit: 10 });
@@ -290,7 +292,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
   });
 
   it("captures mail in the dev mailbox when there is no SMTP in demo mode", async () => {
-    captureConsole();
+    captureLogLines();
     const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail: "demo.owner@example.com", recorderTime: clock });
     expect(await run({ kind: "devmail" })).toMatchObject({ sent: 1 });
     const captured = await t.db.devMail.findFirstOrThrow({ where: { to: "demo.owner@example.com" } });
@@ -301,7 +303,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
   });
 
   it("leaves rows queued, uncharged, with one warning, when there is nowhere to send", async () => {
-    const logs = captureConsole();
+    const logs = captureLogLines();
     const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail: "waiting@example.com", recorderTime: clock });
     await run({ kind: "none" }, { workerId: `worker-idle-${engine}` });
     await run({ kind: "none" }, { workerId: `worker-idle-${engine}` });
@@ -310,7 +312,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
   });
 
   it("renders invitations with a working link at send time", async () => {
-    captureConsole();
+    captureLogLines();
     vi.stubEnv("NEXTAUTH_SECRET", "test-secret-test-secret-test-secret");
     vi.stubEnv("NEXTAUTH_URL", "https://console.example");
     const smtp = await listener();

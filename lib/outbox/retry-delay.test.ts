@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
 import { DEFAULT_OUTBOX_CONFIG, outboxConfig } from "./outbox-config";
 import { retryDelay } from "./retry-delay";
 
@@ -42,12 +43,16 @@ describe("outboxConfig", () => {
     expect(outboxConfig({})).toEqual(DEFAULT_OUTBOX_CONFIG);
     expect(DEFAULT_OUTBOX_CONFIG).toMatchObject({ backoffBaseMs: 30_000, backoffCapMs: 1_800_000, maxAttempts: 8, pollMs: 2000 });
   });
-  it("takes positive integer overrides and ignores anything else", () => {
-    expect(outboxConfig({ OUTBOX_POLL_MS: "300", OUTBOX_MAX_ATTEMPTS: "3", OUTBOX_LEASE_MS: "-5", OUTBOX_BATCH_SIZE: "x" })).toMatchObject({
+  it("takes the overrides that are set and keeps the defaults for the rest", () => {
+    expect(outboxConfig(parseEnv({ OUTBOX_POLL_MS: "300", OUTBOX_MAX_ATTEMPTS: "3", OUTBOX_LEASE_MS: " " }))).toEqual({
+      ...DEFAULT_OUTBOX_CONFIG,
       pollMs: 300,
       maxAttempts: 3,
-      leaseMs: DEFAULT_OUTBOX_CONFIG.leaseMs,
-      batchSize: DEFAULT_OUTBOX_CONFIG.batchSize,
     });
+  });
+  it("refuses to start on a value that is not a positive whole number, naming the variable", () => {
+    expect(() => parseEnv({ OUTBOX_LEASE_MS: "-5", OUTBOX_BATCH_SIZE: "x" })).toThrow(
+      /OUTBOX_BATCH_SIZE must be a whole number[\s\S]*OUTBOX_LEASE_MS must be a whole number/,
+    );
   });
 });

@@ -1,5 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import type { Env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { getSettings } from "@/lib/settings/get-settings";
 import { claimOutboxBatch } from "./claim-outbox-batch";
 import { deliverOutboxEmail, type DeliveryOutcome } from "./deliver-outbox-email";
@@ -22,14 +24,17 @@ export async function runOutboxOnce(options: {
   config: OutboxConfig;
   now?: () => Date;
   random?: () => number;
-  env?: Readonly<Record<string, string | undefined>>;
+  /** MAIL_FROM override (tests); the configured one otherwise. */
+  env?: Pick<Env, "MAIL_FROM">;
 }): Promise<OutboxRunResult> {
   const result: OutboxRunResult = { claimed: 0, sent: 0, retry: 0, failed: 0, lost: 0 };
   const { sink } = options;
   if (sink.kind === "none") {
     if (!noSinkWarned.has(options.workerId)) {
       noSinkWarned.add(options.workerId);
-      console.warn("outbox: SMTP_URL is not set and the dev mailbox is off (DEMO_MODE): emails stay queued until SMTP_URL is configured");
+      logger({ component: "outbox", workerId: options.workerId }).warn(
+        "outbox: SMTP_URL is not set and the dev mailbox is off (DEMO_MODE): emails stay queued until SMTP_URL is configured",
+      );
     }
     return result;
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { getDb, type Db } from "@/lib/db/client";
+import { logger } from "@/lib/log";
 import { mailSink, type MailSink } from "./mail-sink";
 import { outboxConfig, type OutboxConfig } from "./outbox-config";
 import { runOutboxOnce } from "./run-outbox-once";
@@ -42,7 +43,8 @@ export async function runOutboxWorker(options: {
   const { signal } = options;
   const config = options.config ?? outboxConfig();
   const workerId = options.workerId ?? newWorkerId();
-  console.info(`outbox: worker ${workerId} started (poll ${config.pollMs} ms)`);
+  const log = logger({ component: "outbox", workerId });
+  log.info({ pollMs: config.pollMs }, "outbox: worker started");
   while (!signal.aborted) {
     let full = false;
     try {
@@ -56,9 +58,9 @@ export async function runOutboxWorker(options: {
       });
       full = result.claimed >= config.batchSize;
     } catch (error) {
-      console.error(`outbox: poll failed: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
+      log.error({ err: error }, "outbox: poll failed");
     }
     if (!full) await sleep(config.pollMs, signal);
   }
-  console.info(`outbox: worker ${workerId} stopped`);
+  log.info("outbox: worker stopped");
 }

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
+import { env, type Env } from "@/lib/env";
 
 export type SmtpTransport = Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
 
@@ -48,8 +49,8 @@ export function createSmtpTransport(smtpUrl: string): SmtpTransport {
 const holder = globalThis as unknown as { __outboxSmtp?: { url: string; transport: SmtpTransport } };
 
 /** The process's pooled transport for SMTP_URL, created on first use; null when none is configured. */
-export function smtpTransport(env: NodeJS.ProcessEnv = process.env): SmtpTransport | null {
-  const url = env.SMTP_URL?.trim();
+export function smtpTransport(config: Pick<Env, "SMTP_URL"> = env()): SmtpTransport | null {
+  const url = config.SMTP_URL;
   if (!url) return null;
   if (holder.__outboxSmtp?.url !== url) {
     holder.__outboxSmtp?.transport.close();

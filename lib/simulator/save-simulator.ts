@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { env } from "@/lib/env";
 import { SIMULATOR_COOKIE, SIMULATOR_COOKIE_PATH, SIMULATOR_STATE_TTL_MS } from "./constants";
 import { sealState } from "./sealed-state";
 import { simulatorSecret } from "./simulator-secret";
@@ -22,7 +23,7 @@ export async function saveSimulator({ userId, envelope, version, now }: SaveSimu
     httpOnly: true,
     sameSite: "strict",
     // Like next-auth's own cookies: Secure whenever the console is served over https.
-    secure: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"),
+    secure: (env().NEXTAUTH_URL ?? "").startsWith("https://"),
     path: SIMULATOR_COOKIE_PATH,
     maxAge: Math.floor(SIMULATOR_STATE_TTL_MS / 1000),
   });

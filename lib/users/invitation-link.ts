@@ -1,11 +1,12 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { env } from "@/lib/env";
 
 /** How long an invitation's set-password link works. */
 export const INVITATION_TTL_MS = 72 * 60 * 60 * 1000;
 
 function secret(): string {
-  const value = process.env.NEXTAUTH_SECRET;
+  const value = env().NEXTAUTH_SECRET;
   if (!value) throw new Error("NEXTAUTH_SECRET is not set: invitation links cannot be signed.");
   return value;
 }
@@ -17,7 +18,7 @@ export function invitationToken(invitationId: string): string {
 
 /** The one-time set-password link mailed to an invited user (rendered at send time). */
 export function invitationLink({ invitationId }: { invitationId: string }): string {
-  const base = (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  const base = (env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
   return `${base}/invite/${encodeURIComponent(invitationId)}?token=${invitationToken(invitationId)}`;
 }
 

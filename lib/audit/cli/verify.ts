@@ -3,6 +3,7 @@
 // can run against a replica or a restored backup; it records nothing.
 import { pathToFileURL } from "node:url";
 import { getDb, type Db } from "@/lib/db/client";
+import { logger } from "@/lib/log";
 import { parseAnchor } from "../parse-anchor";
 import { verifyAuditChain, type ChainReport } from "../verify-chain";
 
@@ -42,7 +43,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       process.exit(exitCode);
     })
     .catch((e: unknown) => {
-      console.error("audit:verify failed:", e instanceof Error ? e.message : e);
+      logger({ component: "audit-verify" }).error({ err: e }, "audit:verify failed");
       process.exit(2);
     });
 }

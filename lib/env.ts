@@ -1,0 +1,174 @@
+// The console's configuration: every environment variable the product reads is named, checked
+// and typed here, once, and the rest of the code imports `env()` instead of reading process.env.
+// README.md's Configuration table documents each one. No Node-only imports: next.config.ts (at
+// build time) and proxy.ts load this module too.
+import { z } from "zod";
+
+const POSITIVE_INT = /^[0-9]+$/;
+
+/** A whole number within [min, max]; one message that says what is allowed. */
+function wholeNumber(min: number, max: number) {
+  return z
+    .string()
+    .refine((text) => POSITIVE_INT.test(text) && Number(text) >= min && Number(text) <= max, {
+      error: `must be a whole number from ${min} to ${max}`,
+    })
+    .transform(Number);
+}
+
+/** An on/off switch: 1 (on) or 0 (off); unset is off. */
+const flag = z
+  .enum(["0", "1"], { error: "must be 1 (on) or 0 (off)" })
+  .optional()
+  .transform((value) => value === "1");
+
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*(?::[0-9]{1,5})?$/;
+
+function urlWith(protocols: RegExp, what: string) {
+  return z.string().refine(
+    (text) => {
+      try {
+        return protocols.test(new URL(text).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { error: `must be ${what}` },
+  );
+}
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"], { error: "must be development, production or test" }).default("development"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be one of fatal, error, warn, info, debug, trace, silent" })
+    .optional(),
+
+  DATABASE_URL: urlWith(/^postgres(ql)?:$/, "a postgresql:// URL (leave it unset for the embedded database)").optional(),
+  DATABASE_POOL_SIZE: wholeNumber(1, 1000).default(10),
+  PGLITE_DIR: z.string().default(".data/pglite"),
+
+  NEXTAUTH_SECRET: z.string().min(32, { error: "must be at least 32 random characters: it signs sessions and invitation links" }).optional(),
+  NEXTAUTH_URL: urlWith(/^https?:$/, "the console's public http:// or https:// URL").optional(),
+  SESSION_IDLE_MINUTES: wholeNumber(1, 720).default(30),
+  TRUSTED_PROXY_HOPS: wholeNumber(0, 20).optional(),
+
+  // The key ring's format is checked by parseMasterKeys (lib/reset-protocol) at start-up.
+  RESET_MASTER_KEYS: z.string().optional(),
+  RESET_MASTER_KEY_CURRENT: z.string().optional(),
+  RESET_HOST: z.string().regex(HOST_NAME, { error: "must be a host name such as reset.example.com (no scheme, no path)" }).optional(),
+
+  SMTP_URL: urlWith(/^smtps?:$/, "an smtp:// or smtps:// URL").optional(),
+  MAIL_FROM: z.string().optional(),
+  OUTBOX_WORKER: z.enum(["in-app", "external"], { error: 'must be "external" (a separate npm run outbox:worker delivers mail) or "in-app"' }).default("in-app"),
+  OUTBOX_POLL_MS: wholeNumber(1, 3_600_000).optional(),
+  OUTBOX_BATCH_SIZE: wholeNumber(1, 1000).optional(),
+  OUTBOX_LEASE_MS: wholeNumber(1, 86_400_000).optional(),
+  OUTBOX_BACKOFF_BASE_MS: wholeNumber(1, 86_400_000).optional(),
+  OUTBOX_BACKOFF_CAP_MS: wholeNumber(1, 604_800_000).optional(),
+  OUTBOX_MAX_ATTEMPTS: wholeNumber(1, 100).optional(),
+
+  DEMO_MODE: flag,
+  ENABLE_SIMULATOR: flag,
+  DISABLE_HSTS: flag,
+
+  // Set by Next.js itself: "phase-production-build" while `next build` runs.
+  NEXT_PHASE: z.string().optional(),
+  // Build output folder (next.config.ts); parallel e2e runs use their own.
+  NEXT_DIST_DIR: z.string().default(".next"),
+});
+
+export type Env = Readonly<z.output<typeof schema>>;
+export type EnvName = keyof z.input<typeof schema>;
+
+/** Every variable the product reads. */
+export const ENV_NAMES = Object.keys(schema.shape) as EnvName[];
+
+/** Values that must never be printed; they stay out of JSON.stringify, console.log and log lines. */
+const SECRET_NAMES: readonly EnvName[] = ["NEXTAUTH_SECRET", "RESET_MASTER_KEYS", "SMTP_URL", "DATABASE_URL"];
+
+/** A configuration that cannot work; the message names every bad variable and what is allowed (never its value). */
+export class EnvError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Trimmed, blank-as-unset values of the schema's variables, parsed; every problem in one EnvError. */
+function parseWith<S extends z.ZodObject>(part: S, source: Readonly<Record<string, string | undefined>>): z.output<S> {
+  const raw: Record<string, string> = {};
+  for (const name of Object.keys(part.shape)) {
+    const value = source[name]?.trim();
+    if (value) raw[name] = value;
+  }
+  const parsed = part.safeParse(raw);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((issue) => `${String(issue.path[0] ?? "configuration")} ${issue.message}`));
+  }
+  return parsed.data;
+}
+
+/**
+ * Parses a set of variables (tests pass their own; the app passes process.env). A value that is
+ * blank after trimming counts as unset.
+ * @throws EnvError listing every invalid variable.
+ */
+export function parseEnv(source: Readonly<Record<string, string | undefined>>): Env {
+  const out: Record<string, unknown> = { ...parseWith(schema, source) };
+  for (const name of SECRET_NAMES) {
+    Object.defineProperty(out, name, { value: out[name], enumerable: false });
+  }
+  return Object.freeze(out) as Env;
+}
+
+let cached: { fingerprint: string; env: Env } | undefined;
+
+/** What the process's relevant variables are right now: the parse is redone only when this changes (tests stub variables). */
+function fingerprint(): string {
+  // One read per known name; nothing else in process.env is looked at.
+  return ENV_NAMES.map((name) => process.env[name] ?? "\u0000").join("\u0001");
+}
+
+/**
+ * The process's configuration, parsed on first use and cached. Tests that change process.env
+ * (vi.stubEnv) get a fresh parse on the next call; a running server's environment never changes.
+ * @throws EnvError on an invalid value (instrumentation.ts calls this at start-up).
+ */
+export function env(): Env {
+  const current = fingerprint();
+  if (cached?.fingerprint !== current) cached = { fingerprint: current, env: parseEnv(process.env) };
+  return cached.env;
+}
+
+const buildSchema = schema.pick({ NODE_ENV: true, DISABLE_HSTS: true, NEXT_DIST_DIR: true, NEXT_PHASE: true });
+
+/**
+ * The few values the build and Next itself set or need, checked alone: next.config.ts is loaded
+ * by `next build` (where runtime settings and secrets may be absent) and again by `next start`,
+ * before instrumentation.ts gets to check everything and log what is wrong.
+ */
+export function buildEnv(source: Readonly<Record<string, string | undefined>> = process.env): Readonly<z.output<typeof buildSchema>> {
+  return parseWith(buildSchema, source);
+}
+
+/** The configured secret values themselves, for scrubbing text before it is logged (lib/privacy/redact-text). */
+export function configuredSecrets(config: Env = env()): string[] {
+  const secrets: string[] = [];
+  if (config.NEXTAUTH_SECRET) secrets.push(config.NEXTAUTH_SECRET);
+  for (const entry of config.RESET_MASTER_KEYS?.split(",") ?? []) {
+    const key = entry.slice(entry.indexOf(":") + 1).trim();
+    if (key) secrets.push(key, key.toLowerCase(), key.toUpperCase());
+  }
+  for (const url of [config.SMTP_URL, config.DATABASE_URL]) {
+    if (!url) continue;
+    const password = new URL(url).password;
+    if (!password) continue;
+    secrets.push(password);
+    try {
+      secrets.push(decodeURIComponent(password));
+    } catch {
+      // Not percent-encoded: the raw form above is the one that can appear.
+    }
+  }
+  return secrets.filter((s) => s.length >= 4);
+}
