@@ -1,5 +1,6 @@
 import "server-only";
-import { readChecks, type CheckResult } from "@/lib/audit/check-results";
+import { readChecks } from "@/lib/tickets/checks/read-checks";
+import type { CheckResult } from "@/lib/tickets/checks/types";
 import { deviceHistory, type DeviceHistory } from "@/lib/audit/device-history";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { csvStream } from "@/lib/csv/csv-stream";
 import { maskEmail } from "@/lib/privacy/mask-email";
-import { flaggedReasonCodes } from "../check-results";
+import { flaggedReasonCodes } from "@/lib/tickets/checks/read-checks";
 import { queryTicketRows } from "../query-ticket-rows";
 import { recordAudit, type AuditActor } from "../record-audit";
 import type { TicketFilters } from "../ticket-filters";

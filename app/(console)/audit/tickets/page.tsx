@@ -6,7 +6,7 @@ import { TicketTable } from "@/components/audit/ticket-table";
 import { IgnoredFilters } from "@/components/audit/ignored-filters";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { flaggedReasonCodes } from "@/lib/audit/check-results";
+import { flaggedReasonCodes } from "@/lib/tickets/checks/read-checks";
 import { listStaff } from "@/lib/audit/list-staff";
 import { firstParam } from "@/lib/audit/search-params";
 import { searchTickets } from "@/lib/audit/search-tickets";

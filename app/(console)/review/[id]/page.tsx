@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { formatUtc, ticketRef } from "@/components/audit/format";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { AuditTimeline } from "@/components/audit/timeline";
-import { CheckList } from "@/components/review/check-list";
 import { DecideReviewForm } from "@/components/review/decide-review-form";
 import { DeviceSummary } from "@/components/review/device-summary";
 import { ReviewDecisionList } from "@/components/review/review-decision";
+import { CheckList } from "@/components/tickets/check-list";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -61,7 +61,7 @@ export default async function ReviewTicketPage({ params }: { params: Promise<{ i
           </div>
         </Card>
         <Card title="Checks">
-          <CheckList checks={ticket.checks} />
+          <CheckList checks={ticket.checks} order="flagged-first" />
         </Card>
         <Card title="Customer">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">

@@ -19,7 +19,7 @@ import { ticketDelivery } from "@/lib/outbox/ticket-delivery";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { rp1Scheme } from "@/lib/reset-protocol";
 import { listApprovals } from "@/lib/review/list-approvals";
-import type { CheckResult } from "@/lib/tickets/checks/types";
+import { readChecks } from "@/lib/tickets/checks/read-checks";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import { listAssignableStaff } from "@/lib/tickets/list-assignable-staff";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
@@ -44,7 +44,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const parsed = ticket.rawChallenge ? rp1Scheme.parse(ticket.rawChallenge) : null;
   const fields = parsed?.ok ? rp1Scheme.describe(parsed.challenge) : [];
   const mine = user.role !== "AGENT" || ticket.createdBy.id === user.id || ticket.assignee?.id === user.id;
-  const checks = ticket.checks as CheckResult[];
+  const checks = readChecks(ticket.checks);
   const open = ["READY", "APPROVED", "REVIEW"].includes(ticket.status);
 
   return (
