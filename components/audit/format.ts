@@ -5,10 +5,6 @@ export function formatUtc(date: Date | string | null | undefined): string {
   return `${d.toISOString().slice(0, 19).replace("T", " ")} UTC`;
 }
 
-export function ticketRef(number: number): string {
-  return `RT-${String(number).padStart(6, "0")}`;
-}
-
 /** "1 h 05 min", "42 s": durations for people. */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null) return "—";

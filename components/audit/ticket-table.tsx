@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatUtc, ticketRef } from "./format";
+import { ticketRef } from "@/lib/tickets/ticket-ref";
+import { formatUtc } from "./format";
 import { OutcomeBadge } from "./outcome-badge";
 
 export type TicketTableRow = {

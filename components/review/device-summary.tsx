@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { formatUtc, ticketRef } from "@/components/audit/format";
+import { formatUtc } from "@/components/audit/format";
+import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 
 export type DeviceSummaryData = {

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatUtc, ticketRef } from "@/components/audit/format";
+import { formatUtc } from "@/components/audit/format";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { listReviewQueue } from "@/lib/review/list-review-queue";
+import { ticketRef } from "@/lib/tickets/ticket-ref";
 
 export const metadata: Metadata = { title: "Review" };
 

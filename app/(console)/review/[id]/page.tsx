@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatUtc, ticketRef } from "@/components/audit/format";
+import { formatUtc } from "@/components/audit/format";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { AuditTimeline } from "@/components/audit/timeline";
 import { DecideReviewForm } from "@/components/review/decide-review-form";
@@ -15,6 +15,7 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { getReviewTicket } from "@/lib/review/get-review-ticket";
+import { ticketRef } from "@/lib/tickets/ticket-ref";
 
 export const metadata: Metadata = { title: "Review ticket" };
 

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { getDevice } from "@/lib/devices/get-device";
+import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { SERIAL_PATTERN } from "@/lib/validation/devices";
 
 export const metadata: Metadata = { title: "Device" };
@@ -64,7 +65,7 @@ export default async function DevicePage({ params }: { params: Promise<{ serial:
             <ul className="text-sm">
               {tickets.map((t) => (
                 <li key={t.id}>
-                  RT-{String(t.number).padStart(6, "0")} · {t.status.toLowerCase()} · {t.customerName} · {when(t.createdAt)}
+                  {ticketRef(t.number)} · {t.status.toLowerCase()} · {t.customerName} · {when(t.createdAt)}
                 </li>
               ))}
             </ul>
