@@ -6,13 +6,10 @@ import { QrIntake } from "@/components/intake/qr-intake";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Channel } from "@/lib/generated/prisma/enums";
 
-const CHANNELS = [
-  { value: "EMAIL", label: "Email" },
-  { value: "PHONE", label: "Phone" },
-  { value: "CHAT", label: "Chat" },
-  { value: "WEB_FORM", label: "Web form" },
-];
+const CHANNEL_LABELS: Record<Channel, string> = { EMAIL: "Email", PHONE: "Phone", CHAT: "Chat", WEB_FORM: "Web form" };
+const CHANNELS = Object.values(Channel).map((value) => ({ value, label: CHANNEL_LABELS[value] }));
 
 export function NewTicketForm() {
   const [state, action, pending] = useActionState(createTicketAction, null);

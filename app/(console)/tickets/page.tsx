@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
-import { listTicketQueue } from "@/lib/tickets/list-ticket-queue";
+import { isOpenStatus, listTicketQueue } from "@/lib/tickets/list-ticket-queue";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { queueFilterSchema } from "@/lib/validation/tickets";
 
@@ -29,7 +29,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const user = await requirePageUser("AGENT", "page:/tickets");
   const filter = queueFilterSchema.parse(await searchParams);
   const rows = await listTicketQueue({ db: getDb(), actor: user, filter });
-  const open = filter.status === "OPEN" || ["READY", "REVIEW", "APPROVED"].includes(filter.status);
+  const open = filter.status === "OPEN" || isOpenStatus(filter.status);
   return (
     <>
       <PageHeader
@@ -109,11 +109,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
                     <StatusBadge status={t.status} />
                   </td>
                   <td>
-                    {["READY", "REVIEW", "APPROVED"].includes(t.status) ? (
-                      <Countdown expiresAt={t.expiresAt?.toISOString() ?? null} />
-                    ) : (
-                      <span className="text-xs text-slate-400">—</span>
-                    )}
+                    {isOpenStatus(t.status) ? <Countdown expiresAt={t.expiresAt?.toISOString() ?? null} /> : <span className="text-xs text-slate-400">—</span>}
                   </td>
                   <td className="text-slate-600">{t.assignee?.name ?? "—"}</td>
                 </tr>

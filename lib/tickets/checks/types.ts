@@ -1,4 +1,4 @@
-import type { Decision } from "@/lib/generated/prisma/enums";
+import type { Decision, DeviceStatus } from "@/lib/generated/prisma/enums";
 
 export const CHECK_OUTCOMES = ["pass", "review", "refuse"] as const;
 export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
@@ -49,7 +49,7 @@ export type ReasonCode = (typeof REASON_CODES)[number];
 /** What the server looked up about a ticket's challenge; the rules are pure functions of it. */
 export type TicketFacts = {
   verification: "ok" | "bad-tag" | "unknown-key-version";
-  device: null | { status: "ACTIVE" | "BLOCKED" | "STOLEN"; owner: null | { emailMatchesChallenge: boolean } };
+  device: null | { status: DeviceStatus; owner: null | { emailMatchesChallenge: boolean } };
   requesterIsOwner: boolean | null;
   challengeFirstSeenAt: Date;
   recorderTime: Date;

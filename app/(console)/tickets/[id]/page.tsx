@@ -22,6 +22,7 @@ import { listApprovals } from "@/lib/review/list-approvals";
 import { readChecks } from "@/lib/tickets/checks/read-checks";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import { listAssignableStaff } from "@/lib/tickets/list-assignable-staff";
+import { isOpenStatus } from "@/lib/tickets/list-ticket-queue";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
 
 export const metadata: Metadata = { title: "Ticket" };
@@ -45,7 +46,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const fields = parsed?.ok ? rp1Scheme.describe(parsed.challenge) : [];
   const mine = user.role !== "AGENT" || ticket.createdBy.id === user.id || ticket.assignee?.id === user.id;
   const checks = readChecks(ticket.checks);
-  const open = ["READY", "APPROVED", "REVIEW"].includes(ticket.status);
+  const open = isOpenStatus(ticket.status);
 
   return (
     <div className="flex flex-col gap-6">
