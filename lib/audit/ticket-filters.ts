@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Decision, TicketStatus } from "@/lib/generated/prisma/enums";
 import { dateParam, readFilters, type RawSearchParams } from "./search-params";
+import { normalizeEmailAddress } from "@/lib/email-address";
 
 /** Stable reason codes look like TAG_INVALID, VELOCITY_AGENT. */
 export const REASON_CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,63}$/;
@@ -16,10 +17,7 @@ const TICKET_FILTER_SCHEMA = {
     .string()
     .max(64)
     .transform((s) => s.toUpperCase()),
-  email: z
-    .string()
-    .max(254)
-    .transform((s) => s.toLowerCase()),
+  email: z.string().max(254).transform(normalizeEmailAddress),
 };
 
 export type TicketFilters = {

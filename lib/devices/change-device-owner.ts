@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { notifyOwnerChange } from "./notify-owner-change";
+import { normalizeEmailAddress } from "@/lib/email-address";
 
 export const MANUAL_OWNER_SOURCE = "admin";
 
@@ -23,7 +24,7 @@ export async function changeDeviceOwner(options: {
   now?: Date;
 }) {
   const now = options.now ?? new Date();
-  const email = options.ownerEmail.trim().toLowerCase();
+  const email = normalizeEmailAddress(options.ownerEmail);
   return options.db.$transaction(async (tx) => {
     const [device] = await tx.$queryRaw<{ id: string; ownerEmail: string | null }[]>`
       SELECT d."id", o."email" AS "ownerEmail" FROM "Device" d LEFT JOIN "Owner" o ON o."id" = d."ownerId" WHERE d."serial" = ${options.serial} FOR UPDATE OF d`;

@@ -12,6 +12,7 @@ import { invitationLink } from "@/lib/users/invitation-link";
 import type { ClaimedEmail } from "./claim-outbox-batch";
 import { invitationPayloadSchema, ownerChangeNoticePayloadSchema, resetCodePayloadSchema } from "./payloads";
 import { PermanentEmailError } from "./permanent-email-error";
+import { sameEmailAddress } from "@/lib/email-address";
 
 /** The message plus the secrets in it, which the sender redacts from anything it logs or stores. */
 export type OutboxMessage = RenderedEmail & { secrets: string[] };
@@ -41,8 +42,6 @@ function parsePayload<T>(schema: { safeParse(value: unknown): { success: true; d
   return parsed.data;
 }
 
-const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 async function renderResetCode({ db, email, now, settings }: RenderOptions): Promise<OutboxMessage> {
   const payload = parsePayload(resetCodePayloadSchema, "RESET_CODE", email.payload);
   const issue = await db.codeIssue.findUnique({
@@ -60,7 +59,7 @@ async function renderResetCode({ db, email, now, settings }: RenderOptions): Pro
   if (!issue || issue.ticketId !== payload.ticketId || (email.ticketId !== null && email.ticketId !== payload.ticketId)) {
     throw new PermanentEmailError("code issue not found for this ticket");
   }
-  if (!sameAddress(issue.destination, email.to)) throw new PermanentEmailError("recipient differs from the code issue's destination");
+  if (!sameEmailAddress(issue.destination, email.to)) throw new PermanentEmailError("recipient differs from the code issue's destination");
   // Retries can run for hours: a recorder reported stolen or blocked meanwhile gets no code.
   if (issue.ticket.status !== "SENT" || issue.ticket.device?.status !== "ACTIVE") throw new PermanentEmailError("ticket or recorder no longer allows a code");
   if (issue.ticket.challengeId !== payload.challengeId || !issue.ticket.challenge) throw new PermanentEmailError("ticket no longer holds this challenge");
@@ -110,7 +109,7 @@ async function renderInvitation({ db, email, now, settings }: RenderOptions): Pr
   if (invitation.usedAt) throw new PermanentEmailError("invitation already used");
   if (invitation.expiresAt <= now) throw new PermanentEmailError("invitation expired before it could be sent");
   if (!invitation.user.active) throw new PermanentEmailError("invited user is disabled");
-  if (!sameAddress(invitation.user.email, email.to)) throw new PermanentEmailError("recipient differs from the invited user");
+  if (!sameEmailAddress(invitation.user.email, email.to)) throw new PermanentEmailError("recipient differs from the invited user");
   const link = invitationLink({ invitationId: payload.invitationId });
   const token = new URL(link).searchParams.get("token") ?? link;
   const message = renderInvitationEmail({ name: invitation.user.name, role: invitation.user.role, link, expiresAt: invitation.expiresAt, now, settings });

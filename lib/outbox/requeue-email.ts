@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { resetCodePayloadSchema } from "./payloads";
+import { sameEmailAddress } from "@/lib/email-address";
 
 /** Who requeues: a supervisor or an admin (from the session guard). */
 export type RequeueActor = { id: string; label: string; role: Role };
@@ -78,7 +79,7 @@ async function checkStillSendable(tx: Prisma.TransactionClient, options: { email
     select: { id: true, serial: true, status: true, expiresAt: true, challengeId: true, device: { select: { status: true } } },
   });
   const issue = await tx.codeIssue.findFirst({ where: { id: payload.data.codeIssueId, ticketId: ticket.id }, select: { destination: true } });
-  if (!issue || issue.destination.trim().toLowerCase() !== email.to.trim().toLowerCase() || ticket.challengeId !== payload.data.challengeId) {
+  if (!issue || !sameEmailAddress(issue.destination, email.to) || ticket.challengeId !== payload.data.challengeId) {
     throw new AppError("INVALID_STATE", "This email no longer matches the ticket's code issue; it can never be sent.");
   }
   if (ticket.status !== "SENT") throw new AppError("INVALID_STATE", "The ticket no longer allows a code, so its email cannot be requeued.");

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { normalizeEmail, rp1Scheme, type MasterKeys, type Rp1Challenge } from "@/lib/reset-protocol";
+import { rp1Scheme, type MasterKeys, type Rp1Challenge } from "@/lib/reset-protocol";
 import type { TicketFacts } from "./checks/types";
+import { sameEmailAddress } from "@/lib/email-address";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -46,7 +47,7 @@ export async function gatherFacts(options: {
     facts: {
       verification: verified.ok ? "ok" : verified.reason,
       device: device ? { status: device.status, owner: device.owner ? { emailMatchesChallenge: emailMatches } : null } : null,
-      requesterIsOwner: ownerEmail == null ? null : normalizeEmail(options.customerEmail) === normalizeEmail(ownerEmail),
+      requesterIsOwner: ownerEmail == null ? null : sameEmailAddress(options.customerEmail, ownerEmail),
       challengeFirstSeenAt: options.challengeFirstSeenAt,
       recorderTime: new Date(challenge.time * 1000),
       ticketsWithSameChallenge,

@@ -2,10 +2,11 @@ import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { normalizeEmailAddress } from "@/lib/email-address";
 
 /** Creates (or, for the demo seed, resets) a user with a password. */
 export async function createUser(options: { db: Db; email: string; name: string; role: Role; password: string | null }) {
-  const email = options.email.trim().toLowerCase();
+  const email = normalizeEmailAddress(options.email);
   const passwordHash = options.password ? await hashPassword(options.password) : null;
   return options.db.user.upsert({
     where: { email },
