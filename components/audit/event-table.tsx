@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { formatUtc } from "@/lib/time";
 import { DetailsList } from "./details-list";
-import { formatUtc } from "./format";
 
 export type EventTableRow = {
   seq: string;
@@ -44,7 +44,7 @@ export function EventTable({ rows, caption }: { rows: EventTableRow[]; caption: 
           {rows.map((e) => (
             <tr key={e.seq}>
               <td className="py-2 pr-3 tabular-nums text-slate-500">{e.seq}</td>
-              <td className="pr-3 whitespace-nowrap">{formatUtc(e.at)}</td>
+              <td className="pr-3 whitespace-nowrap">{formatUtc(e.at, { seconds: true })}</td>
               <td className="pr-3">
                 {e.actorLabel}
                 {e.ip ? <span className="block text-xs text-slate-500">{e.ip}</span> : null}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
-import { formatUtc } from "./format";
+import { formatUtc } from "@/lib/time";
 import { OutcomeBadge } from "./outcome-badge";
 
 export type TicketTableRow = {
@@ -56,7 +56,7 @@ export function TicketTable({ rows, caption }: { rows: TicketTableRow[]; caption
                   {ticketRef(t.number)}
                 </Link>
               </td>
-              <td className="pr-3 whitespace-nowrap">{formatUtc(t.createdAt)}</td>
+              <td className="pr-3 whitespace-nowrap">{formatUtc(t.createdAt, { seconds: true })}</td>
               <td className="pr-3">{t.status.toLowerCase()}</td>
               <td className="pr-3">
                 <OutcomeBadge value={t.decision} />

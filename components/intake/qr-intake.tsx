@@ -6,6 +6,7 @@ import { CHALLENGE_TEXT } from "@/lib/qr/challenge-text";
 import { decodeImageFile } from "@/lib/qr/decode-client";
 import type { Corners } from "@/lib/qr/types";
 import { ChallengeParseError, describeChallenge, parseChallenge } from "@/lib/reset-protocol/client";
+import { formatSpan, MINUTE_MS } from "@/lib/time";
 import { BETTER_PHOTO_REPLY } from "./better-photo-reply";
 import { QrPreview } from "./qr-preview";
 
@@ -23,10 +24,9 @@ type Status =
   | { kind: "failed"; message: string };
 
 function relative(iso: string, now: number): string {
-  const minutes = Math.round((new Date(iso).getTime() - now) / 60_000);
-  const abs = Math.abs(minutes);
-  const span = abs < 120 ? `${abs} min` : abs < 72 * 60 ? `${Math.round(abs / 60)} h` : `${Math.round(abs / 1440)} days`;
-  return minutes === 0 ? "now" : minutes > 0 ? `${span} ahead of now` : `${span} ago`;
+  const ms = new Date(iso).getTime() - now;
+  if (Math.round(ms / MINUTE_MS) === 0) return "now";
+  return ms > 0 ? `${formatSpan(ms)} ahead of now` : `${formatSpan(ms)} ago`;
 }
 
 /**

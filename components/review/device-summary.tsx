@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatUtc } from "@/components/audit/format";
+import { formatUtc } from "@/lib/time";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 
@@ -42,7 +42,7 @@ export function DeviceSummary({ data }: { data: DeviceSummaryData }) {
           <dd>{device.ownerEmail ? `${device.ownerName ?? ""} <${device.ownerEmail}>` : "none"}</dd>
           <dt className="font-medium">Owner since</dt>
           <dd>
-            {formatUtc(device.ownerSince)}
+            {formatUtc(device.ownerSince, { seconds: true })}
             {device.ownerSource ? ` · ${device.ownerSource}` : ""}
           </dd>
         </dl>
@@ -60,7 +60,8 @@ export function DeviceSummary({ data }: { data: DeviceSummaryData }) {
                 <Link href={`/review/${t.id}`} className="underline">
                   {ticketRef(t.number)}
                 </Link>{" "}
-                · {formatUtc(t.createdAt)} · <OutcomeBadge value={t.decision} /> {t.status.toLowerCase()} · {t.customerEmail} · by {t.createdByName}
+                · {formatUtc(t.createdAt, { seconds: true })} · <OutcomeBadge value={t.decision} /> {t.status.toLowerCase()} · {t.customerEmail} · by{" "}
+                {t.createdByName}
                 {t.flagged.length ? <span className="text-xs text-slate-500"> · {t.flagged.join(", ")}</span> : null}
               </li>
             ))}
@@ -75,7 +76,7 @@ export function DeviceSummary({ data }: { data: DeviceSummaryData }) {
           <ul className="divide-y divide-slate-100">
             {data.issues.map((i) => (
               <li key={i.id} className="py-1">
-                {formatUtc(i.issuedAt)} · {ticketRef(i.ticketNumber)} · {i.kind.toLowerCase()} · to {i.destination} · by {i.actorName}
+                {formatUtc(i.issuedAt, { seconds: true })} · {ticketRef(i.ticketNumber)} · {i.kind.toLowerCase()} · to {i.destination} · by {i.actorName}
               </li>
             ))}
           </ul>

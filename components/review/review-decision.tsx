@@ -1,4 +1,4 @@
-import { formatUtc } from "@/components/audit/format";
+import { formatUtc } from "@/lib/time";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 
 export type ReviewDecisionItem = {
@@ -19,7 +19,7 @@ export function ReviewDecisionList({ approvals }: { approvals: ReviewDecisionIte
         <li key={a.id} className="rounded-md border border-slate-200 p-3 text-sm">
           <p>
             <OutcomeBadge value={a.decision} /> <span className="font-medium">{a.decision === "APPROVE" ? "Approved" : "Refused"}</span> by {a.supervisorName}
-            <span className="text-slate-500"> · {formatUtc(a.createdAt)}</span>
+            <span className="text-slate-500"> · {formatUtc(a.createdAt, { seconds: true })}</span>
           </p>
           {a.destination ? (
             <p className="mt-1">

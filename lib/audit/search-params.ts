@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DAY_MS } from "@/lib/time";
 
 /** What Next gives a page as `searchParams`, and what a route handler gets from `URLSearchParams`. */
 export type RawSearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
@@ -10,7 +11,6 @@ export function firstParam(params: RawSearchParams, key: string): string | undef
   return trimmed ? trimmed : undefined;
 }
 
-const DAY_MS = 86_400_000;
 export const dateParam = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)

@@ -8,11 +8,11 @@ import { maskEmail } from "@/lib/privacy/mask-email";
 import { RP1_URL_FIELD_ORDER, rp1Scheme, type MasterKeys, type Rp1Challenge } from "@/lib/reset-protocol";
 import { getSettings } from "@/lib/settings/get-settings";
 import type { NewTicketInput } from "@/lib/validation/tickets";
+import { HOUR_MS } from "@/lib/time";
 import { evaluateChecks } from "./checks/evaluate-checks";
 import { gatherFacts } from "./gather-facts";
 import type { TicketActor } from "./ticket-actor";
 
-const HOUR_MS = 3_600_000;
 const STATUS_FOR: Record<"ISSUE" | "REVIEW" | "REFUSE", TicketStatus> = { ISSUE: "READY", REVIEW: "REVIEW", REFUSE: "REFUSED" };
 
 /** The challenge as a bare RP1 query string: what the outbox parses again at send time. */

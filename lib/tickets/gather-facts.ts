@@ -1,11 +1,9 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { rp1Scheme, type MasterKeys, type Rp1Challenge } from "@/lib/reset-protocol";
-import type { TicketFacts } from "./checks/types";
 import { sameEmailAddress } from "@/lib/email-address";
-
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
+import type { TicketFacts } from "./checks/types";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 
 /**
  * Looks up everything the rules need about a challenge, inside the ticket's transaction. The

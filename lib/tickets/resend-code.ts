@@ -2,10 +2,9 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getSettings } from "@/lib/settings/get-settings";
+import { HOUR_MS } from "@/lib/time";
 import { recordCodeIssue } from "./record-code-issue";
 import { actingScope, type TicketActor } from "./ticket-actor";
-
-const HOUR_MS = 3_600_000;
 
 /**
  * Sends the same code again (RP1 is deterministic) to the same address as the first issue,

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AnomalyList } from "@/components/audit/anomaly-list";
 import { AuditSubnav } from "@/components/audit/audit-subnav";
-import { formatDuration } from "@/components/audit/format";
+import { formatDuration, SECOND_MS } from "@/lib/time";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { DecisionsChart } from "@/components/charts/decisions-chart";
 import { VolumeChart } from "@/components/charts/volume-chart";
@@ -44,7 +44,7 @@ export default async function AuditPage() {
               {d.decisions.ISSUE} / {d.decisions.REVIEW} / {d.decisions.REFUSE}
             </dd>
             <dt>Median time to code sent</dt>
-            <dd className="text-right tabular-nums">{formatDuration(d.timeToSend.medianSeconds)}</dd>
+            <dd className="text-right tabular-nums">{formatDuration(d.timeToSend.medianSeconds === null ? null : d.timeToSend.medianSeconds * SECOND_MS)}</dd>
           </dl>
         </Card>
         <Card title="Worth a look" className="lg:col-span-3">

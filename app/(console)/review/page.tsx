@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatUtc } from "@/components/audit/format";
+import { formatUtc } from "@/lib/time";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
@@ -50,7 +50,7 @@ export default async function ReviewPage() {
                       {ticketRef(t.number)}
                     </Link>
                   </td>
-                  <td className="pr-3 whitespace-nowrap">{formatUtc(t.expiresAt)}</td>
+                  <td className="pr-3 whitespace-nowrap">{formatUtc(t.expiresAt, { seconds: true })}</td>
                   <td className="pr-3 text-xs">{t.flagged.join(", ") || "—"}</td>
                   <td className="pr-3">{t.serial ?? "—"}</td>
                   <td className="pr-3">{t.customerName}</td>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatUtc } from "@/components/audit/format";
+import { formatUtc } from "@/lib/time";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { AuditTimeline } from "@/components/audit/timeline";
 import { DecideReviewForm } from "@/components/review/decide-review-form";
@@ -41,8 +41,8 @@ export default async function ReviewTicketPage({ params }: { params: Promise<{ i
         title={`Ticket ${ticketRef(ticket.number)}`}
         description={
           <>
-            Opened {formatUtc(ticket.createdAt)} by {ticket.createdByName} · status <strong>{ticket.status.toLowerCase()}</strong> · checks decided{" "}
-            <OutcomeBadge value={ticket.decision} /> · challenge expires {formatUtc(ticket.expiresAt)}
+            Opened {formatUtc(ticket.createdAt, { seconds: true })} by {ticket.createdByName} · status <strong>{ticket.status.toLowerCase()}</strong> · checks
+            decided <OutcomeBadge value={ticket.decision} /> · challenge expires {formatUtc(ticket.expiresAt, { seconds: true })}
           </>
         }
       />
@@ -92,7 +92,7 @@ export default async function ReviewTicketPage({ params }: { params: Promise<{ i
                 </div>
               ))}
               <dt className="font-medium">First seen by us</dt>
-              <dd>{formatUtc(ticket.challenge.firstSeenAt)}</dd>
+              <dd>{formatUtc(ticket.challenge.firstSeenAt, { seconds: true })}</dd>
               <dt className="font-medium">Recorder clock skew</dt>
               <dd className={Math.abs(skew) > NOTABLE_SKEW_SECONDS ? "font-semibold text-amber-800" : ""}>
                 {skew === 0 ? "none" : `${Math.abs(skew)} s ${skew > 0 ? "ahead" : "behind"}`}

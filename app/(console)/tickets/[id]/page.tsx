@@ -24,6 +24,7 @@ import { getTicket } from "@/lib/tickets/get-ticket";
 import { listAssignableStaff } from "@/lib/tickets/list-assignable-staff";
 import { isOpenStatus } from "@/lib/tickets/list-ticket-queue";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
+import { formatUtc } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Ticket" };
 
@@ -65,7 +66,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             <StatusBadge status={ticket.status} />
             {open ? <Countdown expiresAt={ticket.expiresAt?.toISOString() ?? null} /> : null}
             <span className="text-slate-600">
-              Opened by {ticket.createdBy.name} · {ticket.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+              Opened by {ticket.createdBy.name} · {formatUtc(ticket.createdAt)}
             </span>
           </div>
         </div>
@@ -110,7 +111,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
                 <li key={n.id} className="rounded bg-slate-50 p-3 text-sm">
                   <p className="whitespace-pre-wrap">{n.body}</p>
                   <p className="mt-1 text-xs text-slate-500">
-                    {n.author.name} · {n.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+                    {n.author.name} · {formatUtc(n.createdAt)}
                   </p>
                 </li>
               ))}
