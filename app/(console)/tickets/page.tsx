@@ -4,6 +4,7 @@ import { Countdown } from "@/components/tickets/countdown";
 import { StatusBadge } from "@/components/tickets/status-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
@@ -81,20 +82,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
             .
           </p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Tickets</caption>
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="py-2">
-                  Ticket
-                </th>
-                <th scope="col">Customer</th>
-                <th scope="col">Recorder</th>
-                <th scope="col">Status</th>
-                <th scope="col">Time left</th>
-                <th scope="col">Assignee</th>
-              </tr>
-            </thead>
+          <DataTable caption="Tickets" columns={["Ticket", "Customer", "Recorder", "Status", "Time left", "Assignee"]}>
             <tbody className="divide-y divide-slate-100">
               {rows.map((t) => (
                 <tr key={t.id} className="hover:bg-slate-50 focus-within:bg-brand-50">
@@ -115,7 +103,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </Card>
     </>
