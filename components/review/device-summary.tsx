@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { formatUtc } from "@/lib/time";
-import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
+import { ticketRef } from "@/lib/tickets/ticket-ref";
+import { formatUtc } from "@/lib/time";
 
 export type DeviceSummaryData = {
   serial: string;

@@ -1,5 +1,5 @@
-import { formatUtc } from "@/lib/time";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
+import { formatUtc } from "@/lib/time";
 
 export type ReviewDecisionItem = {
   id: string;

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { normalizeEmailAddress } from "@/lib/email-address";
 import { Decision, TicketStatus } from "@/lib/generated/prisma/enums";
 import { dateParam, readFilters, type RawSearchParams } from "./search-params";
-import { normalizeEmailAddress } from "@/lib/email-address";
 
 /** Stable reason codes look like TAG_INVALID, VELOCITY_AGENT. */
 export const REASON_CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,63}$/;

@@ -2,11 +2,11 @@ import "server-only";
 import { recordAnonymousRefusal } from "@/lib/audit/record-anonymous-refusal";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { normalizeEmailAddress } from "@/lib/email-address";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { verifyPassword } from "./password";
 import { SESSION_MAX_AGE_MS } from "./session-policy";
 import { ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT, lockedUntil, recordFailure, throttleKeys } from "./throttle";
-import { normalizeEmailAddress } from "@/lib/email-address";
 
 export type AuthenticateResult = { ok: true; sessionId: string; userId: string } | { ok: false; reason: "invalid" | "throttled" };
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { normalizeEmailAddress } from "@/lib/email-address";
 import { AppError } from "@/lib/errors";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { notifyOwnerChange } from "./notify-owner-change";
-import { normalizeEmailAddress } from "@/lib/email-address";
 
 export const MANUAL_OWNER_SOURCE = "admin";
 

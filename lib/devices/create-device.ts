@@ -1,10 +1,10 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { normalizeEmailAddress } from "@/lib/email-address";
 import { AppError } from "@/lib/errors";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { MANUAL_OWNER_SOURCE } from "./change-device-owner";
-import { normalizeEmailAddress } from "@/lib/email-address";
 
 /** Registers one device with its owner of record (the manual form; bulk goes through import). */
 export async function createDevice(options: {

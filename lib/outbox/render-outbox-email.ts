@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { sameEmailAddress } from "@/lib/email-address";
 import type { EmailBranding, RenderedEmail } from "@/lib/email/email-branding";
 import { renderInvitationEmail } from "@/lib/email/render-invitation-email";
 import { renderOwnerChangeEmail } from "@/lib/email/render-owner-change-email";
@@ -12,7 +13,6 @@ import { invitationLink } from "@/lib/users/invitation-link";
 import type { ClaimedEmail } from "./claim-outbox-batch";
 import { invitationPayloadSchema, ownerChangeNoticePayloadSchema, resetCodePayloadSchema } from "./payloads";
 import { PermanentEmailError } from "./permanent-email-error";
-import { sameEmailAddress } from "@/lib/email-address";
 
 /** The message plus the secrets in it, which the sender redacts from anything it logs or stores. */
 export type OutboxMessage = RenderedEmail & { secrets: string[] };

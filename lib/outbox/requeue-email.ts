@@ -2,12 +2,12 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { roleAtLeast } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
+import { sameEmailAddress } from "@/lib/email-address";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { resetCodePayloadSchema } from "./payloads";
-import { sameEmailAddress } from "@/lib/email-address";
 
 /** Who requeues: a supervisor or an admin (from the session guard). */
 export type RequeueActor = { id: string; label: string; role: Role };

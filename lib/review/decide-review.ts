@@ -2,12 +2,12 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { roleAtLeast } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
+import { sameEmailAddress } from "@/lib/email-address";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { invalidInput } from "@/lib/http/action-state";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { decideReviewSchema, type DecideReviewInput } from "./review-rules";
-import { sameEmailAddress } from "@/lib/email-address";
 
 export type ReviewActor = { id: string; label: string; role: Role };
 

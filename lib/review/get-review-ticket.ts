@@ -1,10 +1,10 @@
 import "server-only";
+import type { Channel, Decision, TicketStatus } from "@/lib/generated/prisma/enums";
 import { readChecks } from "@/lib/tickets/checks/read-checks";
 import type { CheckResult } from "@/lib/tickets/checks/types";
 import { deviceHistory, type DeviceHistory } from "@/lib/audit/device-history";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { Channel, Decision, TicketStatus } from "@/lib/generated/prisma/enums";
 import { describeChallenge, parseChallenge, type FieldDescription } from "@/lib/reset-protocol/client";
 import { listApprovals, type ApprovalView } from "./list-approvals";
 

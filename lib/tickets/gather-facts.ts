@@ -1,9 +1,9 @@
 import "server-only";
+import { sameEmailAddress } from "@/lib/email-address";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { rp1Scheme, type MasterKeys, type Rp1Challenge } from "@/lib/reset-protocol";
-import { sameEmailAddress } from "@/lib/email-address";
-import type { TicketFacts } from "./checks/types";
 import { DAY_MS, HOUR_MS } from "@/lib/time";
+import type { TicketFacts } from "./checks/types";
 
 /**
  * Looks up everything the rules need about a challenge, inside the ticket's transaction. The

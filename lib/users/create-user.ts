@@ -1,8 +1,8 @@
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { normalizeEmailAddress } from "@/lib/email-address";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 /** Creates (or, for the demo seed, resets) a user with a password. */
 export async function createUser(options: { db: Db; email: string; name: string; role: Role; password: string | null }) {

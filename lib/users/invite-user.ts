@@ -1,12 +1,12 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { normalizeEmailAddress } from "@/lib/email-address";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/outbox/enqueue-email";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { INVITATION_TTL_MS } from "./invitation-link";
-import { normalizeEmailAddress } from "@/lib/email-address";
 
 /**
  * Creates a user without a password and an invitation; the INVITATION email (payload: the

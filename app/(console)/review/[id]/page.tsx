@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatUtc } from "@/lib/time";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { AuditTimeline } from "@/components/audit/timeline";
 import { DecideReviewForm } from "@/components/review/decide-review-form";
@@ -16,6 +15,7 @@ import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { getReviewTicket } from "@/lib/review/get-review-ticket";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
+import { formatUtc } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Review ticket" };
 

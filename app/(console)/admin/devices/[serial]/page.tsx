@@ -8,8 +8,8 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { getDevice } from "@/lib/devices/get-device";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
-import { SERIAL_PATTERN } from "@/lib/validation/devices";
 import { formatUtc } from "@/lib/time";
+import { SERIAL_PATTERN } from "@/lib/validation/devices";
 
 export const metadata: Metadata = { title: "Device" };
 
