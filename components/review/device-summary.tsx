@@ -1,22 +1,11 @@
 import Link from "next/link";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
+import type { DeviceHistory } from "@/lib/audit/device-history";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { formatUtc } from "@/lib/time";
 
-export type DeviceSummaryData = {
-  serial: string;
-  device: {
-    model: string;
-    status: string;
-    statusReason: string | null;
-    ownerName: string | null;
-    ownerEmail: string | null;
-    ownerSince: Date | null;
-    ownerSource: string | null;
-  } | null;
-  tickets: { id: string; number: number; createdAt: Date; status: string; decision: string; customerEmail: string; createdByName: string; flagged: string[] }[];
-  issues: { id: string; ticketNumber: number; kind: string; destination: string; issuedAt: Date; actorName: string }[];
-};
+/** What the summary shows of a recorder's history: the device history the review and audit pages load. */
+export type DeviceSummaryData = Pick<DeviceHistory, "serial" | "device" | "tickets" | "issues">;
 
 /** The recorder's registry entry and what happened to it before: earlier tickets and code issues. */
 export function DeviceSummary({ data }: { data: DeviceSummaryData }) {
