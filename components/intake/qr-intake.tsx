@@ -7,6 +7,7 @@ import { decodeImageFile } from "@/lib/qr/decode-client";
 import type { Corners } from "@/lib/qr/types";
 import { ChallengeParseError, describeChallenge, parseChallenge } from "@/lib/reset-protocol/client";
 import { formatSpan, MINUTE_MS } from "@/lib/time";
+import { FieldError, fieldAria } from "@/components/ui/field";
 import { BETTER_PHOTO_REPLY } from "./better-photo-reply";
 import { QrPreview } from "./qr-preview";
 
@@ -132,7 +133,7 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
     const file = files?.[0];
     if (file) void decode(file);
   };
-  const errorId = `${name}-error`;
+  const aria = fieldAria(name, { errors });
 
   return (
     <div className="flex flex-col gap-3">
@@ -229,15 +230,10 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
         value={text}
         onChange={(e) => setText(e.target.value)}
         placeholder="https://reset.example.com/rp1?s=… (filled in from the photo, or paste the link)"
-        aria-describedby={errors?.length ? errorId : undefined}
-        aria-invalid={errors?.length ? true : undefined}
+        {...aria.control}
         className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs aria-[invalid=true]:border-red-600"
       />
-      {errors?.length ? (
-        <p id={errorId} className="text-xs font-medium text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={aria.errorId} errors={errors} />
       {preview?.ok ? (
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md bg-slate-50 p-3 text-sm" aria-label="Challenge fields">
           {preview.fields.map((f) => (
