@@ -16,6 +16,12 @@ export const dateParam = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
 
+/** A recorder serial as searched: serials are stored upper-case. */
+export const serialParam = z
+  .string()
+  .max(64)
+  .transform((s) => s.toUpperCase());
+
 /** `from` is the start of that UTC day; `to` is inclusive, so the bound is the start of the next day. */
 export function dayStart(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);
