@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { DEVICE_IMPORT_UPLOAD } from "@/lib/devices/import/upload-protocol";
+import { FieldError, fieldAria } from "@/components/ui/field";
 import { ImportReportView } from "./import-report";
 import { uploadDeviceCsv, type ImportUploadState } from "./upload-device-csv";
 
@@ -26,6 +27,7 @@ export function ImportForm({ columns }: { columns: string }) {
   const [allowOwnerChanges, setAllowOwnerChanges] = useState(false);
   const hydrated = useHydrated();
   const errors = state?.kind === "error" ? state.fieldErrors : undefined;
+  const fileAria = fieldAria("import-file", { hint: true, errors: errors?.file });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -54,24 +56,11 @@ export function ImportForm({ columns }: { columns: string }) {
           <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
             CSV file
           </label>
-          <input
-            id="import-file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv"
-            required
-            aria-invalid={errors?.file ? true : undefined}
-            aria-describedby={errors?.file ? "import-file-hint import-file-error" : "import-file-hint"}
-            className="text-sm"
-          />
-          <p id="import-file-hint" className="text-xs text-slate-600">
+          <input id="import-file" name="file" type="file" accept=".csv,text/csv" required {...fileAria.control} className="text-sm" />
+          <p id={fileAria.hintId} className="text-xs text-slate-600">
             UTF-8, at most {MAX_MB} MB, header line with exactly these columns in any order: <code>{columns}</code>
           </p>
-          {errors?.file ? (
-            <p id="import-file-error" className="text-xs font-medium text-red-700">
-              {errors.file.join(" ")}
-            </p>
-          ) : null}
+          <FieldError id={fileAria.errorId} errors={errors?.file} />
         </div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="allowOwnerChanges" checked={allowOwnerChanges} onChange={(e) => setAllowOwnerChanges(e.target.checked)} />

@@ -5,15 +5,14 @@ import { inviteUserAction } from "@/app/actions/users";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Role } from "@/lib/generated/prisma/enums";
 import { fieldErrors } from "./field-errors";
 import { SelectField } from "./select-field";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 
-export const ROLE_OPTIONS = [
-  { value: "AGENT", label: "Agent" },
-  { value: "SUPERVISOR", label: "Supervisor" },
-  { value: "ADMIN", label: "Admin" },
-] as const;
+const ROLE_LABELS: Record<Role, string> = { AGENT: "Agent", SUPERVISOR: "Supervisor", ADMIN: "Admin" };
+/** The roles from the schema, lowest first, with their labels (a new role needs a label here). */
+export const ROLE_OPTIONS = Object.values(Role).map((value) => ({ value, label: ROLE_LABELS[value] }));
 
 export function InviteUserForm() {
   const [state, action, pending] = useActionState(inviteUserAction, null);

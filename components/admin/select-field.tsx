@@ -1,4 +1,5 @@
 import type { SelectHTMLAttributes } from "react";
+import { FieldError, fieldAria } from "@/components/ui/field";
 
 /** A labelled select whose errors are announced with it (aria-describedby), like Field. */
 export function SelectField({
@@ -10,30 +11,20 @@ export function SelectField({
   ...select
 }: SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; options: readonly { value: string; label: string }[]; errors?: string[] }) {
   const selectId = id ?? `field-${name}`;
-  const errorId = `${selectId}-error`;
+  const aria = fieldAria(selectId, { errors });
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={selectId} className="text-sm font-medium text-slate-800">
         {label}
       </label>
-      <select
-        id={selectId}
-        name={name}
-        aria-describedby={errors?.length ? errorId : undefined}
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        {...select}
-      >
+      <select id={selectId} name={name} {...aria.control} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" {...select}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      {errors?.length ? (
-        <p id={errorId} className="text-xs font-medium text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={aria.errorId} errors={errors} />
     </div>
   );
 }

@@ -6,18 +6,28 @@ import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { Settings } from "@/lib/settings/defaults";
+import { settingsSchema } from "@/lib/validation/settings";
 import { fieldErrors } from "./field-errors";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 
-const NUMBER_FIELDS: { name: keyof Settings; label: string; min: number; max: number }[] = [
-  { name: "challengeLifetimeHours", label: "Challenge lifetime (hours)", min: 1, max: 168 },
-  { name: "clockAheadToleranceMinutes", label: "Recorder clock ahead tolerance (minutes)", min: 0, max: 240 },
-  { name: "clockBehindToleranceHours", label: "Recorder clock behind tolerance (hours)", min: 0, max: 720 },
-  { name: "maxIssuesPerDevice30d", label: "Codes per device per 30 days", min: 1, max: 50 },
-  { name: "maxIssuesPerRequesterPerDay", label: "Codes per requester per day", min: 1, max: 50 },
-  { name: "maxIssuesPerAgentPerHour", label: "Codes per agent per hour", min: 1, max: 500 },
-  { name: "maxResendsPerTicketPerHour", label: "Resends per ticket per hour", min: 0, max: 20 },
+/** The settings that are numbers (velocity limits, lifetimes, tolerances). */
+type NumberSetting = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
+
+const NUMBER_FIELDS: { name: NumberSetting; label: string }[] = [
+  { name: "challengeLifetimeHours", label: "Challenge lifetime (hours)" },
+  { name: "clockAheadToleranceMinutes", label: "Recorder clock ahead tolerance (minutes)" },
+  { name: "clockBehindToleranceHours", label: "Recorder clock behind tolerance (hours)" },
+  { name: "maxIssuesPerDevice30d", label: "Codes per device per 30 days" },
+  { name: "maxIssuesPerRequesterPerDay", label: "Codes per requester per day" },
+  { name: "maxIssuesPerAgentPerHour", label: "Codes per agent per hour" },
+  { name: "maxResendsPerTicketPerHour", label: "Resends per ticket per hour" },
 ];
+
+/** The browser's min/max for a setting: the bounds the server's schema enforces, read from it, not copied. */
+function bounds(name: NumberSetting): { min?: number; max?: number } {
+  const field = settingsSchema.shape[name];
+  return { min: field.minValue ?? undefined, max: field.maxValue ?? undefined };
+}
 
 const TEXT_FIELDS: { name: keyof Settings; label: string; type: string }[] = [
   { name: "brandName", label: "Brand name", type: "text" },
@@ -38,8 +48,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
             label={f.label}
             name={f.name}
             type="number"
-            min={f.min}
-            max={f.max}
+            {...bounds(f.name)}
             required
             defaultValue={String(settings[f.name])}
             errors={fieldErrors(state, f.name)}

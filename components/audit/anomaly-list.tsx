@@ -1,11 +1,29 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Anomalies } from "@/lib/audit/dashboard/find-anomalies";
 
-export type AnomalyData = {
-  teamMedianIssues: number;
-  busyAgents: { agentId: string; name: string; issued: number }[];
-  repeatDevices: { serial: string; issues: number }[];
-  busyRequesters: { email: string; serials: number }[];
-};
+export type AnomalyData = Anomalies;
+
+type Finding = { key: string; href: string; label: string; count: string };
+
+function FindingList({ title, findings }: { title: ReactNode; findings: Finding[] }) {
+  if (findings.length === 0) return null;
+  return (
+    <section>
+      <h3 className="font-semibold">{title}</h3>
+      <ul className="list-inside list-disc">
+        {findings.map((f) => (
+          <li key={f.key}>
+            <Link href={f.href} className="underline">
+              {f.label}
+            </Link>
+            : {f.count}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 /** Patterns worth a second look, each linking to the search that shows the detail. */
 export function AnomalyList({
@@ -19,58 +37,33 @@ export function AnomalyList({
   if (none) return <p className="text-sm text-slate-600">Nothing unusual.</p>;
   return (
     <div className="flex flex-col gap-3 text-sm">
-      {data.busyAgents.length ? (
-        <section>
-          <h3 className="font-semibold">
+      <FindingList
+        title={
+          <>
             Agents issuing far more than the team (&gt; {thresholds.factor}× the median of {data.teamMedianIssues}, ≥ {thresholds.agentMin} in{" "}
             {thresholds.agentDays} days)
-          </h3>
-          <ul className="list-inside list-disc">
-            {data.busyAgents.map((a) => (
-              <li key={a.agentId}>
-                <Link href={`/audit/tickets?agent=${a.agentId}`} className="underline">
-                  {a.name}
-                </Link>
-                : {a.issued} codes
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {data.repeatDevices.length ? (
-        <section>
-          <h3 className="font-semibold">
-            Recorders reset again and again (≥ {thresholds.deviceMin} codes in {thresholds.repeatDays} days)
-          </h3>
-          <ul className="list-inside list-disc">
-            {data.repeatDevices.map((d) => (
-              <li key={d.serial}>
-                <Link href={`/audit/devices/${encodeURIComponent(d.serial)}`} className="underline">
-                  {d.serial}
-                </Link>
-                : {d.issues} codes
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {data.busyRequesters.length ? (
-        <section>
-          <h3 className="font-semibold">
-            One requester, many recorders (≥ {thresholds.requesterMin} serials in {thresholds.repeatDays} days)
-          </h3>
-          <ul className="list-inside list-disc">
-            {data.busyRequesters.map((r) => (
-              <li key={r.email}>
-                <Link href={`/audit/tickets?email=${encodeURIComponent(r.email)}`} className="underline">
-                  {r.email}
-                </Link>
-                : {r.serials} recorders
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+          </>
+        }
+        findings={data.busyAgents.map((a) => ({ key: a.agentId, href: `/audit/tickets?agent=${a.agentId}`, label: a.name, count: `${a.issued} codes` }))}
+      />
+      <FindingList
+        title={`Recorders reset again and again (≥ ${thresholds.deviceMin} codes in ${thresholds.repeatDays} days)`}
+        findings={data.repeatDevices.map((d) => ({
+          key: d.serial,
+          href: `/audit/devices/${encodeURIComponent(d.serial)}`,
+          label: d.serial,
+          count: `${d.issues} codes`,
+        }))}
+      />
+      <FindingList
+        title={`One requester, many recorders (≥ ${thresholds.requesterMin} serials in ${thresholds.repeatDays} days)`}
+        findings={data.busyRequesters.map((r) => ({
+          key: r.email,
+          href: `/audit/tickets?email=${encodeURIComponent(r.email)}`,
+          label: r.email,
+          count: `${r.serials} recorders`,
+        }))}
+      />
     </div>
   );
 }

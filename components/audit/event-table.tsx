@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
+import { formatUtc } from "@/lib/time";
 import { DetailsList } from "./details-list";
-import { formatUtc } from "./format";
 
 export type EventTableRow = {
   seq: string;
@@ -18,33 +19,12 @@ export function EventTable({ rows, caption }: { rows: EventTableRow[]; caption: 
   if (rows.length === 0) return <p className="text-sm text-slate-600">No events match.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="py-2 pr-3">
-              #
-            </th>
-            <th scope="col" className="pr-3">
-              When (UTC)
-            </th>
-            <th scope="col" className="pr-3">
-              Who
-            </th>
-            <th scope="col" className="pr-3">
-              What
-            </th>
-            <th scope="col" className="pr-3">
-              Ticket / device
-            </th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
+      <DataTable caption={caption} columns={["#", "When (UTC)", "Who", "What", "Ticket / device", "Details"]} spaced>
         <tbody className="divide-y divide-slate-100 align-top">
           {rows.map((e) => (
             <tr key={e.seq}>
               <td className="py-2 pr-3 tabular-nums text-slate-500">{e.seq}</td>
-              <td className="pr-3 whitespace-nowrap">{formatUtc(e.at)}</td>
+              <td className="pr-3 whitespace-nowrap">{formatUtc(e.at, { seconds: true })}</td>
               <td className="pr-3">
                 {e.actorLabel}
                 {e.ip ? <span className="block text-xs text-slate-500">{e.ip}</span> : null}
@@ -71,7 +51,7 @@ export function EventTable({ rows, caption }: { rows: EventTableRow[]; caption: 
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { formatUtc, ticketRef } from "./format";
+import { DataTable } from "@/components/ui/data-table";
+import { ticketRef } from "@/lib/tickets/ticket-ref";
+import { formatUtc } from "@/lib/time";
 import { OutcomeBadge } from "./outcome-badge";
 
 export type TicketTableRow = {
@@ -19,34 +21,7 @@ export function TicketTable({ rows, caption }: { rows: TicketTableRow[]; caption
   if (rows.length === 0) return <p className="text-sm text-slate-600">No tickets match.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="py-2 pr-3">
-              Ticket
-            </th>
-            <th scope="col" className="pr-3">
-              Opened (UTC)
-            </th>
-            <th scope="col" className="pr-3">
-              Status
-            </th>
-            <th scope="col" className="pr-3">
-              Decision
-            </th>
-            <th scope="col" className="pr-3">
-              Flags
-            </th>
-            <th scope="col" className="pr-3">
-              Serial
-            </th>
-            <th scope="col" className="pr-3">
-              Customer
-            </th>
-            <th scope="col">Opened by</th>
-          </tr>
-        </thead>
+      <DataTable caption={caption} columns={["Ticket", "Opened (UTC)", "Status", "Decision", "Flags", "Serial", "Customer", "Opened by"]} spaced>
         <tbody className="divide-y divide-slate-100">
           {rows.map((t) => (
             <tr key={t.id}>
@@ -55,7 +30,7 @@ export function TicketTable({ rows, caption }: { rows: TicketTableRow[]; caption
                   {ticketRef(t.number)}
                 </Link>
               </td>
-              <td className="pr-3 whitespace-nowrap">{formatUtc(t.createdAt)}</td>
+              <td className="pr-3 whitespace-nowrap">{formatUtc(t.createdAt, { seconds: true })}</td>
               <td className="pr-3">{t.status.toLowerCase()}</td>
               <td className="pr-3">
                 <OutcomeBadge value={t.decision} />
@@ -78,7 +53,7 @@ export function TicketTable({ rows, caption }: { rows: TicketTableRow[]; caption
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
     </div>
   );
 }

@@ -1,5 +1,5 @@
+import { formatUtc } from "@/lib/time";
 import { DetailsList } from "./details-list";
-import { formatUtc } from "./format";
 
 export type TimelineItem = { seq: string; at: Date; actorLabel: string; action: string; words: string; details: Record<string, unknown> };
 
@@ -18,7 +18,7 @@ export function AuditTimeline({ entries, title = "Audit timeline" }: { entries: 
                 <span className="font-medium text-slate-900">{e.words}</span> <span className="text-slate-600">by {e.actorLabel}</span>
               </p>
               <p className="text-xs text-slate-500">
-                <time dateTime={e.at.toISOString()}>{formatUtc(e.at)}</time> · #{e.seq} · <code>{e.action}</code>
+                <time dateTime={e.at.toISOString()}>{formatUtc(e.at, { seconds: true })}</time> · #{e.seq} · <code>{e.action}</code>
               </p>
               <DetailsList details={e.details} />
             </li>

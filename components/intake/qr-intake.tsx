@@ -8,6 +8,8 @@ import type { Corners } from "@/lib/qr/types";
 import { CopyButton } from "@/components/guidance/copy-button";
 import { explainLinkProblem, type LinkProblem } from "@/lib/guidance/link-problems";
 import { ChallengeParseError, describeChallenge, parseChallengeInText } from "@/lib/reset-protocol/client";
+import { formatSpan, MINUTE_MS } from "@/lib/time";
+import { FieldError, fieldAria } from "@/components/ui/field";
 import { BETTER_PHOTO_REPLY } from "./better-photo-reply";
 import { QrPreview } from "./qr-preview";
 
@@ -25,10 +27,9 @@ type Status =
   | { kind: "failed"; message: string };
 
 function relative(iso: string, now: number): string {
-  const minutes = Math.round((new Date(iso).getTime() - now) / 60_000);
-  const abs = Math.abs(minutes);
-  const span = abs < 120 ? `${abs} min` : abs < 72 * 60 ? `${Math.round(abs / 60)} h` : `${Math.round(abs / 1440)} days`;
-  return minutes === 0 ? "now" : minutes > 0 ? `${span} ahead of now` : `${span} ago`;
+  const ms = new Date(iso).getTime() - now;
+  if (Math.round(ms / MINUTE_MS) === 0) return "now";
+  return ms > 0 ? `${formatSpan(ms)} ahead of now` : `${formatSpan(ms)} ago`;
 }
 
 /**
@@ -134,7 +135,7 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
     const file = files?.[0];
     if (file) void decode(file);
   };
-  const errorId = `${name}-error`;
+  const aria = fieldAria(name, { errors });
 
   return (
     <div className="flex flex-col gap-3">
@@ -231,15 +232,10 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
         value={text}
         onChange={(e) => setText(e.target.value)}
         placeholder="https://reset.example.com/rp1?s=… (filled in from the photo, or paste the link)"
-        aria-describedby={errors?.length ? errorId : undefined}
-        aria-invalid={errors?.length ? true : undefined}
+        {...aria.control}
         className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs aria-[invalid=true]:border-red-600"
       />
-      {errors?.length ? (
-        <p id={errorId} className="text-xs font-medium text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={aria.errorId} errors={errors} />
       {preview?.ok ? (
         <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 rounded-md bg-slate-50 p-3 text-sm" aria-label="Challenge fields">
           {preview.fields.map((f) => (

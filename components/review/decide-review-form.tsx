@@ -5,6 +5,7 @@ import { decideReviewAction } from "@/app/actions/review";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FieldError, fieldAria } from "@/components/ui/field";
 
 const ALTERNATE_REASON_MIN = 20;
 
@@ -18,6 +19,7 @@ export function DecideReviewForm({ ticketId, ownerEmail, open }: { ticketId: str
   const [destination, setDestination] = useState("");
   const [reason, setReason] = useState("");
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const reasonAria = fieldAria("review-reason", { hint: true, errors: errors?.reason });
   if (state?.ok) return <ActionMessage state={state} />;
   if (!open) return null;
   return (
@@ -44,18 +46,13 @@ export function DecideReviewForm({ ticketId, ownerEmail, open }: { ticketId: str
           maxLength={2000}
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          aria-describedby={`review-reason-hint${errors?.reason ? " review-reason-error" : ""}`}
-          aria-invalid={errors?.reason ? true : undefined}
+          {...reasonAria.control}
           className="rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600"
         />
-        <p id="review-reason-hint" className="text-xs text-slate-600">
+        <p id={reasonAria.hintId} className="text-xs text-slate-600">
           Required to refuse, and at least {ALTERNATE_REASON_MIN} characters to send the code anywhere but the owner of record.
         </p>
-        {errors?.reason ? (
-          <p id="review-reason-error" className="text-xs font-medium text-red-700">
-            {errors.reason.join(" ")}
-          </p>
-        ) : null}
+        <FieldError id={reasonAria.errorId} errors={errors?.reason} />
       </div>
       <div className="flex gap-2">
         <Button type="submit" name="decision" value="APPROVE" disabled={pending}>

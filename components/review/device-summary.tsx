@@ -1,21 +1,11 @@
 import Link from "next/link";
-import { formatUtc, ticketRef } from "@/components/audit/format";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
+import type { DeviceHistory } from "@/lib/audit/device-history";
+import { ticketRef } from "@/lib/tickets/ticket-ref";
+import { formatUtc } from "@/lib/time";
 
-export type DeviceSummaryData = {
-  serial: string;
-  device: {
-    model: string;
-    status: string;
-    statusReason: string | null;
-    ownerName: string | null;
-    ownerEmail: string | null;
-    ownerSince: Date | null;
-    ownerSource: string | null;
-  } | null;
-  tickets: { id: string; number: number; createdAt: Date; status: string; decision: string; customerEmail: string; createdByName: string; flagged: string[] }[];
-  issues: { id: string; ticketNumber: number; kind: string; destination: string; issuedAt: Date; actorName: string }[];
-};
+/** What the summary shows of a recorder's history: the device history the review and audit pages load. */
+export type DeviceSummaryData = Pick<DeviceHistory, "serial" | "device" | "tickets" | "issues">;
 
 /** The recorder's registry entry and what happened to it before: earlier tickets and code issues. */
 export function DeviceSummary({ data }: { data: DeviceSummaryData }) {
@@ -41,7 +31,7 @@ export function DeviceSummary({ data }: { data: DeviceSummaryData }) {
           <dd>{device.ownerEmail ? `${device.ownerName ?? ""} <${device.ownerEmail}>` : "none"}</dd>
           <dt className="font-medium">Owner since</dt>
           <dd>
-            {formatUtc(device.ownerSince)}
+            {formatUtc(device.ownerSince, { seconds: true })}
             {device.ownerSource ? ` · ${device.ownerSource}` : ""}
           </dd>
         </dl>
@@ -59,7 +49,8 @@ export function DeviceSummary({ data }: { data: DeviceSummaryData }) {
                 <Link href={`/review/${t.id}`} className="underline">
                   {ticketRef(t.number)}
                 </Link>{" "}
-                · {formatUtc(t.createdAt)} · <OutcomeBadge value={t.decision} /> {t.status.toLowerCase()} · {t.customerEmail} · by {t.createdByName}
+                · {formatUtc(t.createdAt, { seconds: true })} · <OutcomeBadge value={t.decision} /> {t.status.toLowerCase()} · {t.customerEmail} · by{" "}
+                {t.createdByName}
                 {t.flagged.length ? <span className="text-xs text-slate-500"> · {t.flagged.join(", ")}</span> : null}
               </li>
             ))}
@@ -74,7 +65,7 @@ export function DeviceSummary({ data }: { data: DeviceSummaryData }) {
           <ul className="divide-y divide-slate-100">
             {data.issues.map((i) => (
               <li key={i.id} className="py-1">
-                {formatUtc(i.issuedAt)} · {ticketRef(i.ticketNumber)} · {i.kind.toLowerCase()} · to {i.destination} · by {i.actorName}
+                {formatUtc(i.issuedAt, { seconds: true })} · {ticketRef(i.ticketNumber)} · {i.kind.toLowerCase()} · to {i.destination} · by {i.actorName}
               </li>
             ))}
           </ul>

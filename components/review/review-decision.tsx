@@ -1,5 +1,5 @@
-import { formatUtc } from "@/components/audit/format";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
+import { formatUtc } from "@/lib/time";
 
 export type ReviewDecisionItem = {
   id: string;
@@ -19,7 +19,7 @@ export function ReviewDecisionList({ approvals }: { approvals: ReviewDecisionIte
         <li key={a.id} className="rounded-md border border-slate-200 p-3 text-sm">
           <p>
             <OutcomeBadge value={a.decision} /> <span className="font-medium">{a.decision === "APPROVE" ? "Approved" : "Refused"}</span> by {a.supervisorName}
-            <span className="text-slate-500"> · {formatUtc(a.createdAt)}</span>
+            <span className="text-slate-500"> · {formatUtc(a.createdAt, { seconds: true })}</span>
           </p>
           {a.destination ? (
             <p className="mt-1">

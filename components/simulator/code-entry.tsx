@@ -1,14 +1,10 @@
 "use client";
 
+import { formatMinutesSeconds } from "@/lib/time";
 import { RecorderButton } from "./recorder-button";
 import { RecorderForm } from "./recorder-form";
 import { RecorderInput } from "./recorder-input";
 import { useLockRemaining } from "./use-lock-remaining";
-
-function minutesAndSeconds(ms: number): string {
-  const total = Math.ceil(ms / 1000);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
-}
 
 /** The Security Code box; locked (with a visible countdown) after five wrong codes. */
 export function CodeEntry({ lockedUntilMs, renderedAtMs }: { lockedUntilMs: number | null; renderedAtMs: number }) {
@@ -33,7 +29,7 @@ export function CodeEntry({ lockedUntilMs, renderedAtMs }: { lockedUntilMs: numb
         <p className="text-sm text-amber-200" data-testid="lockout-countdown">
           Code entry locked. Try again in{" "}
           <span role="timer" className="font-mono tabular-nums">
-            {minutesAndSeconds(remainingMs)}
+            {formatMinutesSeconds(remainingMs)}
           </span>
           .
         </p>

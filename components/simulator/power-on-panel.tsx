@@ -2,6 +2,7 @@
 
 import { useActionState, type InputHTMLAttributes } from "react";
 import { powerOnAction } from "@/app/actions/simulator";
+import { FieldError, fieldAria } from "@/components/ui/field";
 import type { ActionState } from "@/lib/http/action-state";
 import type { SimulatorDeviceOption } from "@/lib/simulator/types";
 import { RecorderButton } from "./recorder-button";
@@ -14,7 +15,7 @@ function DarkField({
   ...input
 }: InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: string }) {
   const id = `power-on-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const aria = fieldAria(id, { hint: Boolean(hint), errors });
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm text-slate-300">
@@ -23,21 +24,16 @@ function DarkField({
       <input
         id={id}
         name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
+        {...aria.control}
         className="rounded border border-white/20 bg-black px-2 py-1.5 font-mono text-sm text-slate-100 focus-visible:outline-2 focus-visible:outline-amber-300 aria-[invalid=true]:border-red-400"
         {...input}
       />
       {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-400">
+        <p id={aria.hintId} className="text-xs text-slate-400">
           {hint}
         </p>
       ) : null}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="text-xs text-red-300">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      <FieldError id={aria.errorId} errors={errors} className="text-xs text-red-300" />
     </div>
   );
 }

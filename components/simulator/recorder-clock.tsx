@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatRecorderTime } from "./format-recorder-time";
+import { formatUtc } from "@/lib/time";
 
 const TICK_MS = 1000;
 
@@ -20,7 +20,7 @@ export function RecorderClock({ offsetMs, renderedAtMs }: { offsetMs: number; re
   const recorderMs = renderedAtMs + offsetMs + elapsedMs;
   return (
     <time dateTime={new Date(recorderMs).toISOString()} className="font-mono tabular-nums" data-testid="recorder-clock">
-      {formatRecorderTime(recorderMs)}
+      {formatUtc(recorderMs, { seconds: true, zone: false })}
       <span className="sr-only"> recorder time, UTC</span>
     </time>
   );

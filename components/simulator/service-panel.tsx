@@ -1,6 +1,6 @@
 import { HOUR_MS, MAX_CLOCK_OFFSET_HOURS } from "@/lib/simulator/constants";
 import type { SimulatorView } from "@/lib/simulator/types";
-import { formatOffset } from "./format-recorder-time";
+import { formatDuration } from "@/lib/time";
 import { PowerOffButton } from "./power-off-button";
 import { RecorderButton } from "./recorder-button";
 import { RecorderForm } from "./recorder-form";
@@ -18,7 +18,8 @@ export function ServicePanel({ view }: { view: SimulatorView }) {
       <div className="grid gap-4 md:grid-cols-[1fr_auto]">
         <div className="flex flex-col gap-2">
           <p>
-            Recorder clock offset: <strong data-testid="clock-offset">{formatOffset(view.clockOffsetMs)}</strong>
+            Recorder clock offset:{" "}
+            <strong data-testid="clock-offset">{`${view.clockOffsetMs < 0 ? "−" : "+"}${formatDuration(view.clockOffsetMs, { smallest: "min" })}`}</strong>
             <span className="text-slate-400"> (a wrong recorder clock, as in the field)</span>
           </p>
           <RecorderForm op="set-clock" className="flex flex-wrap items-end gap-2">

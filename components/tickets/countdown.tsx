@@ -1,14 +1,10 @@
 "use client";
 
 import { useEffect, useState } from "react";
-
-const MINUTE = 60_000;
+import { formatDuration, formatUtc, HOUR_MS } from "@/lib/time";
 
 function describe(ms: number): string {
-  if (ms <= 0) return "expired";
-  const minutes = Math.floor(ms / MINUTE);
-  const h = Math.floor(minutes / 60);
-  return h > 0 ? `${h} h ${minutes % 60} min left` : `${minutes} min left`;
+  return ms <= 0 ? "expired" : `${formatDuration(ms, { smallest: "min", round: "down" })} left`;
 }
 
 /** Time left before the challenge stops being issuable; red under an hour, amber under four. */
@@ -31,15 +27,15 @@ export function Countdown({ expiresAt }: { expiresAt: string | null }) {
       ? "bg-slate-100 text-slate-700"
       : left <= 0
         ? "bg-slate-200 text-slate-600"
-        : left < 60 * MINUTE
+        : left < HOUR_MS
           ? "bg-red-600 text-white"
-          : left < 240 * MINUTE
+          : left < 4 * HOUR_MS
             ? "bg-amber-200 text-amber-950"
             : "bg-emerald-50 text-emerald-900";
   return (
     <time
       dateTime={expiresAt}
-      title={`Expires ${new Date(expiresAt).toISOString().replace("T", " ").slice(0, 16)} UTC`}
+      title={`Expires ${formatUtc(expiresAt)}`}
       className={`inline-block rounded px-2 py-0.5 text-xs font-medium tabular-nums ${tone}`}
     >
       {now === null ? "…" : describe(left)}

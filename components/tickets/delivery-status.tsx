@@ -1,4 +1,5 @@
 import type { DeliveryState, TicketDeliveryRow } from "@/lib/outbox/delivery-state";
+import { formatUtc } from "@/lib/time";
 import { RequeueEmailButton } from "./requeue-email-button";
 
 const KIND_LABELS: Record<string, string> = {
@@ -15,12 +16,8 @@ const BADGE_TONES: Record<DeliveryState, string> = {
   failed: "border-red-300 bg-red-50 text-red-900",
 };
 
-function utc(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
-
 function badgeText(row: TicketDeliveryRow): string {
-  if (row.state === "retrying" && row.nextAttemptAt) return `retrying at ${utc(row.nextAttemptAt)}`;
+  if (row.state === "retrying" && row.nextAttemptAt) return `retrying at ${formatUtc(row.nextAttemptAt)}`;
   return row.state;
 }
 
@@ -42,10 +39,10 @@ export function DeliveryStatus({ deliveries, requeueFor = null }: { deliveries: 
               {KIND_LABELS[row.kind] ?? row.kind} <span className="font-normal text-slate-600">to {row.to}</span>
             </p>
             <p className="text-xs text-slate-600">
-              Queued <time dateTime={row.createdAt.toISOString()}>{utc(row.createdAt)}</time>
+              Queued <time dateTime={row.createdAt.toISOString()}>{formatUtc(row.createdAt)}</time>
               {row.sentAt ? (
                 <>
-                  {" · "}sent <time dateTime={row.sentAt.toISOString()}>{utc(row.sentAt)}</time>
+                  {" · "}sent <time dateTime={row.sentAt.toISOString()}>{formatUtc(row.sentAt)}</time>
                 </>
               ) : null}
               {row.attempts > 0 ? ` · ${row.attempts} ${row.attempts === 1 ? "attempt" : "attempts"}` : null}

@@ -7,13 +7,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
+import { Channel } from "@/lib/generated/prisma/enums";
 
-const CHANNELS = [
-  { value: "EMAIL", label: "Email" },
-  { value: "PHONE", label: "Phone" },
-  { value: "CHAT", label: "Chat" },
-  { value: "WEB_FORM", label: "Web form" },
-];
+const CHANNEL_LABELS: Record<Channel, string> = { EMAIL: "Email", PHONE: "Phone", CHAT: "Chat", WEB_FORM: "Web form" };
+const CHANNELS = Object.values(Channel).map((value) => ({ value, label: CHANNEL_LABELS[value] }));
 
 export function NewTicketForm() {
   const [state, action, pending] = useActionState(createTicketAction, null);

@@ -5,6 +5,7 @@ import { addNoteAction } from "@/app/actions/tickets";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
+import { FieldError, fieldAria } from "@/components/ui/field";
 
 /**
  * Adds an internal note. While the ticket waits for review, the agent is asked for a note to the
@@ -18,6 +19,7 @@ export function NoteForm({ ticketId, forReviewer = false }: { ticketId: string; 
   useEffect(() => {
     if (state?.ok) form.current?.reset();
   }, [state]);
+  const aria = fieldAria("note-body", { hint: forReviewer, errors: error });
   return (
     <form ref={form} action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-2">
       <input type="hidden" name="ticketId" value={ticketId} />
@@ -26,23 +28,12 @@ export function NoteForm({ ticketId, forReviewer = false }: { ticketId: string; 
         {forReviewer ? "Note to reviewer" : "Internal note"} <span className="font-normal text-slate-500">(never sent to the customer)</span>
       </label>
       {forReviewer ? (
-        <p id="note-body-hint" className="text-xs text-amber-900">
+        <p id={aria.hintId} className="text-xs text-amber-900">
           A supervisor decides this ticket. Tell them how you checked who is calling and anything the customer said that matters.
         </p>
       ) : null}
-      <textarea
-        id="note-body"
-        name="body"
-        rows={3}
-        maxLength={4000}
-        aria-describedby={[forReviewer ? "note-body-hint" : null, error ? "note-body-error" : null].filter(Boolean).join(" ") || undefined}
-        className="rounded-md border border-slate-300 px-3 py-2 text-sm"
-      />
-      {error ? (
-        <p id="note-body-error" className="text-xs text-red-700">
-          {error.join(" ")}
-        </p>
-      ) : null}
+      <textarea id="note-body" name="body" rows={3} maxLength={4000} {...aria.control} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
+      <FieldError id={aria.errorId} errors={error} className="text-xs text-red-700" />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="secondary" disabled={pending}>
           {forReviewer ? "Add note to reviewer" : "Add note"}

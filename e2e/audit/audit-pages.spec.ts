@@ -29,14 +29,14 @@ test("ticket search keeps filters in the URL and exports the same tickets as a s
     status: "REFUSED",
     decision: "REFUSE",
     customerName: '=HYPERLINK("http://evil.example","x")',
-    checks: [{ id: "DEVICE_STOLEN", outcome: "refuse", label: "Device", reason: "Reported stolen" }],
+    checks: [{ check: "device", id: "DEVICE_STOLEN", outcome: "refuse", label: "Device", reason: "Reported stolen" }],
   });
   await seedTicket(db, {
     createdById: agent.id,
     serial,
     status: "SENT",
     decision: "ISSUE",
-    checks: [{ id: "DEVICE_STOLEN", outcome: "pass", label: "Device", reason: "ok" }],
+    checks: [{ check: "device", id: "DEVICE_STOLEN", outcome: "pass", label: "Device", reason: "ok" }],
   });
 
   await signIn(page, supervisor);

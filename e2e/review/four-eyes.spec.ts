@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { seedDevice, seedTicket, uniqueSerial } from "@/lib/audit/testing/seed-tickets";
+import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { db, seedUser } from "../support/db";
 import { callServerAction, serverActionId } from "../support/server-actions";
 import { signIn } from "../support/session";
 
 const ACTIONS_FILE = "app/actions/review.ts";
-const REFERENCE = (n: number) => `RT-${String(n).padStart(6, "0")}`;
 
 async function reviewTicketBy(authorId: string) {
   const serial = uniqueSerial("E2E");
@@ -21,8 +21,8 @@ test("a second supervisor sees the evidence and approves to another address with
 
   await signIn(page, supervisor);
   await page.goto("/review");
-  await page.getByRole("link", { name: REFERENCE(ticket.number) }).click();
-  await expect(page.getByRole("heading", { name: `Ticket ${REFERENCE(ticket.number)}` })).toBeVisible();
+  await page.getByRole("link", { name: ticketRef(ticket.number) }).click();
+  await expect(page.getByRole("heading", { name: `Ticket ${ticketRef(ticket.number)}` })).toBeVisible();
   const checks = page.getByRole("list", { name: "Checks" });
   await expect(checks.getByText("REQUESTER_EMAIL_DIFFERS")).toBeVisible();
   await expect(checks.getByText("The recorder's clock is 2 hours ahead.")).toBeVisible();

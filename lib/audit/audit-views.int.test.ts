@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CheckResult } from "./check-results";
+import type { CheckName, CheckResult, ReasonCode } from "@/lib/tickets/checks/types";
 import { runVerifyCli } from "./cli/verify";
 import { loadDashboard } from "./dashboard/load-dashboard";
 import { deviceHistory } from "./device-history";
@@ -15,8 +15,8 @@ import { ticketTimeline } from "./ticket-timeline";
 import { ENGINES } from "@/lib/testing/databases";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 
-const pass = (id: string): CheckResult => ({ id, outcome: "pass", label: id, reason: "ok" });
-const flag = (id: string, outcome: "review" | "refuse" = "review"): CheckResult => ({ id, outcome, label: id, reason: "flagged" });
+const pass = (check: CheckName, id: ReasonCode): CheckResult => ({ check, id, outcome: "pass", label: id, reason: "ok" });
+const flag = (check: CheckName, id: ReasonCode, outcome: "review" | "refuse" = "review"): CheckResult => ({ check, id, outcome, label: id, reason: "flagged" });
 
 async function allPages<T>(first: (cursor: { after?: string; before?: string }) => Promise<{ rows: T[]; next: string | null; prev: string | null }>) {
   const pages: { rows: T[]; next: string | null; prev: string | null }[] = [];
@@ -50,7 +50,7 @@ describe.each(ENGINES)("audit views on %s", (engine) => {
         createdAt: sameInstant,
         status: "SENT",
         decision: "ISSUE",
-        checks: [pass("TAG_VALID"), pass("VELOCITY_DEVICE")],
+        checks: [pass("challenge", "TAG_VALID"), pass("velocity", "VELOCITY_DEVICE")],
       });
     }
     await seedTicket(t.db, {
@@ -58,7 +58,7 @@ describe.each(ENGINES)("audit views on %s", (engine) => {
       createdAt: new Date(Date.UTC(2026, 2, 11, 9)),
       serial,
       customerEmail: email,
-      checks: [pass("TAG_VALID"), flag("VELOCITY_DEVICE")],
+      checks: [pass("challenge", "TAG_VALID"), flag("velocity", "VELOCITY_DEVICE")],
     });
     await seedTicket(t.db, {
       createdById: agentB.id,
@@ -66,7 +66,7 @@ describe.each(ENGINES)("audit views on %s", (engine) => {
       status: "REFUSED",
       decision: "REFUSE",
       customerName: '=HYPERLINK("http://evil.example")',
-      checks: [flag("DEVICE_STOLEN", "refuse")],
+      checks: [flag("device", "DEVICE_STOLEN", "refuse")],
     });
   });
   afterAll(() => t.close());

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { DeviceStatus, Decision, IssueKind, TicketStatus } from "@/lib/generated/prisma/enums";
-import { flaggedReasonCodes } from "./check-results";
+import { flaggedReasonCodes } from "@/lib/tickets/checks/read-checks";
 import { describeAction } from "./describe-action";
 
 /** The most recent tickets and events shown; the audit log page has the rest. */

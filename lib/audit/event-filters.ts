@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateParam, readFilters, type RawSearchParams } from "./search-params";
+import { dateParam, readFilters, serialParam, type RawSearchParams } from "./search-params";
 
 const EVENT_FILTER_SCHEMA = {
   from: dateParam,
@@ -7,10 +7,7 @@ const EVENT_FILTER_SCHEMA = {
   actor: z.uuid(),
   action: z.string().regex(/^[a-z][a-z0-9_.]{1,63}$/),
   ticket: z.uuid(),
-  serial: z
-    .string()
-    .max(64)
-    .transform((s) => s.toUpperCase()),
+  serial: serialParam,
 };
 
 export type EventFilters = { from?: string; to?: string; actor?: string; action?: string; ticket?: string; serial?: string };

@@ -36,6 +36,23 @@ describe("ticket filters from the URL", () => {
   });
 });
 
+describe("the serial filter, shared by the ticket and event searches", () => {
+  // [as typed in the URL, as searched (undefined: ignored and named invalid)]
+  const ROWS: [string, string | undefined][] = [
+    ["hs9nvr0000042", "HS9NVR0000042"],
+    [" NVR8-2411-000123 ", "NVR8-2411-000123"],
+    ["a".repeat(64), "A".repeat(64)],
+    ["a".repeat(65), undefined],
+  ];
+  it.each(ROWS)("%j → %j", (typed, searched) => {
+    for (const parse of [parseTicketFilters, parseEventFilters]) {
+      const { filters, invalid } = parse({ serial: typed });
+      expect(filters.serial).toBe(searched);
+      expect(invalid).toEqual(searched === undefined ? ["serial"] : []);
+    }
+  });
+});
+
 describe("cursors and anchors", () => {
   it("round-trips a (createdAt, id) cursor and rejects anything else", () => {
     const c = { at: new Date("2026-03-10T12:00:00.123Z"), id: "0b3a1c2e-1111-4222-8333-444455556666" };

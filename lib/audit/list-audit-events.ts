@@ -1,23 +1,14 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { decodeSeqCursor } from "./cursor";
+import type { AuditContent } from "./event-hash";
 import type { EventFilters } from "./event-filters";
 import { eventWhere } from "./event-where";
 
 export const EVENT_PAGE_SIZE = 50;
 
-export type AuditEventRow = {
-  seq: string;
-  at: Date;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  ip: string | null;
-  ticketId: string | null;
-  serial: string | null;
-  details: unknown;
-  hash: string;
-};
+/** One stored event as the log pages show it: the hashed content, seq as text (JSON-safe), and its hash. */
+export type AuditEventRow = Omit<AuditContent, "seq"> & { seq: string; hash: string };
 
 export type AuditEventPage = { rows: AuditEventRow[]; next: string | null; prev: string | null };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DAY_MS } from "@/lib/time";
 
 /** What Next gives a page as `searchParams`, and what a route handler gets from `URLSearchParams`. */
 export type RawSearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
@@ -10,11 +11,16 @@ export function firstParam(params: RawSearchParams, key: string): string | undef
   return trimmed ? trimmed : undefined;
 }
 
-const DAY_MS = 86_400_000;
 export const dateParam = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+
+/** A recorder serial as searched: serials are stored upper-case. */
+export const serialParam = z
+  .string()
+  .max(64)
+  .transform((s) => s.toUpperCase());
 
 /** `from` is the start of that UTC day; `to` is inclusive, so the bound is the start of the next day. */
 export function dayStart(day: string): Date {

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { normalizeEmailAddress } from "@/lib/email-address";
 import { Decision, TicketStatus } from "@/lib/generated/prisma/enums";
-import { dateParam, readFilters, type RawSearchParams } from "./search-params";
+import { dateParam, readFilters, serialParam, type RawSearchParams } from "./search-params";
 
 /** Stable reason codes look like TAG_INVALID, VELOCITY_AGENT. */
 export const REASON_CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,63}$/;
@@ -12,14 +13,8 @@ const TICKET_FILTER_SCHEMA = {
   status: z.enum(TicketStatus),
   decision: z.enum(Decision),
   reason: z.string().regex(REASON_CODE_PATTERN),
-  serial: z
-    .string()
-    .max(64)
-    .transform((s) => s.toUpperCase()),
-  email: z
-    .string()
-    .max(254)
-    .transform((s) => s.toLowerCase()),
+  serial: serialParam,
+  email: z.string().max(254).transform(normalizeEmailAddress),
 };
 
 export type TicketFilters = {

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAnonymousRefusal } from "@/lib/audit/record-anonymous-refusal";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { normalizeEmailAddress } from "@/lib/email-address";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { verifyPassword } from "./password";
 import { SESSION_MAX_AGE_MS } from "./session-policy";
@@ -17,7 +18,7 @@ export type AuthenticateResult = { ok: true; sessionId: string; userId: string }
 export async function authenticate(options: { db: Db; email: string; password: string; ip: string; now?: Date }): Promise<AuthenticateResult> {
   const { db, ip } = options;
   const now = options.now ?? new Date();
-  const email = options.email.trim().toLowerCase();
+  const email = normalizeEmailAddress(options.email);
   const keys = throttleKeys(email, ip);
   const anonymous = { id: null, label: "anonymous" };
   // A locked client can go on asking without any password check: counted, audited at a bounded rate.

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import { normalizeEmailAddress } from "@/lib/email-address";
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const THROTTLE_LOCK_MS = 15 * 60 * 1000;
@@ -10,7 +11,7 @@ export const IP_FAILURE_LIMIT = 30;
 /** Keys are hashed so the table never holds an email address. */
 export function throttleKeys(email: string, ip: string) {
   const digest = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 32);
-  return { account: `acct:${digest(email.trim().toLowerCase())}`, ip: `ip:${digest(ip)}` };
+  return { account: `acct:${digest(normalizeEmailAddress(email))}`, ip: `ip:${digest(ip)}` };
 }
 
 export async function lockedUntil(db: Db, keys: string[], now = new Date()): Promise<Date | null> {

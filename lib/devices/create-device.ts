@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { normalizeEmailAddress } from "@/lib/email-address";
 import { AppError } from "@/lib/errors";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { MANUAL_OWNER_SOURCE } from "./change-device-owner";
@@ -18,7 +19,7 @@ export async function createDevice(options: {
   ownerName: string;
   now?: Date;
 }) {
-  const email = options.ownerEmail.trim().toLowerCase();
+  const email = normalizeEmailAddress(options.ownerEmail);
   return options.db.$transaction(async (tx) => {
     if (await tx.device.findUnique({ where: { serial: options.serial }, select: { id: true } })) {
       throw new AppError("CONFLICT", "A device with this serial already exists.", { serial: ["A device with this serial already exists."] });

@@ -7,6 +7,7 @@ import { rp1Scheme } from "@/lib/reset-protocol";
 import { ENGINES } from "@/lib/testing/databases";
 import { captureLogs } from "@/lib/testing/capture-logs";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { invitationLink } from "@/lib/users/invitation-link";
 import { enqueueEmail } from "./enqueue-email";
 import type { MailSink } from "./mail-sink";
@@ -89,7 +90,7 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
     const code = expectedCode(seeded.challengeText);
     expect(CODE_IN_TEXT.exec(arrived?.mail.text ?? "")?.[1]).toBe(rp1Scheme.formatCode(code));
     expect(arrived?.mail.html).toContain(rp1Scheme.formatCode(code));
-    expect(arrived?.mail.subject).toBe(`Your security code for recorder ${seeded.serial} (RT-${String(seeded.ticketNumber).padStart(6, "0")})`);
+    expect(arrived?.mail.subject).toBe(`Your security code for recorder ${seeded.serial} (${ticketRef(seeded.ticketNumber)})`);
     expect(arrived?.mail.messageId).toBe(`<outbox.${seeded.outboxId}@recorders.example>`);
 
     const row = await t.db.outboxEmail.findUniqueOrThrow({ where: { id: seeded.outboxId } });

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { sameEmailAddress } from "@/lib/email-address";
 import type { EmailBranding, RenderedEmail } from "@/lib/email/email-branding";
 import { renderEmail } from "@/lib/email/render";
 import { invitationEmail } from "@/lib/email/templates/invitation-email";
@@ -42,8 +43,6 @@ function parsePayload<T>(schema: { safeParse(value: unknown): { success: true; d
   return parsed.data;
 }
 
-const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 async function renderResetCode({ db, email, now, settings }: RenderOptions): Promise<OutboxMessage> {
   const payload = parsePayload(resetCodePayloadSchema, "RESET_CODE", email.payload);
   const issue = await db.codeIssue.findUnique({
@@ -59,7 +58,7 @@ async function renderResetCode({ db, email, now, settings }: RenderOptions): Pro
   if (!issue || issue.ticketId !== payload.ticketId || (email.ticketId !== null && email.ticketId !== payload.ticketId)) {
     throw new PermanentEmailError("code issue not found for this ticket");
   }
-  if (!sameAddress(issue.destination, email.to)) throw new PermanentEmailError("recipient differs from the code issue's destination");
+  if (!sameEmailAddress(issue.destination, email.to)) throw new PermanentEmailError("recipient differs from the code issue's destination");
   if (issue.ticket.challengeId !== payload.challengeId || !issue.ticket.challenge) throw new PermanentEmailError("ticket no longer holds this challenge");
   // Retries can run for hours: a recorder reported stolen or blocked meanwhile gets no code.
   const facts = await loadSendFacts(db, payload.ticketId);
@@ -111,7 +110,7 @@ async function renderInvitation({ db, email, now, settings }: RenderOptions): Pr
   if (invitation.usedAt) throw new PermanentEmailError("invitation already used");
   if (invitation.expiresAt <= now) throw new PermanentEmailError("invitation expired before it could be sent");
   if (!invitation.user.active) throw new PermanentEmailError("invited user is disabled");
-  if (!sameAddress(invitation.user.email, email.to)) throw new PermanentEmailError("recipient differs from the invited user");
+  if (!sameEmailAddress(invitation.user.email, email.to)) throw new PermanentEmailError("recipient differs from the invited user");
   const link = invitationLink({ invitationId: payload.invitationId });
   const token = new URL(link).searchParams.get("token") ?? link;
   const message = await renderEmail(invitationEmail, {

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { roleAtLeast } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
+import { sameEmailAddress } from "@/lib/email-address";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -75,7 +76,7 @@ async function checkStillSendable(tx: Prisma.TransactionClient, options: { email
   if (!payload.success || payload.data.ticketId !== options.ticketId) throw new AppError("INVALID_STATE", "This email can never be sent as queued.");
   const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: options.ticketId }, select: { id: true, serial: true, challengeId: true } });
   const issue = await tx.codeIssue.findFirst({ where: { id: payload.data.codeIssueId, ticketId: ticket.id }, select: { destination: true } });
-  if (!issue || issue.destination.trim().toLowerCase() !== email.to.trim().toLowerCase() || ticket.challengeId !== payload.data.challengeId) {
+  if (!issue || !sameEmailAddress(issue.destination, email.to) || ticket.challengeId !== payload.data.challengeId) {
     throw new AppError("INVALID_STATE", "This email no longer matches the ticket's code issue; it can never be sent.");
   }
   const facts = (await loadSendFacts(tx, ticket.id))!;

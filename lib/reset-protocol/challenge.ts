@@ -308,3 +308,32 @@ function formatRecorderTime(t: string): string {
   const date = new Date(Number(t) * 1000);
   return Number.isNaN(date.getTime()) ? t : date.toISOString().replace(".000Z", "Z");
 }
+
+// ── The reserved email: lower(trim(email)) ─────────────────────────────────────────────────
+// trim: removes, from both ends, exactly the code points ECMAScript's String.prototype.trim
+// removes (WhiteSpace + LineTerminator as of ES2024 / Unicode 15): U+0009-U+000D, U+0020,
+// U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF. The list is
+// spelled out here so the result does not depend on an engine's Unicode tables; firmware
+// implements the same list. Nothing inside the address is touched.
+// lower: Unicode default full lower-case mapping, locale-independent (String.prototype.toLowerCase,
+// = ICU u_strToLower with the root locale), including the final-sigma rule and one-to-many
+// mappings such as U+0130 → "i̇". No Unicode normalization (NFC/NFD) and no IDN/punycode
+// conversion: the hash is over the characters as typed.
+
+const TRIMMED: ReadonlySet<number> = new Set([
+  0x0009, 0x000a, 0x000b, 0x000c, 0x000d, 0x0020, 0x00a0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a,
+  0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+]);
+
+/** The exact code points `normalizeEmail` trims, ascending (for tests and documentation). */
+export const EMAIL_TRIMMED_CODE_POINTS: readonly number[] = [...TRIMMED].sort((a, b) => a - b);
+
+/** lower(trim(email)) as RP1 defines it. */
+export function normalizeEmail(email: string): string {
+  // Index loops, not a regex: /\s+$/ is quadratic on long runs of inner white space.
+  let start = 0;
+  let end = email.length;
+  while (start < end && TRIMMED.has(email.charCodeAt(start))) start++;
+  while (end > start && TRIMMED.has(email.charCodeAt(end - 1))) end--;
+  return email.slice(start, end).toLowerCase();
+}

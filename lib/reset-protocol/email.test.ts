@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { emailHash, EMAIL_TRIMMED_CODE_POINTS, normalizeEmail, verifyEmail } from "./email";
+import { EMAIL_TRIMMED_CODE_POINTS, normalizeEmail } from "./challenge";
+import { emailHash, verifyEmail } from "./email";
 import { deriveDeviceKey } from "./keys";
 
 const deviceKey = deriveDeviceKey({

@@ -8,7 +8,7 @@
 // email (normalisation, hash `e`, check), signing (tag, code, new challenge), scheme (the
 // ResetScheme the ticket workflow uses), vectors — server-only.
 export * from "./client";
-export { EMAIL_TRIMMED_CODE_POINTS, emailHash, normalizeEmail, verifyEmail } from "./email";
+export { emailHash, verifyEmail } from "./email";
 export type { EmailHashOptions, VerifyEmailOptions } from "./email";
 export { constantTimeEqual, deriveDeviceKey, hmacLabel, KeyConfigError, parseMasterKeys, RP1_KEY_BYTES, RP1_LABELS, RP1_TRUNCATED_HMAC_BYTES } from "./keys";
 export type { DeriveDeviceKeyOptions, KeyConfigErrorCode, MasterKeyRing, MasterKeys } from "./keys";

@@ -122,10 +122,4 @@ describe("rp1Scheme", () => {
     expect(rp1Scheme.formatCode("jAb6LFtn")).toBe("jAb6-LFtn");
     expect(() => rp1Scheme.formatCode("jAb6LFt")).toThrow(RangeError);
   });
-
-  it("sameEmail compares as the recorder does: trimmed, lower-cased, nothing else", () => {
-    expect(rp1Scheme.sameEmail(" Owner@Example.com\u00A0", "owner@example.com")).toBe(true);
-    expect(rp1Scheme.sameEmail("owner@example.com", "owner@example.co")).toBe(false);
-    expect(rp1Scheme.sameEmail("o wner@example.com", "owner@example.com")).toBe(false);
-  });
 });

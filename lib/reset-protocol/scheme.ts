@@ -4,7 +4,7 @@
 // deriveCode need node:crypto); client components use ./client.
 import { challengeQuery, ChallengeParseError, describeChallenge, type Rp1Challenge } from "./challenge";
 import { codeValidUntil, formatCode } from "./code";
-import { normalizeEmail, verifyEmail } from "./email";
+import { verifyEmail } from "./email";
 import { deriveDeviceKey, type MasterKeyRing } from "./keys";
 import { parseChallengeInText } from "./parse";
 import { deriveCode, verifyTag } from "./signing";
@@ -68,8 +68,6 @@ export interface ResetScheme<TChallenge, TId extends string = string> {
   codeValidUntil(challenge: TChallenge): Date;
   /** The code as emails and screens show it. Throws RangeError (without the value) for a non-code. */
   formatCode(code: string): string;
-  /** True iff two typed addresses are the same email as the recorder compares them. */
-  sameEmail(a: string, b: string): boolean;
 }
 
 function hidden<T extends object, K extends string, V>(target: T, key: K, value: V): T & Record<K, V> {
@@ -119,5 +117,4 @@ export const rp1Scheme: ResetScheme<Rp1Challenge, "RP1"> = {
   describe: describeChallenge,
   codeValidUntil: (challenge) => codeValidUntil(challenge.time),
   formatCode,
-  sameEmail: (a, b) => normalizeEmail(a) === normalizeEmail(b),
 };

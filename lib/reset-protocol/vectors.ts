@@ -4,7 +4,7 @@
 // Server-side only.
 import { createChallenge, deriveCode } from "./signing";
 import { RP1_ALPHABET } from "./code";
-import { normalizeEmail } from "./email";
+import { normalizeEmail } from "./challenge";
 import { deriveDeviceKey } from "./keys";
 
 // ── Normative vectors ───────────────────────────────────────────────────────────────────────

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { roleAtLeast } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
+import { sameEmailAddress } from "@/lib/email-address";
 import { AppError, parseInput } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { maskEmail } from "@/lib/privacy/mask-email";
@@ -67,8 +68,9 @@ export async function decideReview(options: {
     if (input.decision === "APPROVE" && ticket.expiresAt && ticket.expiresAt.getTime() <= Date.now()) {
       throw new AppError("INVALID_STATE", "The recorder's challenge has expired: refuse this ticket and ask the owner for a new QR code.");
     }
-    const ownerEmail = ticket.device?.owner?.email?.toLowerCase() ?? null;
-    const alternate = input.decision === "APPROVE" && input.destination && input.destination !== ownerEmail ? input.destination : null;
+    const ownerEmail = ticket.device?.owner?.email ?? null;
+    const toOwner = input.destination !== undefined && ownerEmail !== null && sameEmailAddress(input.destination, ownerEmail);
+    const alternate = input.decision === "APPROVE" && input.destination && !toOwner ? input.destination : null;
     const status = input.decision === "APPROVE" ? "APPROVED" : "REFUSED";
     // The guard against a double decision: only a row still in REVIEW (and not the actor's own) changes.
     const changed = await tx.ticket.updateMany({

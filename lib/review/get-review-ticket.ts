@@ -1,9 +1,10 @@
 import "server-only";
-import { readChecks, type CheckResult } from "@/lib/audit/check-results";
+import type { Channel, Decision, TicketStatus } from "@/lib/generated/prisma/enums";
+import { readChecks } from "@/lib/tickets/checks/read-checks";
+import type { CheckResult } from "@/lib/tickets/checks/types";
 import { deviceHistory, type DeviceHistory } from "@/lib/audit/device-history";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { Channel, Decision, TicketStatus } from "@/lib/generated/prisma/enums";
 import { rp1Scheme, type SchemeFieldDescription } from "@/lib/reset-protocol";
 import { listApprovals, type ApprovalView } from "./list-approvals";
 

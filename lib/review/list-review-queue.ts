@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { flaggedReasonCodes } from "@/lib/audit/check-results";
+import { flaggedReasonCodes } from "@/lib/tickets/checks/read-checks";
 
 /** A queue longer than this is a staffing problem, not a paging one; the oldest come first anyway. */
 const REVIEW_QUEUE_LIMIT = 200;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ApprovalDecision } from "@/lib/generated/prisma/enums";
 
 /** A refusal must say why, so the agent can tell the customer and the audit can defend it. */
 export const REFUSE_REASON_MIN = 10;
@@ -9,7 +10,7 @@ export const REVIEW_REASON_MAX = 2_000;
 export const decideReviewSchema = z
   .object({
     ticketId: z.uuid(),
-    decision: z.enum(["APPROVE", "REFUSE"]),
+    decision: z.enum(ApprovalDecision),
     reason: z.string().trim().max(REVIEW_REASON_MAX, `Use at most ${REVIEW_REASON_MAX} characters.`).default(""),
     destination: z
       .string()

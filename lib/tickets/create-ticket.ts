@@ -8,12 +8,12 @@ import { masterKeys } from "@/lib/keys/master-keys";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { rp1Scheme, type MasterKeys } from "@/lib/reset-protocol";
 import { getSettings } from "@/lib/settings/get-settings";
+import { HOUR_MS } from "@/lib/time";
 import type { NewTicketInput } from "@/lib/validation/tickets";
 import { evaluateChecks } from "./checks/evaluate-checks";
 import { gatherFacts } from "./gather-facts";
 import type { TicketActor } from "./rules";
 
-const HOUR_MS = 3_600_000;
 const STATUS_FOR: Record<"ISSUE" | "REVIEW" | "REFUSE", TicketStatus> = { ISSUE: "READY", REVIEW: "REVIEW", REFUSE: "REFUSED" };
 
 /**

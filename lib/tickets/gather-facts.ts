@@ -1,10 +1,9 @@
 import "server-only";
+import { sameEmailAddress } from "@/lib/email-address";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { rp1Scheme, type MasterKeys, type Rp1Challenge } from "@/lib/reset-protocol";
+import { DAY_MS, HOUR_MS } from "@/lib/time";
 import type { TicketFacts } from "./checks/types";
-
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 
 /**
  * Looks up everything the rules need about a challenge, inside the ticket's transaction. The
@@ -46,7 +45,7 @@ export async function gatherFacts(options: {
     facts: {
       verification: verified.ok ? "ok" : verified.reason,
       device: device ? { status: device.status, owner: device.owner ? { emailMatchesChallenge: emailMatches } : null } : null,
-      requesterIsOwner: ownerEmail == null ? null : rp1Scheme.sameEmail(options.customerEmail, ownerEmail),
+      requesterIsOwner: ownerEmail == null ? null : sameEmailAddress(options.customerEmail, ownerEmail),
       challengeFirstSeenAt: options.challengeFirstSeenAt,
       recorderTime,
       ticketsWithSameChallenge,

@@ -1,10 +1,16 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import type { QueueFilter } from "@/lib/validation/tickets";
 import { type TicketActor, viewScope } from "./rules";
 
-export const OPEN_STATUSES = ["READY", "REVIEW", "APPROVED"] as const;
+/** Tickets still being worked: a code may yet be sent (or a supervisor must decide first). */
+export const OPEN_STATUSES = ["READY", "REVIEW", "APPROVED"] as const satisfies readonly TicketStatus[];
+
+export function isOpenStatus(status: string): status is (typeof OPEN_STATUSES)[number] {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}
 const QUEUE_LIMIT = 200;
 
 /** The queue, most urgent first: open tickets by time left before the challenge expires. */
@@ -17,7 +23,7 @@ export async function listTicketQueue(options: { db: Db; actor: Pick<TicketActor
   if (filter.assignee === "me") where.push({ assigneeId: actor.id });
   else if (filter.assignee === "unassigned") where.push({ assigneeId: null });
   else if (filter.assignee !== "all") where.push({ assigneeId: filter.assignee });
-  const open = filter.status === "OPEN" || (OPEN_STATUSES as readonly string[]).includes(filter.status);
+  const open = filter.status === "OPEN" || isOpenStatus(filter.status);
   return db.ticket.findMany({
     where: { AND: where },
     orderBy: open ? [{ expiresAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }],

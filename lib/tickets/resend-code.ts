@@ -4,10 +4,9 @@ import { AppError } from "@/lib/errors";
 import { masterKeys } from "@/lib/keys/master-keys";
 import type { MasterKeys } from "@/lib/reset-protocol";
 import { getSettings } from "@/lib/settings/get-settings";
+import { HOUR_MS } from "@/lib/time";
 import { recordCodeIssue } from "./record-code-issue";
 import { actingScope, canSendCode, loadSendFacts, type TicketActor } from "./rules";
-
-const HOUR_MS = 3_600_000;
 
 /**
  * When the next resend of a ticket is allowed, given its resends (oldest first): null for now,

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { normalizeEmailAddress } from "@/lib/email-address";
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { enqueueEmail } from "@/lib/outbox/enqueue-email";
@@ -13,7 +14,7 @@ import { INVITATION_TTL_MS } from "./invitation-link";
  * same transaction.
  */
 export async function inviteUser(options: { db: Db; actor: AuditActor; ip: string; email: string; name: string; role: Role; now?: Date }) {
-  const email = options.email.trim().toLowerCase();
+  const email = normalizeEmailAddress(options.email);
   const now = options.now ?? new Date();
   return options.db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });

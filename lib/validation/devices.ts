@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { DeviceStatus } from "@/lib/generated/prisma/enums";
 
-export const DEVICE_STATUSES = ["ACTIVE", "BLOCKED", "STOLEN"] as const;
+const STATUS_WORDS = Object.values(DeviceStatus);
 export const SERIAL_PATTERN = /^[A-Z0-9-]{6,32}$/;
 export const FIELD_CAPS = { model: 64, ownerName: 120, source: 64, email: 254, reason: 500 } as const;
 
@@ -26,7 +27,7 @@ export const deviceCsvRowSchema = z.object({
     .regex(/^\d{1,3}$/, "Must be a whole number 1–255.")
     .transform(Number)
     .pipe(z.number().min(1, "Must be 1–255.").max(255, "Must be 1–255.")),
-  status: z.enum(DEVICE_STATUSES, "Must be ACTIVE, BLOCKED or STOLEN."),
+  status: z.enum(DeviceStatus, `Must be ${STATUS_WORDS.slice(0, -1).join(", ")} or ${STATUS_WORDS.at(-1)}.`),
   owner_email: emailSchema,
   owner_name: z.string().trim().min(1, "Required.").max(FIELD_CAPS.ownerName, `At most ${FIELD_CAPS.ownerName} characters.`),
   bound_since: z
@@ -51,7 +52,7 @@ export const createDeviceSchema = z.object({
 
 export const setDeviceStatusSchema = z.object({
   serial: serialSchema,
-  status: z.enum(DEVICE_STATUSES),
+  status: z.enum(DeviceStatus),
   reason: z.string().trim().min(10, "Write why (at least 10 characters).").max(FIELD_CAPS.reason),
   /** Needed only to re-activate a blocked or stolen recorder. */
   password: z.string().max(256).optional(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { Channel, Decision, TicketStatus } from "@/lib/generated/prisma/enums";
 
-export const CHANNELS = ["EMAIL", "PHONE", "CHAT", "WEB_FORM"] as const;
 /** The longest text that can hold a challenge, with room for what mail clients add. */
 export const CHALLENGE_TEXT_MAX = 8_192;
 
@@ -16,7 +16,7 @@ export const newTicketSchema = z.object({
   customerName: z.string().trim().min(1, "Enter the customer's name.").max(120),
   customerEmail: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address.")),
   customerPhone: optionalText(40).refine((v) => v == null || /^[+0-9 ().-]{5,40}$/.test(v), "Use digits, spaces and + ( ) - only."),
-  channel: z.enum(CHANNELS, { error: "Pick the channel the request came in on." }),
+  channel: z.enum(Channel, { error: "Pick the channel the request came in on." }),
   notes: optionalText(4_000),
   challengeText: z.string().trim().min(1, "Add the customer's QR photo or paste the link from their email.").max(CHALLENGE_TEXT_MAX),
 });
@@ -36,12 +36,9 @@ export const noteSchema = z.object({
 
 export const assignSchema = z.object({ ticketId: z.uuid(), assigneeId: z.union([z.uuid(), z.literal("")]).transform((v) => v || null) });
 
-export const STATUSES = ["READY", "REVIEW", "APPROVED", "SENT", "REFUSED", "CLOSED"] as const;
-export const DECISIONS = ["ISSUE", "REVIEW", "REFUSE"] as const;
-
 export const queueFilterSchema = z.object({
-  status: z.enum([...STATUSES, "OPEN", "ALL"]).catch("OPEN"),
-  decision: z.enum([...DECISIONS, "ALL"]).catch("ALL"),
+  status: z.union([z.enum(TicketStatus), z.enum(["OPEN", "ALL"])]).catch("OPEN"),
+  decision: z.union([z.enum(Decision), z.literal("ALL")]).catch("ALL"),
   assignee: z.union([z.enum(["me", "unassigned", "all"]), z.uuid()]).catch("all"),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;

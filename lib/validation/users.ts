@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password";
-
-export const ROLES = ["AGENT", "SUPERVISOR", "ADMIN"] as const;
+import { Role } from "@/lib/generated/prisma/enums";
 
 export const setUserActiveSchema = z.object({
   userId: z.uuid(),
@@ -11,10 +10,10 @@ export const setUserActiveSchema = z.object({
 export const inviteUserSchema = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(120),
   email: z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address.")),
-  role: z.enum(ROLES),
+  role: z.enum(Role),
 });
 
-export const setUserRoleSchema = z.object({ userId: z.uuid(), role: z.enum(ROLES) });
+export const setUserRoleSchema = z.object({ userId: z.uuid(), role: z.enum(Role) });
 
 export const userIdSchema = z.object({ userId: z.uuid() });
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { AnomalyList } from "@/components/audit/anomaly-list";
 import { AuditSubnav } from "@/components/audit/audit-subnav";
-import { formatDuration } from "@/components/audit/format";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { DecisionsChart } from "@/components/charts/decisions-chart";
 import { VolumeChart } from "@/components/charts/volume-chart";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import {
   AGENT_ISSUE_MEDIAN_FACTOR,
@@ -19,6 +19,7 @@ import { loadDashboard } from "@/lib/audit/dashboard/load-dashboard";
 import { DASHBOARD_DAYS } from "@/lib/audit/dashboard/window";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
+import { formatDuration, SECOND_MS } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Audit" };
 
@@ -44,7 +45,7 @@ export default async function AuditPage() {
               {d.decisions.ISSUE} / {d.decisions.REVIEW} / {d.decisions.REFUSE}
             </dd>
             <dt>Median time to code sent</dt>
-            <dd className="text-right tabular-nums">{formatDuration(d.timeToSend.medianSeconds)}</dd>
+            <dd className="text-right tabular-nums">{formatDuration(d.timeToSend.medianSeconds === null ? null : d.timeToSend.medianSeconds * SECOND_MS)}</dd>
           </dl>
         </Card>
         <Card title="Worth a look" className="lg:col-span-3">
@@ -64,27 +65,16 @@ export default async function AuditPage() {
           {d.agents.length === 0 ? (
             <p className="text-sm text-slate-600">No tickets in this period.</p>
           ) : (
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Tickets per agent</caption>
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2">
-                    Agent
-                  </th>
-                  <th scope="col" className="text-right">
-                    Tickets
-                  </th>
-                  <th scope="col" className="text-right">
-                    Issued
-                  </th>
-                  <th scope="col" className="text-right">
-                    Refused
-                  </th>
-                  <th scope="col" className="text-right">
-                    Review rate
-                  </th>
-                </tr>
-              </thead>
+            <DataTable
+              caption="Tickets per agent"
+              columns={[
+                "Agent",
+                { label: "Tickets", align: "right" },
+                { label: "Issued", align: "right" },
+                { label: "Refused", align: "right" },
+                { label: "Review rate", align: "right" },
+              ]}
+            >
               <tbody className="divide-y divide-slate-100 tabular-nums">
                 {d.agents.map((a) => (
                   <tr key={a.agentId}>
@@ -100,7 +90,7 @@ export default async function AuditPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </DataTable>
           )}
         </Card>
         <Card title="Chain integrity">

@@ -9,14 +9,11 @@ import { getDb } from "@/lib/db/client";
 import { mailboxEnabled } from "@/lib/demo-mode";
 import { getDevMail } from "@/lib/email/get-dev-mail";
 import { listDevMail } from "@/lib/email/list-dev-mail";
+import { formatUtc } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
 
 const selection = z.object({ id: z.uuid().optional() });
-
-function utc(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
 
 /**
  * The simulated owners' inbox of demo mode: mail captured because no SMTP server is configured.
@@ -54,7 +51,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                   >
                     <span className="block font-medium text-slate-900">{m.subject}</span>
                     <span className="block text-xs text-slate-600">
-                      To {m.to} · <time dateTime={m.createdAt.toISOString()}>{utc(m.createdAt)}</time>
+                      To {m.to} · <time dateTime={m.createdAt.toISOString()}>{formatUtc(m.createdAt)}</time>
                     </span>
                   </Link>
                 </li>
@@ -71,7 +68,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
               <dd>{selected.to}</dd>
               <dt className="text-slate-600">Date</dt>
               <dd>
-                <time dateTime={selected.createdAt.toISOString()}>{utc(selected.createdAt)}</time>
+                <time dateTime={selected.createdAt.toISOString()}>{formatUtc(selected.createdAt)}</time>
               </dd>
             </dl>
             <h3 className="mb-2 text-sm font-semibold text-slate-900">HTML part</h3>

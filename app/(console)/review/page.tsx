@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatUtc, ticketRef } from "@/components/audit/format";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { listReviewQueue } from "@/lib/review/list-review-queue";
+import { ticketRef } from "@/lib/tickets/ticket-ref";
+import { formatUtc } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -19,28 +21,7 @@ export default async function ReviewPage() {
         {queue.length === 0 ? (
           <p className="text-sm text-slate-600">Nothing waiting for review.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Tickets waiting for review</caption>
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  Ticket
-                </th>
-                <th scope="col" className="pr-3">
-                  Expires (UTC)
-                </th>
-                <th scope="col" className="pr-3">
-                  Flags
-                </th>
-                <th scope="col" className="pr-3">
-                  Serial
-                </th>
-                <th scope="col" className="pr-3">
-                  Customer
-                </th>
-                <th scope="col">Opened by</th>
-              </tr>
-            </thead>
+          <DataTable caption="Tickets waiting for review" columns={["Ticket", "Expires (UTC)", "Flags", "Serial", "Customer", "Opened by"]} spaced>
             <tbody className="divide-y divide-slate-100">
               {queue.map((t) => (
                 <tr key={t.id}>
@@ -49,7 +30,7 @@ export default async function ReviewPage() {
                       {ticketRef(t.number)}
                     </Link>
                   </td>
-                  <td className="pr-3 whitespace-nowrap">{formatUtc(t.expiresAt)}</td>
+                  <td className="pr-3 whitespace-nowrap">{formatUtc(t.expiresAt, { seconds: true })}</td>
                   <td className="pr-3 text-xs">{t.flagged.join(", ") || "—"}</td>
                   <td className="pr-3">{t.serial ?? "—"}</td>
                   <td className="pr-3">{t.customerName}</td>
@@ -60,7 +41,7 @@ export default async function ReviewPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </Card>
     </>

@@ -4,10 +4,11 @@ import { Countdown } from "@/components/tickets/countdown";
 import { StatusBadge } from "@/components/tickets/status-badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
-import { listTicketQueue } from "@/lib/tickets/list-ticket-queue";
+import { isOpenStatus, listTicketQueue } from "@/lib/tickets/list-ticket-queue";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { queueFilterSchema } from "@/lib/validation/tickets";
 
@@ -29,7 +30,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const user = await requirePageUser("AGENT", "page:/tickets");
   const filter = queueFilterSchema.parse(await searchParams);
   const rows = await listTicketQueue({ db: getDb(), actor: user, filter });
-  const open = filter.status === "OPEN" || ["READY", "REVIEW", "APPROVED"].includes(filter.status);
+  const open = filter.status === "OPEN" || isOpenStatus(filter.status);
   return (
     <>
       <PageHeader
@@ -81,20 +82,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
             .
           </p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Tickets</caption>
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="py-2">
-                  Ticket
-                </th>
-                <th scope="col">Customer</th>
-                <th scope="col">Recorder</th>
-                <th scope="col">Status</th>
-                <th scope="col">Time left</th>
-                <th scope="col">Assignee</th>
-              </tr>
-            </thead>
+          <DataTable caption="Tickets" columns={["Ticket", "Customer", "Recorder", "Status", "Time left", "Assignee"]}>
             <tbody className="divide-y divide-slate-100">
               {rows.map((t) => (
                 <tr key={t.id} className="hover:bg-slate-50 focus-within:bg-brand-50">
@@ -109,17 +97,13 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
                     <StatusBadge status={t.status} />
                   </td>
                   <td>
-                    {["READY", "REVIEW", "APPROVED"].includes(t.status) ? (
-                      <Countdown expiresAt={t.expiresAt?.toISOString() ?? null} />
-                    ) : (
-                      <span className="text-xs text-slate-400">—</span>
-                    )}
+                    {isOpenStatus(t.status) ? <Countdown expiresAt={t.expiresAt?.toISOString() ?? null} /> : <span className="text-xs text-slate-400">—</span>}
                   </td>
                   <td className="text-slate-600">{t.assignee?.name ?? "—"}</td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </Card>
     </>

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "@/lib/testing/databases";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { DAY_MS } from "@/lib/time";
 import { seedStaff, seedTicket } from "../testing/seed-tickets";
-import { DAY_MS } from "./window";
 import { findAnomalies, REPEAT_WINDOW_DAYS } from "./find-anomalies";
 
 // The two "worth a look" lists stopped scanning the ticket table: codes per recorder read the

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { DAY_MS } from "./window";
+import { DAY_MS } from "@/lib/time";
 
 /** An agent issuing more than this many times the team's median in a week is worth a look... */
 export const AGENT_ISSUE_MEDIAN_FACTOR = 3;

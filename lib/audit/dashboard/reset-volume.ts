@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { DAY_MS, windowStart } from "./window";
+import { DAY_MS, utcDay } from "@/lib/time";
+import { windowStart } from "./window";
 
 export type VolumeDay = { day: string; tickets: number; codesIssued: number };
 
@@ -21,7 +22,7 @@ export async function resetVolume(options: { db: Db; now: Date; days: number; ti
   ]);
   const issuesByDay = new Map(issues.map((r) => [r.day, r.n]));
   return Array.from({ length: options.days }, (_, i) => {
-    const day = new Date(since.getTime() + i * DAY_MS).toISOString().slice(0, 10);
+    const day = utcDay(since.getTime() + i * DAY_MS);
     return { day, tickets: ticketsByDay.get(day) ?? 0, codesIssued: issuesByDay.get(day) ?? 0 };
   });
 }

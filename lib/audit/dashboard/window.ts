@@ -1,4 +1,5 @@
-export const DAY_MS = 86_400_000;
+import { DAY_MS } from "@/lib/time";
+
 /** The dashboard's horizon: volume, decisions, timing and the per-agent table. */
 export const DASHBOARD_DAYS = 30;
 

@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { csvStream } from "@/lib/csv/csv-stream";
 import { maskEmail } from "@/lib/privacy/mask-email";
-import { flaggedReasonCodes } from "../check-results";
+import { flaggedReasonCodes } from "@/lib/tickets/checks/read-checks";
+import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { queryTicketRows } from "../query-ticket-rows";
 import { recordAudit, type AuditActor } from "../record-audit";
 import type { TicketFilters } from "../ticket-filters";
@@ -64,7 +65,7 @@ async function* ticketBatches(db: Db, where: Prisma.Sql, batchSize: number) {
     const batch = await queryTicketRows({ db, where, cursor, direction: "older", limit: batchSize });
     if (batch.length === 0) return;
     yield batch.map((t) => [
-      `RT-${String(t.number).padStart(6, "0")}`,
+      ticketRef(t.number),
       t.id,
       t.createdAt,
       t.status,

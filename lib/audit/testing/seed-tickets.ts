@@ -3,14 +3,20 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Decision, Role, TicketStatus } from "@/lib/generated/prisma/enums";
-import type { CheckResult } from "../check-results";
+import type { CheckResult } from "@/lib/tickets/checks/types";
 
 type Client = Pick<PrismaClient, "user" | "ticket" | "challenge" | "device" | "owner" | "codeIssue">;
 
 export const REVIEW_CHECKS: CheckResult[] = [
-  { id: "TAG_VALID", outcome: "pass", label: "Challenge signature", reason: "The recorder signed this challenge." },
-  { id: "REQUESTER_EMAIL_DIFFERS", outcome: "review", label: "Requester email", reason: "The customer wrote from an address other than the owner of record." },
-  { id: "CLOCK_AHEAD", outcome: "review", label: "Recorder clock", reason: "The recorder's clock is 2 hours ahead." },
+  { check: "challenge", id: "TAG_VALID", outcome: "pass", label: "Challenge signature", reason: "The recorder signed this challenge." },
+  {
+    check: "requester",
+    id: "REQUESTER_EMAIL_DIFFERS",
+    outcome: "review",
+    label: "Requester email",
+    reason: "The customer wrote from an address other than the owner of record.",
+  },
+  { check: "clock", id: "CLOCK_AHEAD", outcome: "review", label: "Recorder clock", reason: "The recorder's clock is 2 hours ahead." },
 ];
 
 export async function seedStaff(db: Client, role: Role, name?: string) {

@@ -6,7 +6,7 @@ import { notifyOwnerChange } from "../notify-owner-change";
 import { applyDeviceImport } from "./apply-device-import";
 import { MAX_REPORTED_ERRORS, parseDeviceCsv, type ImportError } from "./parse-device-csv";
 import { planDeviceImport, type DeviceImportPlan } from "./plan-device-import";
-import { spreadsheetSafe } from "./spreadsheet-safe";
+import { spreadsheetSafe } from "@/lib/csv/neutralize-cell";
 
 /** A 200,000-row import takes about a minute; Prisma's default of 5 s is for ordinary requests. */
 export const IMPORT_TX_TIMEOUT_MS = 10 * 60 * 1000;

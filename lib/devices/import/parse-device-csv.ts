@@ -3,8 +3,9 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
+import type { DeviceStatus } from "@/lib/generated/prisma/enums";
 import { CSV_COLUMNS, deviceCsvRowSchema } from "@/lib/validation/devices";
-import { spreadsheetSafe } from "./spreadsheet-safe";
+import { spreadsheetSafe } from "@/lib/csv/neutralize-cell";
 
 /** A CSV line longer than this is refused outright (csv-parse stops at it). */
 export const MAX_RECORD_BYTES = 4096;
@@ -17,7 +18,7 @@ export type DeviceImportRow = {
   model: string;
   mac: string;
   keyVersion: number;
-  status: "ACTIVE" | "BLOCKED" | "STOLEN";
+  status: DeviceStatus;
   ownerEmail: string;
   ownerName: string;
   boundSince: Date;

@@ -1,7 +1,5 @@
+import { formatSpan, HOUR_MS, MINUTE_MS } from "@/lib/time";
 import type { CheckLimits, CheckResult, Evaluation, TicketFacts } from "./types";
-
-const HOUR_MS = 3_600_000;
-const MINUTE_MS = 60_000;
 
 function result(check: CheckResult["check"], id: CheckResult["id"], outcome: CheckResult["outcome"], label: string, reason: string): CheckResult {
   return { check, id, outcome, label, reason };
@@ -95,7 +93,7 @@ function clockCheck(facts: TicketFacts, limits: CheckLimits, now: Date): CheckRe
       "CLOCK_AHEAD",
       "review",
       label,
-      `The recorder's clock is ${formatSkew(skew)} ahead of ours: the code may expire early or the QR may be staged.`,
+      `The recorder's clock is ${formatSpan(skew)} ahead of ours: the code may expire early or the QR may be staged.`,
     );
   }
   if (-skew > limits.clockBehindToleranceHours * HOUR_MS) {
@@ -104,7 +102,7 @@ function clockCheck(facts: TicketFacts, limits: CheckLimits, now: Date): CheckRe
       "CLOCK_BEHIND",
       "review",
       label,
-      `The recorder's clock is ${formatSkew(-skew)} behind ours: an old QR, or a recorder with a wrong clock (the code may be refused).`,
+      `The recorder's clock is ${formatSpan(-skew)} behind ours: an old QR, or a recorder with a wrong clock (the code may be refused).`,
     );
   }
   return result(
@@ -112,7 +110,7 @@ function clockCheck(facts: TicketFacts, limits: CheckLimits, now: Date): CheckRe
     "CLOCK_OK",
     "pass",
     label,
-    skew === 0 ? "In step with ours." : `Within tolerance (${formatSkew(Math.abs(skew))} ${skew > 0 ? "ahead" : "behind"}).`,
+    skew === 0 ? "In step with ours." : `Within tolerance (${formatSpan(Math.abs(skew))} ${skew > 0 ? "ahead" : "behind"}).`,
   );
 }
 
@@ -161,13 +159,6 @@ function velocityCheck(facts: TicketFacts, limits: CheckLimits): CheckResult {
     );
   }
   return result("velocity", "VELOCITY_OK", "pass", label, "Within the usual limits.");
-}
-
-function formatSkew(ms: number): string {
-  const minutes = Math.round(ms / MINUTE_MS);
-  if (minutes < 120) return `${minutes} min`;
-  const hours = Math.round(minutes / 60);
-  return hours < 72 ? `${hours} h` : `${Math.round(hours / 24)} days`;
 }
 
 /**

@@ -1,8 +1,12 @@
-import type { Decision } from "@/lib/generated/prisma/enums";
+import type { Decision, DeviceStatus } from "@/lib/generated/prisma/enums";
 
-export type CheckOutcome = "pass" | "review" | "refuse";
+export const CHECK_OUTCOMES = ["pass", "review", "refuse"] as const;
+export type CheckOutcome = (typeof CHECK_OUTCOMES)[number];
 
-/** One check as shown to agents and kept on the ticket: `id` is the stable reason code. */
+/**
+ * One check as shown to agents and supervisors, kept on the ticket (Ticket.checks) and read back
+ * by the review and audit views (`readChecks`): `id` is the stable reason code.
+ */
 export type CheckResult = {
   check: CheckName;
   id: ReasonCode;
@@ -11,7 +15,8 @@ export type CheckResult = {
   reason: string;
 };
 
-export type CheckName = "challenge" | "device" | "owner" | "requester" | "freshness" | "clock" | "duplicate" | "velocity";
+export const CHECK_NAMES = ["challenge", "device", "owner", "requester", "freshness", "clock", "duplicate", "velocity"] as const;
+export type CheckName = (typeof CHECK_NAMES)[number];
 
 export const REASON_CODES = [
   "TAG_VALID",
@@ -44,7 +49,7 @@ export type ReasonCode = (typeof REASON_CODES)[number];
 /** What the server looked up about a ticket's challenge; the rules are pure functions of it. */
 export type TicketFacts = {
   verification: "ok" | "bad-tag" | "unknown-key-version";
-  device: null | { status: "ACTIVE" | "BLOCKED" | "STOLEN"; owner: null | { emailMatchesChallenge: boolean } };
+  device: null | { status: DeviceStatus; owner: null | { emailMatchesChallenge: boolean } };
   requesterIsOwner: boolean | null;
   challengeFirstSeenAt: Date;
   recorderTime: Date;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CreateDeviceForm } from "@/components/admin/create-device-form";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
@@ -34,19 +35,7 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
         </form>
       </Card>
       <Card className="mb-6">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Devices</caption>
-          <thead className="text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="py-2">
-                Serial
-              </th>
-              <th scope="col">Model</th>
-              <th scope="col">Key</th>
-              <th scope="col">Status</th>
-              <th scope="col">Owner of record</th>
-            </tr>
-          </thead>
+        <DataTable caption="Devices" columns={["Serial", "Model", "Key", "Status", "Owner of record"]}>
           <tbody className="divide-y divide-slate-100">
             {devices.map((d) => (
               <tr key={d.serial}>
@@ -69,7 +58,7 @@ export default async function DevicesPage({ searchParams }: { searchParams: Prom
               </tr>
             ) : null}
           </tbody>
-        </table>
+        </DataTable>
         {next ? (
           <div className="mt-3 text-right">
             <Link href={next} className={buttonClasses("secondary")}>

@@ -4,6 +4,7 @@ import { UserActiveToggle } from "@/components/admin/user-active-toggle";
 import { UserIdButton } from "@/components/admin/user-id-button";
 import { UserRoleForm } from "@/components/admin/user-role-form";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
@@ -28,21 +29,7 @@ export default async function UsersPage() {
         <InviteUserForm />
       </Card>
       <Card>
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Console users</caption>
-          <thead className="text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="py-2">
-                Name
-              </th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="text-right">
-                Actions
-              </th>
-            </tr>
-          </thead>
+        <DataTable caption="Console users" columns={["Name", "Email", "Role", "Status", { label: "Actions", align: "right" }]}>
           <tbody className="divide-y divide-slate-100">
             {users.map((u) => (
               <tr key={u.id} className="align-top">
@@ -66,7 +53,7 @@ export default async function UsersPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       </Card>
     </>
   );

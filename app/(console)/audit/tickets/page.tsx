@@ -6,7 +6,6 @@ import { TicketTable } from "@/components/audit/ticket-table";
 import { IgnoredFilters } from "@/components/audit/ignored-filters";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { flaggedReasonCodes } from "@/lib/audit/check-results";
 import { listStaff } from "@/lib/audit/list-staff";
 import { firstParam } from "@/lib/audit/search-params";
 import { searchTickets } from "@/lib/audit/search-tickets";
@@ -14,6 +13,7 @@ import { parseTicketFilters, TICKET_FILTER_KEYS } from "@/lib/audit/ticket-filte
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { Decision, TicketStatus } from "@/lib/generated/prisma/enums";
+import { flaggedReasonCodes } from "@/lib/tickets/checks/read-checks";
 
 export const metadata: Metadata = { title: "Ticket search" };
 

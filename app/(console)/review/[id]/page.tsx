@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatUtc, ticketRef } from "@/components/audit/format";
 import { OutcomeBadge } from "@/components/audit/outcome-badge";
 import { AuditTimeline } from "@/components/audit/timeline";
-import { CheckList } from "@/components/review/check-list";
 import { DecideReviewForm } from "@/components/review/decide-review-form";
 import { DeviceSummary } from "@/components/review/device-summary";
 import { NoteThread } from "@/components/tickets/note-thread";
 import { ReviewDecisionList } from "@/components/review/review-decision";
+import { CheckList } from "@/components/tickets/check-list";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,6 +16,8 @@ import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { getReviewTicket } from "@/lib/review/get-review-ticket";
 import { listTicketNotes } from "@/lib/tickets/notes";
+import { ticketRef } from "@/lib/tickets/ticket-ref";
+import { formatUtc } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Review ticket" };
 
@@ -42,8 +43,8 @@ export default async function ReviewTicketPage({ params }: { params: Promise<{ i
         title={`Ticket ${ticketRef(ticket.number)}`}
         description={
           <>
-            Opened {formatUtc(ticket.createdAt)} by {ticket.createdByName} · status <strong>{ticket.status.toLowerCase()}</strong> · checks decided{" "}
-            <OutcomeBadge value={ticket.decision} /> · challenge expires {formatUtc(ticket.expiresAt)}
+            Opened {formatUtc(ticket.createdAt, { seconds: true })} by {ticket.createdByName} · status <strong>{ticket.status.toLowerCase()}</strong> · checks
+            decided <OutcomeBadge value={ticket.decision} /> · challenge expires {formatUtc(ticket.expiresAt, { seconds: true })}
           </>
         }
       />
@@ -63,7 +64,7 @@ export default async function ReviewTicketPage({ params }: { params: Promise<{ i
           </div>
         </Card>
         <Card title="Checks">
-          <CheckList checks={ticket.checks} />
+          <CheckList checks={ticket.checks} order="flagged-first" />
         </Card>
         <Card title="Customer">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
@@ -90,7 +91,7 @@ export default async function ReviewTicketPage({ params }: { params: Promise<{ i
                 </div>
               ))}
               <dt className="font-medium">First seen by us</dt>
-              <dd>{formatUtc(ticket.challenge.firstSeenAt)}</dd>
+              <dd>{formatUtc(ticket.challenge.firstSeenAt, { seconds: true })}</dd>
               <dt className="font-medium">Recorder clock skew</dt>
               <dd className={Math.abs(skew) > NOTABLE_SKEW_SECONDS ? "font-semibold text-amber-800" : ""}>
                 {skew === 0 ? "none" : `${Math.abs(skew)} s ${skew > 0 ? "ahead" : "behind"}`}

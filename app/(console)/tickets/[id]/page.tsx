@@ -21,16 +21,18 @@ import { ticketDelivery } from "@/lib/outbox/ticket-delivery";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { rp1Scheme } from "@/lib/reset-protocol";
 import { listApprovals } from "@/lib/review/list-approvals";
-import type { CheckResult } from "@/lib/tickets/checks/types";
 import { listReplyTemplates } from "@/lib/guidance/reply-templates";
 import { masterKeys } from "@/lib/keys/master-keys";
 import { getSettings } from "@/lib/settings/get-settings";
+import { readChecks } from "@/lib/tickets/checks/read-checks";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import { listTicketNotes } from "@/lib/tickets/notes";
 import { nextResendAt } from "@/lib/tickets/resend-code";
 import { canActOnTicket, canSendCode, loadSendFacts } from "@/lib/tickets/rules";
 import { listAssignableStaff } from "@/lib/tickets/list-assignable-staff";
+import { isOpenStatus } from "@/lib/tickets/list-ticket-queue";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
+import { formatUtc } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Ticket" };
 
@@ -64,9 +66,9 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
     settings.maxResendsPerTicketPerHour,
     sendContext.now,
   );
-  const checks = ticket.checks as CheckResult[];
+  const checks = readChecks(ticket.checks);
   const guidance = await listReplyTemplates({ db, reasonCodes: [...new Set(checks.filter((c) => c.outcome !== "pass").map((c) => c.id))] });
-  const open = ["READY", "APPROVED", "REVIEW"].includes(ticket.status);
+  const open = isOpenStatus(ticket.status);
 
   return (
     <div className="flex flex-col gap-6">
@@ -85,7 +87,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             <StatusBadge status={ticket.status} />
             {open ? <Countdown expiresAt={ticket.expiresAt?.toISOString() ?? null} /> : null}
             <span className="text-slate-600">
-              Opened by {ticket.createdBy.name} · {ticket.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+              Opened by {ticket.createdBy.name} · {formatUtc(ticket.createdAt)}
             </span>
           </div>
         </div>

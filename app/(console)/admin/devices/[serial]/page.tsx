@@ -7,11 +7,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { getDevice } from "@/lib/devices/get-device";
+import { ticketRef } from "@/lib/tickets/ticket-ref";
+import { formatUtc } from "@/lib/time";
 import { SERIAL_PATTERN } from "@/lib/validation/devices";
 
 export const metadata: Metadata = { title: "Device" };
-
-const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "—");
 
 function describe(details: Record<string, unknown>): string {
   return Object.entries(details)
@@ -40,7 +40,7 @@ export default async function DevicePage({ params }: { params: Promise<{ serial:
             <dt className="text-slate-500">MAC</dt>
             <dd className="font-mono">{device.mac.replace(/(..)(?!$)/g, "$1:")}</dd>
             <dt className="text-slate-500">Registered</dt>
-            <dd>{when(device.createdAt)}</dd>
+            <dd>{formatUtc(device.createdAt)}</dd>
           </dl>
         </Card>
         <Card title="Owner of record">
@@ -48,7 +48,7 @@ export default async function DevicePage({ params }: { params: Promise<{ serial:
             <dt className="text-slate-500">Owner</dt>
             <dd data-testid="device-owner">{device.owner ? `${device.owner.name} <${device.owner.email}>` : "—"}</dd>
             <dt className="text-slate-500">Since</dt>
-            <dd>{when(device.ownerSince)}</dd>
+            <dd>{formatUtc(device.ownerSince)}</dd>
             <dt className="text-slate-500">Source</dt>
             <dd>{device.ownerSource ?? "—"}</dd>
           </dl>
@@ -64,7 +64,7 @@ export default async function DevicePage({ params }: { params: Promise<{ serial:
             <ul className="text-sm">
               {tickets.map((t) => (
                 <li key={t.id}>
-                  RT-{String(t.number).padStart(6, "0")} · {t.status.toLowerCase()} · {t.customerName} · {when(t.createdAt)}
+                  {ticketRef(t.number)} · {t.status.toLowerCase()} · {t.customerName} · {formatUtc(t.createdAt)}
                 </li>
               ))}
             </ul>
@@ -77,7 +77,7 @@ export default async function DevicePage({ params }: { params: Promise<{ serial:
             <ol className="flex flex-col gap-1 text-sm" aria-label="Device history">
               {history.map((h) => (
                 <li key={h.seq}>
-                  <span className="text-slate-500">{when(h.at)}</span> · <strong>{h.action}</strong> by {h.actorLabel}
+                  <span className="text-slate-500">{formatUtc(h.at)}</span> · <strong>{h.action}</strong> by {h.actorLabel}
                   <div className="text-xs text-slate-600">{describe(h.details)}</div>
                 </li>
               ))}
