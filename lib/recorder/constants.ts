@@ -1,4 +1,4 @@
-// The recorder's rules from PROTOCOL.md ("Rules on each side / Recorder"), as named numbers.
+// The recorder's rules from docs/protocol.md (§7 "Rules on each side", Recorder), as named numbers.
 
 /** A code is accepted for 24 hours after the challenge's `t`, by the recorder's own clock. */
 export const CODE_VALIDITY_MS = 24 * 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-// The virtual recorder's rules (PROTOCOL.md "Rules on each side / Recorder"), as a pure state
+// The virtual recorder's rules (docs/protocol.md §7, Recorder), as a pure state
 // machine. Server-side: entering and making challenges needs node:crypto via reset-protocol.
 export { answerSyncPrompt } from "./answer-sync-prompt";
 export type { AnswerSyncPromptOptions, AnswerSyncPromptOutcome } from "./answer-sync-prompt";

@@ -1,4 +1,4 @@
-// RP1 constants, exactly as PROTOCOL.md fixes them. Everything here is browser-safe.
+// RP1 constants, exactly as docs/protocol.md fixes them. Everything here is browser-safe.
 
 /** The 32 code characters, in value order (index = 5-bit group value). Case-sensitive. */
 export const RP1_ALPHABET = "23456789ADEFGHJLMNQRTabdefhjmnrt";

@@ -1,4 +1,4 @@
-// The value formats of PROTOCOL.md's field table. Each test is anchored (whole value) and has
+// The value formats of the field table in docs/protocol.md §3. Each test is anchored (whole value) and has
 // no global flag, so a shared RegExp carries no lastIndex state between calls.
 import { RP1_MAX_TIME } from "./constants";
 import type { Rp1UrlFieldName } from "./types";

@@ -1,4 +1,4 @@
-// The three normative vectors of PROTOCOL.md, verbatim. An implementation that disagrees with
+// The three normative vectors of docs/protocol.md §8, verbatim. An implementation that disagrees with
 // any of them is wrong; the generator refuses to write a vector file that does.
 
 export interface Rp1Vector {
