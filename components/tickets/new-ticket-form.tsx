@@ -17,15 +17,9 @@ const CHANNELS = [
 export function NewTicketForm() {
   const [state, action, pending] = useActionState(createTicketAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // Ctrl/⌘+Enter submits: the button declares it (aria-keyshortcuts), components/shell handles it.
   return (
-    <form
-      action={action}
-      className="grid gap-6 lg:grid-cols-2"
-      noValidate
-      onKeyDown={(e) => {
-        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) e.currentTarget.requestSubmit();
-      }}
-    >
+    <form action={action} className="grid gap-6 lg:grid-cols-2" noValidate>
       <div className="flex flex-col gap-4">
         {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
         <Field label="Customer name" name="customerName" required autoComplete="off" errors={errors.customerName} autoFocus />

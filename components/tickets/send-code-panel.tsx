@@ -1,29 +1,18 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState } from "react";
 import { issueCodeAction, resendCodeAction } from "@/app/(console)/tickets/actions";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 
 /**
  * Send (or resend) the code. The agent never sees it: the server derives it when the email
- * is rendered. "s" sends, like the help overlay says.
+ * is rendered. "s" sends, like the help overlay says: the button declares it with
+ * `aria-keyshortcuts` and the console's one shortcut listener presses it (components/shell).
  */
 export function SendCodePanel({ ticketId, canSend, canResend }: { ticketId: string; canSend: boolean; canResend: boolean }) {
   const [sendState, send, sending] = useActionState(issueCodeAction, null);
   const [resendState, resend, resending] = useActionState(resendCodeAction, null);
-  const sendButton = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      const target = event.target as HTMLElement;
-      if (event.key !== "s" || event.metaKey || event.ctrlKey || event.altKey || target.closest("input, textarea, select, [contenteditable]")) return;
-      event.preventDefault();
-      sendButton.current?.click();
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
 
   return (
     <div className="flex flex-col gap-3">
@@ -31,7 +20,7 @@ export function SendCodePanel({ ticketId, canSend, canResend }: { ticketId: stri
         {canSend ? (
           <form action={send}>
             <input type="hidden" name="ticketId" value={ticketId} />
-            <Button ref={sendButton} type="submit" disabled={sending} aria-keyshortcuts="s">
+            <Button type="submit" disabled={sending} aria-keyshortcuts="s">
               {sending ? "Sending…" : "Send code to owner"}
             </Button>
           </form>
