@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { db, seedUser } from "../support/db";
+import { waitForMail } from "../support/mail";
 import { signIn } from "../support/session";
-import { waitForMail } from "./mail-spool";
 
 test("an admin invites a user, who sets a password from the emailed link and signs in", async ({ page, browser }) => {
   const admin = await seedUser("ADMIN");
@@ -16,8 +16,8 @@ test("an admin invites a user, who sets a password from the emailed link and sig
   await page.getByRole("button", { name: "Invite" }).click();
   await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
 
-  const mail = await waitForMail(email);
-  const link = /https?:\/\/\S+\/invite\/[0-9a-f-]{36}\?token=[A-Za-z0-9_-]+/.exec(mail.text ?? "")?.[0];
+  const [invitation] = await waitForMail(email);
+  const link = /https?:\/\/\S+\/invite\/[0-9a-f-]{36}\?token=[A-Za-z0-9_-]+/.exec(invitation!.mail.text ?? "")?.[0];
   expect(link).toBeTruthy();
 
   const invitee = await browser.newContext();
