@@ -19,17 +19,16 @@ const GLOBAL = "__earlyKeys";
 /** At most this many presses are kept: a shortcut is a key or two, not a sentence. */
 const MAX_KEPT = 8;
 
-/**
- * Plain ES5 on purpose: it runs as written, before any bundle, in every browser the console
- * supports. The form-field selector matches the one the handler uses (`typing` in
- * keyboard-shortcuts.tsx).
- */
+/** Where a key press is typing, not a shortcut: the early script and the handler both ask this. */
+export const FORM_FIELD = "input, textarea, select, [contenteditable=true]";
+
+/** Plain ES5 on purpose: it runs as written, before any bundle, in every browser the console supports. */
 export const EARLY_KEYS_SCRIPT = `(function () {
   var kept = [];
   function keep(e) {
     if (e.repeat || e.altKey) return;
     var submit = e.key === "Enter" && (e.ctrlKey || e.metaKey);
-    var inField = e.target instanceof Element && !!e.target.closest("input, textarea, select, [contenteditable=true]");
+    var inField = e.target instanceof Element && !!e.target.closest(${JSON.stringify(FORM_FIELD)});
     if (!submit && (e.ctrlKey || e.metaKey || inField)) return;
     if (kept.length < ${MAX_KEPT}) kept.push({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: false, target: e.target });
   }

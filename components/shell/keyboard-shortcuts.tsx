@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { takeEarlyKeys, type KeyPress } from "./early-keys";
+import { FORM_FIELD, takeEarlyKeys, type KeyPress } from "./early-keys";
 
 export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: "?", what: "Show or hide this help" },
@@ -18,10 +18,8 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: "Ctrl+Enter", what: "Submit the new ticket" },
 ];
 
-const FIELD = "input, textarea, select, [contenteditable=true]";
-
 function typing(target: EventTarget | null): boolean {
-  return target instanceof Element && !!target.closest(FIELD);
+  return target instanceof Element && !!target.closest(FORM_FIELD);
 }
 
 /**
