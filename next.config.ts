@@ -20,6 +20,8 @@ const nextConfig: NextConfig = {
   // Separate build folders let parallel e2e runs (one per developer task) build side by side.
   distDir: config.NEXT_DIST_DIR,
   reactStrictMode: true,
+  // tsconfig.build.json only extends tsconfig.json: Next leaves it as it is, whatever distDir.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   // forbidden() answers a wrong role with a real 403 and app/forbidden.tsx.
   // serverActions.bodySizeLimit: Next's default, said out loud. It applies to every action, so it
   // stays small: no action takes a file (QR photos are decoded in the browser; the device CSV

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { EarlyKeysScript } from "@/components/shell/early-keys-script";
+import { ReadyMarker } from "@/components/shell/ready-marker";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,7 +12,13 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen">{children}</body>
+      <head>
+        <EarlyKeysScript />
+      </head>
+      <body className="min-h-screen">
+        {children}
+        <ReadyMarker />
+      </body>
     </html>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { FORM_FIELD, takeEarlyKeys, type KeyPress } from "./early-keys";
 
 export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: "?", what: "Show or hide this help" },
@@ -11,16 +12,31 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: "j / k", what: "Next / previous ticket in the queue" },
   { keys: "Enter", what: "Open the selected ticket" },
   { keys: "/", what: "Jump to the queue filters" },
+  { keys: "t", what: "Take the ticket (on an unassigned ticket)" },
   { keys: "s", what: "Send the code (on a ticket)" },
   { keys: "Ctrl+V", what: "Paste a photo or link on the new-ticket page" },
   { keys: "Ctrl+Enter", what: "Submit the new ticket" },
 ];
 
 function typing(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && !!target.closest("input, textarea, select, [contenteditable=true]");
+  return target instanceof Element && !!target.closest(FORM_FIELD);
 }
 
-/** Single-key shortcuts for the moves agents make all day, ignored while typing in a field. */
+/**
+ * The enabled control a page declares for `key` with `aria-keyshortcuts` (the attribute assistive
+ * technology reads too), inside `scope`: the page says what a key does where, this handler is the
+ * only listener. A disabled button (an action in flight) is not pressed twice.
+ */
+function declaredControl(key: string, scope: ParentNode = document): HTMLElement | null {
+  const control = scope.querySelector<HTMLElement>(`[aria-keyshortcuts="${CSS.escape(key)}"]`);
+  return control && !control.matches(":disabled") ? control : null;
+}
+
+/**
+ * Every keyboard shortcut of the console, in one listener: single keys for the moves agents make
+ * all day (ignored while typing in a field), and Ctrl/⌘+Enter to submit the form a field is in.
+ * Keys pressed before this listener was attached are handled first (see early-keys.ts).
+ */
 export function KeyboardShortcuts() {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -34,7 +50,16 @@ export function KeyboardShortcuts() {
       const next = rows[Math.min(rows.length - 1, Math.max(0, index === -1 ? 0 : index + step))];
       next?.focus();
     }
-    function onKey(event: KeyboardEvent) {
+    function onKey(event: KeyPress) {
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.altKey) {
+        const form = event.target instanceof Element ? event.target.closest("form") : null;
+        const submit = form && declaredControl("Control+Enter", form);
+        if (form && submit) {
+          event.preventDefault();
+          form.requestSubmit(submit instanceof HTMLButtonElement ? submit : undefined);
+        }
+        return;
+      }
       if (event.metaKey || event.ctrlKey || event.altKey || typing(event.target)) return;
       if (pendingG.current) {
         pendingG.current = false;
@@ -68,12 +93,25 @@ export function KeyboardShortcuts() {
           }
           break;
         }
-        default:
-          return;
+        default: {
+          // Page actions: "s" sends the code, "t" takes the ticket, wherever the page shows them.
+          const control = declaredControl(event.key);
+          if (control) {
+            event.preventDefault();
+            control.click();
+          }
+        }
       }
     }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    const listener = (event: KeyboardEvent) => onKey(event);
+    window.addEventListener("keydown", listener);
+    // What was pressed while the page loaded, unless the user has since moved into a field to
+    // type: a key meant for the page must not fire in the middle of their typing.
+    for (const press of takeEarlyKeys()) {
+      const submit = press.key === "Enter" && (press.ctrlKey || press.metaKey);
+      if (submit || !typing(document.activeElement)) onKey(press);
+    }
+    return () => window.removeEventListener("keydown", listener);
   }, [router]);
 
   return (

@@ -15,6 +15,7 @@ const CHANNELS = Object.values(Channel).map((value) => ({ value, label: CHANNEL_
 export function NewTicketForm() {
   const [state, action, pending] = useActionState(createTicketAction, null);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  // Ctrl/⌘+Enter submits: the button declares it (aria-keyshortcuts), components/shell handles it.
   return (
     <form
       action={action}
@@ -22,9 +23,6 @@ export function NewTicketForm() {
       onSubmit={submitKeepingValues(action)}
       className="grid gap-6 lg:grid-cols-2"
       noValidate
-      onKeyDown={(e) => {
-        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) e.currentTarget.requestSubmit();
-      }}
     >
       <div className="flex flex-col gap-4">
         {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}

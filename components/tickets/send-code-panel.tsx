@@ -8,7 +8,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 /**
  * Send (or resend) the code. The agent never sees it: the server derives it when the email is
- * rendered. Sending cannot be taken back, so the button and the "s" shortcut both ask first. A
+ * rendered. Sending cannot be taken back, so the button asks first; "s" presses it (the button
+ * declares it with `aria-keyshortcuts`, and the console's one shortcut listener presses it). A
  * rate-limited resend says when it is allowed again and stays disabled until then.
  */
 export function SendCodePanel({
@@ -38,25 +39,6 @@ export function SendCodePanel({
     const timer = setTimeout(() => setNow(Date.now()), waitUntil - Date.now() + 250);
     return () => clearTimeout(timer);
   }, [waitUntil]);
-
-  useEffect(() => {
-    if (!canSend) return;
-    function onKey(event: KeyboardEvent) {
-      const target = event.target as HTMLElement;
-      if (
-        event.key !== "s" ||
-        event.metaKey ||
-        event.ctrlKey ||
-        event.altKey ||
-        target.closest("input, textarea, select, [contenteditable], [role=dialog], [role=alertdialog]")
-      )
-        return;
-      event.preventDefault();
-      setConfirming(true);
-    }
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [canSend]);
 
   function confirmSend() {
     const form = new FormData();

@@ -4,6 +4,7 @@ import { db, seedUser } from "../support/db";
 import { E2E_BASE_URL } from "../support/env";
 import { callServerAction, serverActionId } from "../support/server-actions";
 import { signIn } from "../support/session";
+import { visit } from "../support/ready";
 
 const HEADER = "serial,model,mac,key_version,status,owner_email,owner_name,bound_since,source";
 const ROUTE = "/api/v1/admin/devices/import";
@@ -99,7 +100,7 @@ test("the import route refuses anonymous, non-admin, cross-origin, form-encoded 
 test("an ordinary server action refuses a body over 1 MB", async ({ page }) => {
   const admin = await seedUser("ADMIN");
   await signIn(page, admin);
-  await page.goto("/admin/devices");
+  await visit(page, "/admin/devices");
   const id = serverActionId("app/actions/devices.ts", "createDeviceAction");
   const device = (serial: string, paddingBytes: number) => ({
     serial,
@@ -136,7 +137,7 @@ test("an owner change by import needs the admin's password: a wrong one is refus
   });
   const csv = `${HEADER}\n${serial},NVR-8016,AABBCCDDEEFF,1,ACTIVE,next-${tag}@e2e.test,Next Owner,2025-01-01,e2e\n`;
   await signIn(page, admin);
-  await page.goto("/admin/import");
+  await visit(page, "/admin/import");
   await page.getByLabel("CSV file").setInputFiles({ name: "owners.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   const report = page.getByRole("region", { name: "Import report" });
 

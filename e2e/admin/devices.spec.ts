@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { db, seedUser } from "../support/db";
 import { signIn } from "../support/session";
+import { pageReady, visit } from "../support/ready";
 
 const HEADER = "serial,model,mac,key_version,status,owner_email,owner_name,bound_since,source";
 
@@ -17,7 +18,7 @@ test("an admin imports a CSV: dry run first, then for real; a bad file is refuse
     ),
   ].join("\n");
   await signIn(page, admin);
-  await page.goto("/admin/import");
+  await visit(page, "/admin/import");
 
   await page
     .getByLabel("CSV file")
@@ -47,7 +48,7 @@ test("an admin registers a device, finds it, and changes its status with a reaso
   const admin = await seedUser("ADMIN");
   const serial = `E2E-DEV-${randomUUID().slice(0, 6).toUpperCase()}`;
   await signIn(page, admin);
-  await page.goto("/admin/devices");
+  await visit(page, "/admin/devices");
   await page.getByLabel("Serial", { exact: true }).fill(serial);
   await page.getByLabel("Model").fill("DVR-4104");
   await page.getByLabel("MAC address").fill("00-11-22-aa-bb-cc");
@@ -60,6 +61,7 @@ test("an admin registers a device, finds it, and changes its status with a reaso
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: serial }).click();
   await expect(page.getByRole("heading", { name: `Device ${serial}` })).toBeVisible();
+  await pageReady(page);
   await page.getByLabel("New status").selectOption("STOLEN");
   await page.getByLabel("Reason", { exact: true }).fill("Owner reported theft, police ref 123");
   await page.getByRole("button", { name: "Change status" }).click();
@@ -78,7 +80,7 @@ test("changing a device's owner of record needs the admin's password and notifie
     data: { serial, model: "NVR-8016", mac: "AABBCCDDEEFF", keyVersion: 1, ownerId: ownerRow.id, ownerSince: new Date(), ownerSource: "e2e" },
   });
   await signIn(page, admin);
-  await page.goto(`/admin/devices/${serial}`);
+  await visit(page, `/admin/devices/${serial}`);
   await page.getByLabel("New owner email").fill(`next-${serial.toLowerCase()}@e2e.test`);
   await page.getByLabel("New owner name").fill("Next Owner");
   await page.getByLabel("Reason for the change").fill("Sold; bill of sale checked");
@@ -98,7 +100,7 @@ test("changing a device's owner of record needs the admin's password and notifie
 test("an admin changes a setting and sees the key versions", async ({ page }) => {
   const admin = await seedUser("ADMIN");
   await signIn(page, admin);
-  await page.goto("/admin/settings");
+  await visit(page, "/admin/settings");
   await expect(page.getByTestId("key-versions")).toContainText("Configured versions: 1, 2 · current (new devices): 1");
   const field = page.getByLabel("Resends per ticket per hour");
   const before = Number(await field.inputValue());

@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { db, seedUser } from "../support/db";
+import { waitForMail } from "../support/mail";
 import { signIn } from "../support/session";
-import { waitForMail } from "./mail-spool";
+import { visit } from "../support/ready";
 
 test("an admin invites a user, who sets a password from the emailed link and signs in", async ({ page, browser }) => {
   const admin = await seedUser("ADMIN");
   await signIn(page, admin);
-  await page.goto("/admin/users");
+  await visit(page, "/admin/users");
   await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page");
   const email = `invitee-${randomUUID().slice(0, 8)}@e2e.test`;
   await page.getByLabel("Name").fill("Ivy Invitee");
@@ -16,13 +17,13 @@ test("an admin invites a user, who sets a password from the emailed link and sig
   await page.getByRole("button", { name: "Invite" }).click();
   await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
 
-  const mail = await waitForMail(email);
-  const link = /https?:\/\/\S+\/invite\/[0-9a-f-]{36}\?token=[A-Za-z0-9_-]+/.exec(mail.text ?? "")?.[0];
+  const [invitation] = await waitForMail(email);
+  const link = /https?:\/\/\S+\/invite\/[0-9a-f-]{36}\?token=[A-Za-z0-9_-]+/.exec(invitation!.mail.text ?? "")?.[0];
   expect(link).toBeTruthy();
 
   const invitee = await browser.newContext();
   const invitePage = await invitee.newPage();
-  await invitePage.goto(link!);
+  await visit(invitePage, link!);
   await expect(invitePage.getByRole("heading", { name: "Set your password" })).toBeVisible();
   const password = `pw-${randomUUID()}`;
   await invitePage.getByLabel("New password").fill(password);
@@ -35,7 +36,7 @@ test("an admin invites a user, who sets a password from the emailed link and sig
   await expect(invitePage.getByText("Your password is set.")).toBeVisible();
 
   // The link works once.
-  await invitePage.goto(link!);
+  await visit(invitePage, link!);
   await expect(invitePage.getByRole("alert").filter({ hasText: "invitation link" })).toContainText("already been used");
 
   await signIn(invitePage, { email, password });
@@ -50,7 +51,7 @@ test("an admin changes a user's role", async ({ page }) => {
   const admin = await seedUser("ADMIN");
   const agent = await seedUser("AGENT");
   await signIn(page, admin);
-  await page.goto("/admin/users");
+  await visit(page, "/admin/users");
   await page.getByLabel(`Role of ${agent.name}`, { exact: true }).selectOption("SUPERVISOR");
   await page.getByRole("button", { name: `Save role of ${agent.name}` }).click();
   await expect(page.getByText(`${agent.name} is now supervisor.`)).toBeVisible();
@@ -68,11 +69,11 @@ test("disabling a signed-in user takes their access away on their next request",
   await expect(agentPage.getByText(agent.name)).toBeVisible();
 
   await signIn(page, admin);
-  await page.goto("/admin/users");
+  await visit(page, "/admin/users");
   await page.getByRole("button", { name: `Disable ${agent.name}` }).click();
   await expect(page.getByRole("button", { name: `Enable ${agent.name}` })).toBeVisible();
 
-  await agentPage.goto("/tickets");
+  await visit(agentPage, "/tickets");
   await expect(agentPage).toHaveURL(/\/login/);
   const sessions = await db.userSession.findMany({ where: { userId: agent.id } });
   expect(sessions.length).toBeGreaterThan(0);
@@ -84,7 +85,7 @@ test("an agent cannot open the admin pages", async ({ page }) => {
   const agent = await seedUser("AGENT");
   await signIn(page, agent);
   for (const path of ["/admin/users", "/admin/devices", "/admin/import", "/admin/settings"]) {
-    const response = await page.goto(path);
+    const response = await visit(page, path);
     expect(response?.status()).toBe(403);
   }
 });

@@ -3,6 +3,7 @@ import { expect, test } from "@playwright/test";
 import { seedTicket, uniqueSerial } from "@/lib/audit/testing/seed-tickets";
 import { db, seedUser } from "../support/db";
 import { signIn } from "../support/session";
+import { visit } from "../support/ready";
 
 test("export routes: 401 anonymous, 403 for an agent (audited), CSV for a supervisor", async ({ page, playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
@@ -16,7 +17,7 @@ test("export routes: 401 anonymous, 403 for an agent (audited), CSV for a superv
   expect(await db.auditEvent.count({ where: { actorId: agent.id, action: "auth.denied" } })).toBe(3);
   expect(await db.auditEvent.count({ where: { actorId: agent.id, action: { in: ["export.tickets", "export.audit", "audit.anchor_exported"] } } })).toBe(0);
   const pages = ["/audit", "/audit/tickets", "/audit/events", "/audit/devices/ANY-SERIAL", "/review", "/review/00000000-0000-4000-8000-000000000000"];
-  for (const path of pages) expect((await page.goto(path))?.status(), path).toBe(403);
+  for (const path of pages) expect((await visit(page, path))?.status(), path).toBe(403);
 });
 
 test("ticket search keeps filters in the URL and exports the same tickets as a safe CSV", async ({ page }) => {
@@ -40,7 +41,7 @@ test("ticket search keeps filters in the URL and exports the same tickets as a s
   });
 
   await signIn(page, supervisor);
-  await page.goto("/audit/tickets");
+  await visit(page, "/audit/tickets");
   await page.getByLabel("Serial").fill(serial);
   await page.getByLabel("Reason code").fill("DEVICE_STOLEN");
   await page.getByRole("button", { name: "Search" }).click();
@@ -69,7 +70,7 @@ test("audit log, device history and dashboard render; the chain verifies; the an
   await seedTicket(db, { createdById: agent.id, serial });
 
   await signIn(page, supervisor);
-  await page.goto("/audit");
+  await visit(page, "/audit");
   await expect(page.getByRole("figure", { name: "Resets per day, last 30 days" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Tickets per agent" })).toBeVisible();
   await page.getByRole("button", { name: "Verify audit chain" }).click();
@@ -86,7 +87,7 @@ test("audit log, device history and dashboard render; the chain verifies; the an
   await page.getByRole("button", { name: "Verify audit chain" }).click();
   await expect(page.getByText(`anchor #${anchor.seq} matches`)).toBeVisible();
 
-  await page.goto("/audit/events");
+  await visit(page, "/audit/events");
   await page.getByLabel("Actor").selectOption({ label: supervisor.name });
   await page.getByLabel("Action").fill("audit.anchor_exported");
   await page.getByRole("button", { name: "Search" }).click();
@@ -101,7 +102,7 @@ test("audit log, device history and dashboard render; the chain verifies; the an
   expect(csv).toContain("audit.anchor_exported");
   expect(await db.auditEvent.count({ where: { actorId: supervisor.id, action: "export.audit" } })).toBe(1);
 
-  await page.goto(`/audit/devices/${serial}`);
+  await visit(page, `/audit/devices/${serial}`);
   await expect(page.getByRole("heading", { name: `Recorder ${serial}` })).toBeVisible();
   await expect(page.getByText(`Serial ${serial} is not in the device registry.`)).toBeVisible();
 });

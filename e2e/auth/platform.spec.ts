@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { visit } from "../support/ready";
 
 test("health reports app and database status without secrets", async ({ request }) => {
   const response = await request.get("/api/health");
@@ -13,7 +14,7 @@ test("pages carry the security headers and the app works under its CSP", async (
   page.on("console", (msg) => {
     if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
   });
-  const response = await page.goto("/login");
+  const response = await visit(page, "/login");
   const headers = response!.headers();
   expect(headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
   expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
@@ -30,7 +31,7 @@ test("pages carry the security headers and the app works under its CSP", async (
 });
 
 test("the sign-in form is keyboard-usable", async ({ page }) => {
-  await page.goto("/login");
+  await visit(page, "/login");
   await expect(page.getByLabel("Email")).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Password")).toBeFocused();

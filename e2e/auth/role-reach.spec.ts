@@ -2,13 +2,14 @@ import { expect, test, type Page } from "@playwright/test";
 import { db, seedUser } from "../support/db";
 import { callServerAction, serverActionId } from "../support/server-actions";
 import { signIn } from "../support/session";
+import { visit } from "../support/ready";
 
 const SUPERVISOR_PAGES = ["/review", "/audit"];
 const ADMIN_PAGES = ["/admin/users"];
 
 test("anonymous visitors are sent to sign-in from every console page", async ({ page }) => {
   for (const path of ["/tickets", ...SUPERVISOR_PAGES, ...ADMIN_PAGES]) {
-    await page.goto(path);
+    await visit(page, path);
     await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   }
 });
@@ -17,7 +18,7 @@ test("an agent gets a 403 page for supervisor and admin pages, and the refusal i
   const agent = await seedUser("AGENT");
   await signIn(page, agent);
   for (const path of [...SUPERVISOR_PAGES, ...ADMIN_PAGES]) {
-    const response = await page.goto(path);
+    const response = await visit(page, path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByText("403 · Not allowed")).toBeVisible();
   }
@@ -28,8 +29,8 @@ test("an agent gets a 403 page for supervisor and admin pages, and the refusal i
 test("a supervisor reaches supervisor pages but not admin pages", async ({ page }) => {
   const supervisor = await seedUser("SUPERVISOR");
   await signIn(page, supervisor);
-  for (const path of SUPERVISOR_PAGES) expect((await page.goto(path))?.status(), path).toBe(200);
-  expect((await page.goto("/admin/users"))?.status()).toBe(403);
+  for (const path of SUPERVISOR_PAGES) expect((await visit(page, path))?.status(), path).toBe(200);
+  expect((await visit(page, "/admin/users"))?.status()).toBe(403);
 });
 
 test("route handlers check the role themselves: 401 anonymous, 403 wrong role, 200 right role", async ({ page, playwright, baseURL }) => {
@@ -68,7 +69,7 @@ test("calling the admin-only and supervisor-only server actions directly is refu
 
   const anonymousContext = await browser.newContext();
   const anonymous = await anonymousContext.newPage();
-  await anonymous.goto("/login");
+  await visit(anonymous, "/login");
   expect(await disableAttempt(anonymous, victim.id)).toContain("Please sign in.");
   await anonymousContext.close();
 

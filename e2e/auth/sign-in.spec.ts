@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { db, seedUser } from "../support/db";
 import { signIn } from "../support/session";
+import { visit } from "../support/ready";
 
 const NAV = { AGENT: ["Tickets"], SUPERVISOR: ["Tickets", "Review", "Audit"], ADMIN: ["Tickets", "Review", "Audit", "Admin"] } as const;
 
@@ -27,7 +28,7 @@ test("unknown account and wrong password get the same generic answer", async ({ 
     { email: "nobody-at-all@e2e.test", password: "whatever" },
     { email: user.email, password: "not the password" },
   ]) {
-    await page.goto("/login");
+    await visit(page, "/login");
     await page.getByLabel("Email").fill(attempt.email);
     await page.getByLabel("Password").fill(attempt.password);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -44,13 +45,13 @@ test("repeated failures lock the account; the right password is then refused too
   const user = await seedUser("AGENT");
   await page.setExtraHTTPHeaders({ "X-Forwarded-For": "192.0.2.20" });
   for (let i = 0; i < 5; i++) {
-    await page.goto("/login");
+    await visit(page, "/login");
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(`wrong-${i}`);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.locator("form").getByRole("alert")).toHaveText("Email or password is not right.");
   }
-  await page.goto("/login");
+  await visit(page, "/login");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -65,27 +66,27 @@ test("sign-out ends the session on the server", async ({ page }) => {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await expect.poll(async () => (await db.userSession.findFirst({ where: { userId: user.id } }))?.revokedAt).not.toBeNull();
-  await page.goto("/tickets");
+  await visit(page, "/tickets");
   await expect(page).toHaveURL(/\/login/);
 });
 
 test("a disabled user's live session stops working on the next request", async ({ page }) => {
   const user = await seedUser("SUPERVISOR");
   await signIn(page, user);
-  await page.goto("/review");
+  await visit(page, "/review");
   await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
   await db.user.update({ where: { id: user.id }, data: { active: false } });
-  await page.goto("/review");
+  await visit(page, "/review");
   await expect(page).toHaveURL(/\/login/);
 });
 
 test("a demoted user loses the higher role at once", async ({ page }) => {
   const user = await seedUser("ADMIN");
   await signIn(page, user);
-  await page.goto("/admin/users");
+  await visit(page, "/admin/users");
   await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
   await db.user.update({ where: { id: user.id }, data: { role: "AGENT" } });
-  const response = await page.goto("/admin/users");
+  const response = await visit(page, "/admin/users");
   expect(response?.status()).toBe(403);
   await expect(page.getByText("Your role does not give access to this page")).toBeVisible();
 });

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { recorderChallenge, seedDevice } from "@/lib/testing/fixtures";
 import { db, seedUser } from "../support/db";
+import { visit } from "../support/ready";
 import { signIn } from "../support/session";
 
 test("a supervisor rewrites a customer reply; the agent sees the new version with the next step on the ticket and can copy it", async ({ browser }) => {
@@ -13,7 +14,7 @@ test("a supervisor rewrites a customer reply; the agent sees the new version wit
   const supervisorContext = await browser.newContext();
   const supervisorPage = await supervisorContext.newPage();
   await signIn(supervisorPage, supervisor);
-  await supervisorPage.getByRole("link", { name: "Replies" }).click();
+  await visit(supervisorPage, "/templates");
   await expect(supervisorPage.getByRole("heading", { name: "Customer replies" })).toBeVisible();
   const editor = supervisorPage.getByLabel("Reply for DEVICE_STOLEN");
   const save = supervisorPage.locator("form", { has: editor }).getByRole("button", { name: "Save new version" });
@@ -40,7 +41,7 @@ test("a supervisor rewrites a customer reply; the agent sees the new version wit
     },
   });
   const ticket = (await response.json()) as { id: string; ref: string };
-  await page.goto(`/tickets/${ticket.id}`);
+  await visit(page, `/tickets/${ticket.id}`);
   const card = page.locator("section", { hasText: "What to do next" });
   await expect(card.getByText("Do not mention the recorder's status")).toBeVisible();
   const item = page.locator('[data-reason="DEVICE_STOLEN"]');

@@ -5,6 +5,7 @@ import { decodeQr } from "@/lib/qr/pipeline";
 import { dropImage, pasteImage } from "../support/intake";
 import { signIn } from "../support/session";
 import { openRetrieveScreen, seedRecorder } from "../support/simulator";
+import { visit } from "../support/ready";
 
 test.describe("photo intake on a new ticket", () => {
   test("a dropped photo and a pasted image are decoded in the browser and fill the link", async ({ page, context }) => {
@@ -16,14 +17,14 @@ test.describe("photo intake on a new ticket", () => {
     // A phone photo: smaller, JPEG, slightly rotated, on a grey background.
     const photo = await sharp(qr.png).rotate(7, { background: "#777" }).resize({ width: 520 }).jpeg({ quality: 55 }).toBuffer();
 
-    await page.goto("/tickets/new");
+    await visit(page, "/tickets/new");
     await dropImage(page, photo, "photo.jpg", "image/jpeg");
     await expect(page.getByText(/QR code read in \d+ ms/)).toBeVisible();
     await expect(page.getByLabel("Reset link from the customer")).toHaveValue(qr.url);
     await expect(page.getByLabel("Challenge fields")).toContainText(recorder.serial);
     await expect(page.getByLabel("Challenge fields")).toContainText(/Recorder time.*(ago|now|ahead)/s);
 
-    await page.goto("/tickets/new");
+    await visit(page, "/tickets/new");
     await pasteImage(page, qr.png);
     await expect(page.getByLabel("Reset link from the customer")).toHaveValue(qr.url);
   });
@@ -37,7 +38,7 @@ test.describe("photo intake on a new ticket", () => {
       ])
       .jpeg()
       .toBuffer();
-    await page.goto("/tickets/new");
+    await visit(page, "/tickets/new");
     await page.getByLabel("Photo of the QR code").setInputFiles({ name: "blurry.jpg", mimeType: "image/jpeg", buffer: noise });
     const alert = page.getByRole("alert").filter({ hasText: "Ask the customer for a better photo" });
     await expect(alert).toBeVisible({ timeout: 15_000 });
@@ -57,7 +58,7 @@ test("hard phone photos that plain jsQR cannot read are decoded in the browser",
   const agent = await seedUser("AGENT");
   await signIn(page, agent);
   for (const fixture of hard) {
-    await page.goto("/tickets/new");
+    await visit(page, "/tickets/new");
     await page.getByLabel("Photo of the QR code").setInputFiles(`e2e/fixtures/qr/${fixture.file}`);
     await expect(page.getByLabel("Reset link from the customer"), fixture.file).toHaveValue(fixture.text!, { timeout: 20_000 });
   }
@@ -73,7 +74,7 @@ test("a 12-megapixel phone photo is read in the browser and the code is outlined
   expect(meta.width! * meta.height!).toBe(12_000_000);
   const agent = await seedUser("AGENT");
   await signIn(page, agent);
-  await page.goto("/tickets/new");
+  await visit(page, "/tickets/new");
   await page.getByLabel("Photo of the QR code").setInputFiles({ name: "IMG_4031.jpg", mimeType: "image/jpeg", buffer: photo });
   await expect(page.getByLabel("Reset link from the customer")).toHaveValue(large.text!, { timeout: 20_000 });
   await expect(page.getByText(/QR code read in \d+ ms/)).toBeVisible();

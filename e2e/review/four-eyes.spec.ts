@@ -4,6 +4,7 @@ import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { db, seedUser } from "../support/db";
 import { callServerAction, serverActionId } from "../support/server-actions";
 import { signIn } from "../support/session";
+import { pageReady, reloadPage, visit } from "../support/ready";
 
 const ACTIONS_FILE = "app/actions/review.ts";
 
@@ -20,9 +21,10 @@ test("a second supervisor sees the evidence and approves to another address with
   const { ticket, serial } = await reviewTicketBy(agent.id);
 
   await signIn(page, supervisor);
-  await page.goto("/review");
+  await visit(page, "/review");
   await page.getByRole("link", { name: ticketRef(ticket.number) }).click();
   await expect(page.getByRole("heading", { name: `Ticket ${ticketRef(ticket.number)}` })).toBeVisible();
+  await pageReady(page);
   const checks = page.getByRole("list", { name: "Checks" });
   await expect(checks.getByText("REQUESTER_EMAIL_DIFFERS")).toBeVisible();
   await expect(checks.getByText("The recorder's clock is 2 hours ahead.")).toBeVisible();
@@ -49,7 +51,7 @@ test("a second supervisor sees the evidence and approves to another address with
   expect(event.actorId).toBe(supervisor.id);
   expect(event.details).toMatchObject({ alternateDestination: true, destination: "n***x@customer.test" });
 
-  await page.reload();
+  await reloadPage(page);
   await expect(page.getByRole("list", { name: "Supervisor decisions" })).toContainText("Approved by");
   await expect(page.getByRole("region", { name: "Audit timeline" }).getByText("Approved after review (four eyes)")).toBeVisible();
 });
@@ -77,7 +79,7 @@ test("a supervisor cannot decide a ticket they opened themselves (four eyes), no
   const author = await seedUser("SUPERVISOR");
   const { ticket } = await reviewTicketBy(author.id);
   await signIn(page, author);
-  await page.goto(`/review/${ticket.id}`);
+  await visit(page, `/review/${ticket.id}`);
   await expect(page.getByText("You opened this ticket, so another supervisor must approve or refuse it.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
 
@@ -93,7 +95,7 @@ test("a supervisor refuses with a reason; the refusal shows on the ticket", asyn
   const supervisor = await seedUser("SUPERVISOR");
   const { ticket } = await reviewTicketBy(agent.id);
   await signIn(page, supervisor);
-  await page.goto(`/review/${ticket.id}`);
+  await visit(page, `/review/${ticket.id}`);
   await page.getByLabel("Reason").fill("The caller could not name the recorder's location.");
   await page.getByRole("button", { name: "Refuse" }).click();
   await expect(page.getByText("Refused. The agent has been shown your reason.")).toBeVisible();

@@ -12,6 +12,7 @@ import {
   requestReset,
   seedRecorder,
 } from "../support/simulator";
+import { visit } from "../support/ready";
 
 const NEW_PASSWORD = "Recorder2026";
 
@@ -114,7 +115,7 @@ test.describe("virtual recorder", () => {
 
     // Put the cookie from before the five wrong codes back, as anyone can with the dev tools.
     await context.addCookies([beforeLockout!]);
-    await page.goto("/simulator");
+    await visit(page, "/simulator");
     await expect(page.getByRole("heading", { name: "Registered recorder" })).toBeVisible();
     await expect(page.getByRole("img", { name: /QR code/ })).toHaveCount(0);
     // Sent straight to the action, it is refused too, and nothing new is sealed.
@@ -161,7 +162,7 @@ test.describe("virtual recorder", () => {
   test("plays a bench recorder typed in by serial", async ({ page }) => {
     await signedInAgent(page);
     const serial = `BENCH-${Date.now().toString(36).toUpperCase()}`;
-    await page.goto("/simulator");
+    await visit(page, "/simulator");
     await page.getByLabel("Serial number").fill(serial);
     await page.getByLabel("Model (bench only)").fill("DVR-4104");
     await page.getByLabel("MAC address (bench only)").fill("00:11:22:aa:bb:cc");
@@ -179,7 +180,7 @@ test.describe("virtual recorder", () => {
     expect([302, 303, 307]).toContain(anonymous.status());
     expect(anonymous.headers().location).toContain("/login");
     // Calling the action directly, like an attacker, without a session: refused, nothing sealed.
-    await page.goto("/login");
+    await visit(page, "/login");
     const forged = await callServerAction(page, {
       path: "/simulator",
       id: serverActionId("app/simulator/actions", "recorderStepAction"),
@@ -198,7 +199,7 @@ test.describe("virtual recorder", () => {
     const otherPage = await other.newPage();
     await signedInAgent(otherPage);
     await other.addCookies([stolen!]);
-    await otherPage.goto("/simulator");
+    await visit(otherPage, "/simulator");
     await expect(otherPage.getByRole("heading", { name: "Registered recorder" })).toBeVisible();
     await expect(otherPage.getByRole("img", { name: /QR code/ })).toHaveCount(0);
     await other.close();

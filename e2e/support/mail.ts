@@ -6,8 +6,13 @@ import { E2E_MAIL_DIR } from "./env";
 
 export type ReceivedMail = { envelopeTo: string[]; mail: ParsedMail };
 
-/** Waits until the SMTP listener has received mail for `to`; returns every such message, oldest first. */
-export async function waitForMail(to: string, options: { count?: number; timeoutMs?: number } = {}): Promise<ReceivedMail[]> {
+/**
+ * The one way specs read mail: waits until the SMTP listener (global-setup.ts) has received at
+ * least `count` messages for `to` (with a subject matching `subject`, if given) and returns every
+ * such message, oldest first. The app's outbox worker sends them, so they arrive a little after
+ * the action that queued them; this polls the listener's spool until they are there.
+ */
+export async function waitForMail(to: string, options: { count?: number; subject?: RegExp; timeoutMs?: number } = {}): Promise<ReceivedMail[]> {
   const want = options.count ?? 1;
   let found: ReceivedMail[] = [];
   await expect
@@ -18,8 +23,9 @@ export async function waitForMail(to: string, options: { count?: number; timeout
         for (const name of names) {
           const envelope = JSON.parse(await readFile(path.join(E2E_MAIL_DIR, name), "utf8")) as { to: string[] };
           if (!envelope.to.includes(to)) continue;
-          const raw = await readFile(path.join(E2E_MAIL_DIR, name.replace(/\.json$/, ".eml")));
-          found.push({ envelopeTo: envelope.to, mail: await simpleParser(raw) });
+          const mail = await simpleParser(await readFile(path.join(E2E_MAIL_DIR, name.replace(/\.json$/, ".eml"))));
+          if (options.subject && !options.subject.test(mail.subject ?? "")) continue;
+          found.push({ envelopeTo: envelope.to, mail });
         }
         return found.length;
       },

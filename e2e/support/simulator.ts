@@ -8,6 +8,7 @@ import sharp from "sharp";
 import { parseMasterKeys, rp1Scheme } from "@/lib/reset-protocol";
 import { db } from "./db";
 import { E2E_MASTER_KEYS } from "./env";
+import { visit } from "./ready";
 
 export type SeededRecorder = { deviceId: string; ownerId: string; serial: string; model: string; mac: string; email: string; ownerName: string };
 
@@ -36,7 +37,7 @@ export async function seedRecorder(overrides: { keyVersion?: number; status?: "A
 
 /** Opens /simulator and powers on the registered recorder `serial` (switching off any running one). */
 export async function powerOnRecorder(page: Page, serial: string): Promise<void> {
-  await page.goto("/simulator");
+  await visit(page, "/simulator");
   const powerOff = page.getByRole("button", { name: /Power off/ });
   if (await powerOff.isVisible()) {
     await powerOff.click();

@@ -17,7 +17,7 @@ export function startSmtpListener(options: { port: number; dir: string }) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        const id = `${Date.now()}-${process.pid}-${counter++}`;
+        const id = `${Date.now()}-${process.pid}-${String(counter++).padStart(6, "0")}`; // names sort oldest first
         const envelope = { from: session.envelope.mailFrom && session.envelope.mailFrom.address, to: session.envelope.rcptTo.map((r) => r.address) };
         writeFileSync(path.join(options.dir, `${id}.json`), JSON.stringify(envelope));
         writeFileSync(path.join(options.dir, `${id}.eml`), Buffer.concat(chunks));

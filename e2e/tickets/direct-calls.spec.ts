@@ -3,6 +3,7 @@ import { recorderChallenge, seedDevice } from "@/lib/testing/fixtures";
 import { db, seedUser } from "../support/db";
 import { callServerAction, serverActionId } from "../support/server-actions";
 import { signIn } from "../support/session";
+import { visit } from "../support/ready";
 
 const ACTIONS = "app/actions/tickets.ts";
 
@@ -40,7 +41,7 @@ test("issue and resend actions called directly: no session, someone else's ticke
 
   const anonymousContext = await browser.newContext();
   const anonymous = await anonymousContext.newPage();
-  await anonymous.goto("/login");
+  await visit(anonymous, "/login");
   expect(await callServerAction(anonymous, { path: "/tickets", id: issueId, fields: { ticketId: ready.id } })).toContain("Please sign in.");
   expect((await anonymous.request.post(`/api/v1/tickets/${ready.id}/issue`, { data: {} })).status()).toBe(401);
   await anonymousContext.close();

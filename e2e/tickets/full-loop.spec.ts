@@ -3,6 +3,7 @@ import { db, seedUser } from "../support/db";
 import { codeFromMail, waitForMail } from "../support/mail";
 import { signIn } from "../support/session";
 import { codeForChallenge, enterCodeAndReset, openRetrieveScreen, seedRecorder } from "../support/simulator";
+import { pageReady, visit } from "../support/ready";
 
 test("the whole loop: recorder QR → photo on a new ticket → code by email → recorder reset", async ({ page, context }) => {
   const agent = await seedUser("AGENT");
@@ -13,7 +14,7 @@ test("the whole loop: recorder QR → photo on a new ticket → code by email �
   const screen = await context.newPage();
   const qr = await openRetrieveScreen(screen, { serial: recorder.serial, email: recorder.email });
 
-  await page.goto("/tickets/new");
+  await visit(page, "/tickets/new");
   await page.getByLabel("Customer name").fill(recorder.ownerName);
   await page.getByLabel("Contact email").fill(recorder.email);
   await page.getByLabel("Photo of the QR code").setInputFiles({ name: "qr-screenshot.png", mimeType: "image/png", buffer: qr.png });
@@ -23,6 +24,7 @@ test("the whole loop: recorder QR → photo on a new ticket → code by email �
   await expect(page.getByRole("img", { name: "The customer's photo" })).toBeVisible();
   await page.getByRole("button", { name: "Run checks and open ticket" }).click();
   await expect(page.getByRole("heading", { name: /Decision: issue the code/ })).toBeVisible();
+  await pageReady(page);
   await page.getByRole("button", { name: "Send code to owner" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Send code" }).click();
   await expect(page.getByText(/Code sent to the owner of record/)).toBeVisible();

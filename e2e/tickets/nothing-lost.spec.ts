@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { recorderChallenge, seedDevice } from "@/lib/testing/fixtures";
 import { db, seedUser } from "../support/db";
+import { visit, pageReady } from "../support/ready";
 import { signIn } from "../support/session";
 
 test("a refused new ticket keeps everything the agent typed, and a saved note clears its field", async ({ page }) => {
@@ -10,7 +11,7 @@ test("a refused new ticket keeps everything the agent typed, and a saved note cl
   const link = recorderChallenge({ serial: device.serial, reservedEmail: owner.email });
 
   await signIn(page, agent);
-  await page.goto("/tickets/new");
+  await visit(page, "/tickets/new");
   await page.getByLabel("Customer name").fill("Olivia Owner");
   await page.getByLabel("Contact email").fill("not-an-email");
   await page.getByRole("textbox", { name: "Phone" }).fill("+44 20 7946 0000");
@@ -32,6 +33,7 @@ test("a refused new ticket keeps everything the agent typed, and a saved note cl
   await page.getByLabel("Contact email").fill(owner.email);
   await page.getByRole("button", { name: "Run checks and open ticket" }).click();
   await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+  await pageReady(page);
 
   const note = page.getByLabel(/Internal note/);
   await note.fill("   ");

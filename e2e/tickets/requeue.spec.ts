@@ -5,6 +5,7 @@ import { codeFromMail, waitForMail } from "../support/mail";
 import { callServerAction, serverActionId } from "../support/server-actions";
 import { signIn } from "../support/session";
 import { codeForChallenge } from "../support/simulator";
+import { reloadPage, visit } from "../support/ready";
 
 const ACTIONS = "app/actions/tickets.ts";
 const RELAY_REFUSAL = "SMTP 554: 5.7.1 Relay access denied";
@@ -56,7 +57,7 @@ test("a supervisor requeues a failed reset email after the mail server was fixed
   const seeded = await ticketWithFailedEmail(agentPage, agent.id);
 
   // The agent sees the failure but has no requeue, and calling the action directly is refused.
-  await agentPage.goto(`/tickets/${seeded.ticketId}`);
+  await visit(agentPage, `/tickets/${seeded.ticketId}`);
   await expect(agentPage.getByRole("list", { name: "Email delivery" })).toContainText("failed");
   await expect(agentPage.getByRole("button", { name: "Requeue email" })).toHaveCount(0);
   const requeueId = serverActionId(ACTIONS, "requeueEmailAction");
@@ -70,7 +71,7 @@ test("a supervisor requeues a failed reset email after the mail server was fixed
   expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: seeded.outboxId } })).toMatchObject({ status: "FAILED", attempts: 1, lastError: RELAY_REFUSAL });
 
   await signIn(page, supervisor);
-  await page.goto(`/tickets/${seeded.ticketId}`);
+  await visit(page, `/tickets/${seeded.ticketId}`);
   const delivery = page.getByRole("list", { name: "Email delivery" });
   await expect(delivery).toContainText("failed");
   await expect(delivery).toContainText(`Last error: ${RELAY_REFUSAL}`);
@@ -100,7 +101,7 @@ test("a supervisor requeues a failed reset email after the mail server was fixed
   expect(events.map((e) => e.action)).toEqual(["email.requeued", "email.sent"]);
   expect(events[0]).toMatchObject({ actorId: supervisor.id, details: expect.objectContaining({ outboxId: seeded.outboxId, previousAttempts: 1 }) });
 
-  await page.reload();
+  await reloadPage(page);
   await expect(delivery).toContainText("sent");
   await expect(delivery.getByRole("button", { name: "Requeue email" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Audit timeline" })).toContainText("Requeued a failed email");

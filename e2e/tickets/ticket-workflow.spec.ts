@@ -4,6 +4,7 @@ import { db, seedUser } from "../support/db";
 import { codeFromMail, waitForMail } from "../support/mail";
 import { signIn } from "../support/session";
 import { codeForChallenge } from "../support/simulator";
+import { pageReady, reloadPage, visit } from "../support/ready";
 
 test("an agent opens a ticket from a pasted link, sends the code, and only the owner receives it", async ({ page }) => {
   const agent = await seedUser("AGENT");
@@ -15,6 +16,7 @@ test("an agent opens a ticket from a pasted link, sends the code, and only the o
   await signIn(page, agent);
   await page.keyboard.press("n");
   await expect(page).toHaveURL(/\/tickets\/new/);
+  await pageReady(page);
   await page.getByLabel("Customer name").fill("Olivia Owner");
   await page.getByLabel("Contact email").fill(owner.email);
   await page.getByRole("radio", { name: "Email" }).check();
@@ -24,6 +26,7 @@ test("an agent opens a ticket from a pasted link, sends the code, and only the o
   await page.getByRole("button", { name: "Run checks and open ticket" }).click();
 
   await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+  await pageReady(page);
   await expect(page.getByRole("heading", { name: /Decision: issue the code/ })).toBeVisible();
   const checks = page.getByRole("list", { name: "Checks" });
   await expect(checks.getByRole("listitem")).toHaveCount(8);
@@ -48,7 +51,7 @@ test("an agent opens a ticket from a pasted link, sends the code, and only the o
   expect(received!.mail.html).toContain(`${code.slice(0, 4)}-${code.slice(4)}`);
 
   // Nobody in the console sees the code: not the page, not the API the page uses.
-  await page.reload();
+  await reloadPage(page);
   expect(await page.content()).not.toContain(code);
   const ticketId = page.url().split("/").pop()!;
   const ticket = await db.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: { codeIssues: true, outbox: true } });
@@ -65,7 +68,7 @@ test("a request from another address waits for a supervisor, who reads the agent
   const device = await seedDevice(db);
   const owner = await db.owner.findUniqueOrThrow({ where: { id: device.ownerId! } });
   await signIn(page, agent);
-  await page.goto("/tickets/new");
+  await visit(page, "/tickets/new");
   await page.getByLabel("Customer name").fill("Someone Else");
   await page.getByLabel("Contact email").fill("someone.else@e2e.test");
   await page.getByLabel("Reset link from the customer").fill(recorderChallenge({ serial: device.serial, reservedEmail: owner.email }));
@@ -84,7 +87,7 @@ test("a request from another address waits for a supervisor, who reads the agent
   const reviewContext = await browser.newContext();
   const review = await reviewContext.newPage();
   await signIn(review, supervisor);
-  await review.goto(`/review/${ticketId}`);
+  await visit(review, `/review/${ticketId}`);
   const thread = review.getByRole("list", { name: "Notes" });
   await expect(thread).toContainText("Note to reviewer");
   await expect(thread).toContainText("Caller named the shop and the install date");
@@ -94,7 +97,7 @@ test("a request from another address waits for a supervisor, who reads the agent
 test("an unreadable link is a clear field error and opens no ticket", async ({ page }) => {
   const agent = await seedUser("AGENT");
   await signIn(page, agent);
-  await page.goto("/tickets/new");
+  await visit(page, "/tickets/new");
   await page.getByLabel("Customer name").fill("Typo");
   await page.getByLabel("Contact email").fill("typo@e2e.test");
   await page.getByLabel("Reset link from the customer").fill("https://reset.example.com/rp1?s=ABC");
@@ -114,7 +117,7 @@ test("a whole chat message pasted into the link box finds the link in it", async
   const owner = await db.owner.findUniqueOrThrow({ where: { id: device.ownerId! } });
   const link = recorderChallenge({ serial: device.serial, reservedEmail: owner.email });
   await signIn(page, agent);
-  await page.goto("/tickets/new");
+  await visit(page, "/tickets/new");
   await page.getByLabel("Customer name").fill("Chat Customer");
   await page.getByLabel("Contact email").fill(owner.email);
   await page
@@ -131,14 +134,14 @@ test("the queue lists open tickets by urgency and j/k + Enter open one", async (
   const owner = await db.owner.findUniqueOrThrow({ where: { id: device.ownerId! } });
   await signIn(page, agent);
   for (const name of ["First Customer", "Second Customer"]) {
-    await page.goto("/tickets/new");
+    await visit(page, "/tickets/new");
     await page.getByLabel("Customer name").fill(name);
     await page.getByLabel("Contact email").fill(owner.email);
     await page.getByLabel("Reset link from the customer").fill(recorderChallenge({ serial: device.serial, reservedEmail: owner.email }));
     await page.keyboard.press("Control+Enter");
     await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
   }
-  await page.goto("/tickets?assignee=me");
+  await visit(page, "/tickets?assignee=me");
   const rows = page.locator("[data-queue-link]");
   await expect(rows).toHaveCount(2);
   await expect(page.getByRole("table")).toContainText("First Customer");
@@ -149,6 +152,7 @@ test("the queue lists open tickets by urgency and j/k + Enter open one", async (
   await expect(rows.nth(1)).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: /Second Customer/ })).toBeVisible();
+  await pageReady(page);
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
 });

@@ -1,7 +1,7 @@
 import jsQR from "jsqr";
 import QRCode from "qrcode";
 import { describe, expect, it } from "vitest";
-import { applyHomography, homographyFromQuads } from "@/lib/qr/bench/synth";
+import { applyHomography, homographyFromQuads } from "@/bench/qr/synth";
 import { gridRectify, gridSizes, polishCorners, redrawSymbol, refineQuad } from "./grid";
 import { binarizeLocal, grayToRgba, type Gray } from "./image-ops";
 import { findSymbolQuads, mapPoint, type SymbolQuad } from "./rectify";

@@ -1,7 +1,7 @@
 /**
  * The default pass list, in run order. Data, not code.
  *
- * How it was chosen (`lib/qr/bench/README.md`): `lib/qr/bench/pass-matrix.ts` ran ~230 candidate
+ * How it was chosen (`bench/qr/README.md`): `bench/qr/pass-matrix.ts` ran ~230 candidate
  * passes on every image of four generated hard sets (seeds 101, 102, 103 and the default one:
  * 336 photos), recording which images each pass decodes and what it costs. The order below is the
  * greedy "most newly decoded images per millisecond spent on the images still open" order over
@@ -24,7 +24,7 @@
  *   corner and the module count searched through the alignment pattern and a grid score, then
  *   all four corners polished), average each module over its centre and redraw the symbol clean
  *   for jsQR (`grid.ts`). Added after the matrix runs, placed by measurement on seeds 777, 4242
- *   and 31337 and then checked on seeds no decision had looked at (`lib/qr/bench/README.md`):
+ *   and 31337 and then checked on seeds no decision had looked at (`bench/qr/README.md`):
  *   cheap (~25–50 ms: one search per located symbol, jsQR on two clean images), the 400 px one
  *   reads about a third of what `s300-max` misses; `deep-gamma` finds the finders of dark themes,
  *   whose bloom otherwise hides them; the 600 px pair reads the finer ones.

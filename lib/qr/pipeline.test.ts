@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hardSetSpecs, loadRgba, renderFixture, truthCorners } from "@/lib/qr/bench/fixtures";
-import { makeRng, photograph, qrQuadOnSensor, renderScreen, rgbToRgba } from "@/lib/qr/bench/synth";
+import { hardSetSpecs, loadRgba, renderFixture, truthCorners } from "@/bench/qr/fixtures";
+import { makeRng, photograph, qrQuadOnSensor, renderScreen, rgbToRgba } from "@/bench/qr/synth";
 import { resampleRgba } from "./image-ops";
 import { DEFAULT_PASSES } from "./passes";
 import { decodeQr, decodeQrAsync, mayStartAttempt } from "./pipeline";

@@ -1,6 +1,6 @@
 import jsQR from "jsqr";
 import { describe, expect, it } from "vitest";
-import { applyHomography, homographyFromQuads } from "@/lib/qr/bench/synth";
+import { applyHomography, homographyFromQuads } from "@/bench/qr/synth";
 import { grayToRgba, type Gray } from "./image-ops";
 import { finderCorners, findFinders, findSymbolQuads, invert3, mapPoint, rectify, squareToQuad } from "./rectify";
 import { blankImage, drawQr, RP1_URL } from "./test-images";

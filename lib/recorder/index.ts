@@ -1,4 +1,4 @@
-// The virtual recorder (PROTOCOL.md "Rules on each side / Recorder"): a pure state machine over
+// The virtual recorder (docs/protocol.md §7, Recorder): a pure state machine over
 // JSON-serialisable state. createRecorderState boots one; press(state, action) does one thing to
 // it. Server-side: making and checking challenges needs node:crypto via reset-protocol (client
 // components may import types only).

@@ -1,4 +1,4 @@
-// The virtual recorder's rules (PROTOCOL.md §7 "Rules on each side / Recorder") as one state
+// The virtual recorder's rules (docs/protocol.md §7 "Rules on each side / Recorder") as one state
 // machine: for each screen, the actions it offers and their handlers. An action a screen does not
 // offer gets the one refusal below and leaves the state unchanged. Pure: time, the device key and
 // the nonce bytes come with the action. Server-side (making and checking challenges needs
@@ -140,7 +140,7 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 /**
  * Accepted iff the nonce is active, entry is not locked, the code is within 24 h of `t` by the
  * recorder's own clock, and it is the code for this challenge (case-sensitive). Check order as
- * PROTOCOL.md fixes it: no active nonce → locked → not a code → outside 24 h → compare.
+ * docs/protocol.md fixes it: no active nonce → locked → not a code → outside 24 h → compare.
  */
 const enterCode: Handler<"enter-code"> = (state, action) => {
   const { challenge } = state;

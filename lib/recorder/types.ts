@@ -126,7 +126,7 @@ export interface RecorderOutcomes {
 
 /**
  * The action is not offered on the current screen; the state is unchanged. A code typed with no
- * Retrieve Password screen open is "no-active-challenge" (the first check of PROTOCOL.md's check
+ * Retrieve Password screen open is "no-active-challenge" (the first check of docs/protocol.md's check
  * order: no nonce, so any code is refused); everything else is "wrong-screen".
  */
 export type Refusal = { readonly kind: "wrong-screen"; readonly screen: RecorderScreen } | { readonly kind: "no-active-challenge" };

@@ -2,7 +2,7 @@
 // recorder puts in its QR code, the one parse error, and the plain-words description.
 // Browser-safe (no node:crypto, no Buffer): client components use it through ./client.
 
-// ── Constants, exactly as PROTOCOL.md fixes them ────────────────────────────────────────────
+// ── Constants, exactly as docs/protocol.md fixes them ────────────────────────────────────────────
 
 /** Fields in canonical (and URL) order; `g` is appended in the URL only. */
 export const RP1_FIELD_ORDER = ["s", "p", "m", "f", "v", "t", "n", "e"] as const;
@@ -142,7 +142,7 @@ export class ChallengeParseError extends Error {
   }
 }
 
-// ── Field formats (PROTOCOL.md's field table) ───────────────────────────────────────────────
+// ── Field formats (the field table of docs/protocol.md) ───────────────────────────────────────────────
 
 export interface FieldFormat {
   /** True iff `value` is a valid value of this field. */

@@ -1,4 +1,4 @@
-// The recorder's rule for the new admin password after a reset (PROTOCOL.md §7): 8–32
+// The recorder's rule for the new admin password after a reset (docs/protocol.md §7): 8–32
 // characters with letters and digits and none of ' " ; : &. The recorder enforces it, the reset
 // email and the simulator's form tell the owner. Browser-safe.
 

@@ -25,7 +25,7 @@ const keys = parseMasterKeys(
     .join(","),
 );
 
-// PROTOCOL.md's normative table, typed in here by hand (not read from the vector file).
+// The normative table of docs/protocol.md §8, typed in here by hand (not read from the vector file).
 const NORMATIVE = [
   {
     code: "jAb6LFtn",
@@ -58,7 +58,7 @@ describe("RP1 vector file", () => {
     expect(fileText).toMatch(/^[\x20-\x7e\n]*$/);
   });
 
-  it("has the alphabet and the normative master keys of PROTOCOL.md", () => {
+  it("has the alphabet and the normative master keys of docs/protocol.md", () => {
     expect(file.alphabet).toBe("23456789ADEFGHJLMNQRTabdefhjmnrt");
     expect(file.masterKeys["1"]).toBe(Buffer.from(Array.from({ length: 32 }, (_, i) => i)).toString("hex"));
     expect(file.masterKeys["2"]).toBe(Buffer.from(Array.from({ length: 32 }, (_, i) => 0x20 + i)).toString("hex"));
@@ -71,7 +71,7 @@ describe("RP1 vector file", () => {
     expect(vector?.deviceKey).toBe(expected.deviceKey);
     expect(vector?.reservedEmail).toBe(expected.email);
     expect(vector?.url).toBe(expected.url);
-    // And straight from the URL, through the public scheme, with the keys of PROTOCOL.md.
+    // And straight from the URL, through the public scheme, with the keys of docs/protocol.md.
     const parsed = rp1Scheme.parse(expected.url);
     if (!parsed.ok) throw parsed.error;
     const derived = rp1Scheme.deriveCode({ challenge: parsed.challenge, keys });

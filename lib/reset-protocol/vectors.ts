@@ -1,4 +1,4 @@
-// RP1 test vectors: the three normative vectors of PROTOCOL.md verbatim, the inputs of the
+// RP1 test vectors: the three normative vectors of docs/protocol.md verbatim, the inputs of the
 // project's own vectors, and how rp1-vectors.json is computed and written (generate-vectors.ts
 // writes it; the tests check the committed file is exactly what buildVectors produces).
 // Server-side only.
@@ -257,14 +257,14 @@ function buildVector(spec: VectorSpec): Rp1Vector {
   };
 }
 
-/** The vector file: normative vectors first (checked against PROTOCOL.md), then the project's. */
+/** The vector file: normative vectors first (checked against docs/protocol.md), then the project's. */
 export function buildVectors(): Rp1VectorFile {
   const normative = NORMATIVE_SPECS.map(buildVector);
   normative.forEach((vector, index) => {
     const expected = NORMATIVE_VECTORS[index];
     const { note: _note, normalizedEmail: _normalized, ...computed } = vector;
     if (JSON.stringify(computed) !== JSON.stringify(expected)) {
-      throw new Error(`normative vector ${index + 1} disagrees with PROTOCOL.md: the implementation is wrong`);
+      throw new Error(`normative vector ${index + 1} disagrees with docs/protocol.md: the implementation is wrong`);
     }
   });
   return { alphabet: RP1_ALPHABET, masterKeys: MASTER_KEYS, vectors: [...normative, ...PROJECT_SPECS.map(buildVector)] };

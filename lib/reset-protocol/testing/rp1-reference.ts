@@ -1,5 +1,5 @@
 // A deliberately independent, minimal RP1 implementation for tests: written straight from
-// PROTOCOL.md with node:crypto and BigInt, sharing no code with the library, so the vector
+// docs/protocol.md with node:crypto and BigInt, sharing no code with the library, so the vector
 // tests do not check the library against itself.
 import { createHmac } from "node:crypto";
 

@@ -1,5 +1,5 @@
 /**
- * Device CSV import benchmark: `tsx --conditions=react-server lib/devices/bench/import-bench.ts`
+ * Device CSV import benchmark: `tsx --conditions=react-server bench/devices/import-bench.ts`
  * (npm run bench:import). Generates a deterministic 200,000-row file, imports it on PGlite (in
  * memory) and on a scratch PostgreSQL database (127.0.0.1:5432, dropped after), and compares with
  * a naive row-by-row Prisma upsert on 5,000 rows, extrapolated. Prints a markdown table.

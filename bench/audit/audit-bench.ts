@@ -11,19 +11,19 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { loadDashboard } from "@/lib/audit/dashboard/load-dashboard";
+import { deviceHistory } from "@/lib/audit/device-history";
+import { eventHash, GENESIS_HASH } from "@/lib/audit/event-hash";
+import { exportAuditCsv } from "@/lib/audit/export/export-audit-csv";
+import { exportTicketsCsv } from "@/lib/audit/export/export-tickets-csv";
+import { listAuditEvents } from "@/lib/audit/list-audit-events";
+import { searchTickets } from "@/lib/audit/search-tickets";
+import { ticketTimeline } from "@/lib/audit/ticket-timeline";
+import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createMigrationAdapter } from "@/lib/db/migration-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { listReviewQueue } from "@/lib/review/list-review-queue";
-import { loadDashboard } from "../dashboard/load-dashboard";
-import { deviceHistory } from "../device-history";
-import { eventHash, GENESIS_HASH } from "../event-hash";
-import { exportAuditCsv } from "../export/export-audit-csv";
-import { exportTicketsCsv } from "../export/export-tickets-csv";
-import { listAuditEvents } from "../list-audit-events";
-import { searchTickets } from "../search-tickets";
-import { ticketTimeline } from "../ticket-timeline";
-import { verifyAuditChain } from "../verify-chain";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const FULL_TICKETS = 1_000_000;

@@ -3,10 +3,10 @@
  * image's resampling caches as the pipeline does) and record which images each pass decodes and
  * what it costs. Then print a greedy pass order and simulate it.
  *
- *   npx tsx lib/qr/bench/pass-matrix.ts --seed=N [--ids=ID,ID…] [--candidates=default] [--add]
+ *   npx tsx bench/qr/pass-matrix.ts --seed=N [--ids=ID,ID…] [--candidates=default] [--add]
  *       measures one set, writes bench-results/decode/pass-matrix-<seed>.json (--add: only the
  *       candidates that file lacks, merged in, timings calibrated against passes it has)
- *   npx tsx lib/qr/bench/pass-matrix.ts --from=A.json,B.json [--budget=MS] [--order=default]
+ *   npx tsx bench/qr/pass-matrix.ts --from=A.json,B.json [--budget=MS] [--order=default]
  *       merges measured sets (images are told apart by seed) and prints the greedy order, plus a
  *       simulation of the chosen order: decode rate and p95 of the summed pass times per image.
  *

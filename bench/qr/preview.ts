@@ -1,6 +1,6 @@
 /**
  * Write the hard set as JPEG files to bench-results/decode/preview/ (for looking at them) and print plain
- * jsQR's result per image.  npx tsx lib/qr/bench/preview.ts [category-or-id-prefix]
+ * jsQR's result per image.  npx tsx bench/qr/preview.ts [category-or-id-prefix]
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";

@@ -94,6 +94,7 @@ const READ_PROBE = `(() => {
 try {
   await waitForHealth();
   const { seedUser, db } = await import("@/e2e/support/db");
+  const { pageReady, visit } = await import("@/e2e/support/ready");
   const agent = await seedUser("AGENT");
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -101,17 +102,18 @@ try {
   });
   const context = await browser.newContext({ baseURL: E2E_BASE_URL });
   const page = await context.newPage();
-  await page.goto("/login");
+  await visit(page, "/login");
   await page.getByLabel("Email").fill(agent.email);
   await page.getByLabel("Password").fill(agent.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/tickets/);
+  await pageReady(page);
 
   async function run(mode: "worker" | "main thread"): Promise<Sample[]> {
     const samples: Sample[] = [];
     for (const fx of fixtures) {
       // A fresh page per photo: no result of the previous photo on screen.
-      await page.goto("/tickets/new");
+      await visit(page, "/tickets/new");
       // The client falls back to the main thread when the browser has no Worker.
       if (mode === "main thread") await page.evaluate(`Object.defineProperty(window, "Worker", { value: undefined, configurable: true })`);
       // Hand the file to the page first, then start measuring: Playwright's transfer of a 4 MB file
@@ -137,7 +139,7 @@ try {
     return samples;
   }
 
-  await page.goto("/tickets/new");
+  await visit(page, "/tickets/new");
   await page.evaluate(INSTALL_PROBE);
   await page.waitForTimeout(2000);
   const idle = (await page.evaluate(READ_PROBE)) as Probe;

@@ -1,7 +1,7 @@
 /**
  * QR decode benchmark on the generated hard set (see fixtures.ts).
  *
- *   npx tsx lib/qr/bench/run.ts [--filter=PREFIX] [--skip-full] [--skip-reference] [--budget=MS] [--seed=N] [--out=FILE.json]
+ *   npx tsx bench/qr/run.ts [--filter=PREFIX] [--skip-full] [--skip-reference] [--budget=MS] [--seed=N] [--out=FILE.json]
  *
  * For every image, in the same run: (a) plain jsQR on the full decoded image, (b) plain jsQR after
  * a box-filter downscale to 1000 px long side, (c) the lib/qr pipeline, (d) a reference decoder

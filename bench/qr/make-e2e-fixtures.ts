@@ -2,7 +2,7 @@
  * Generate the small committed fixture images in e2e/fixtures/qr/ (run once; the output is
  * committed, deterministic for this code):
  *
- *   npx tsx lib/qr/bench/make-e2e-fixtures.ts [--check [--write]]
+ *   npx tsx bench/qr/make-e2e-fixtures.ts [--check [--write]]
  *
  * For each wanted kind of photo it walks seeds until the image has the wanted property (e.g.
  * plain jsQR fails but the pipeline reads it), writes the file and prints README rows.
@@ -19,7 +19,7 @@ import { decodeQr } from "@/lib/qr/pipeline";
 import { encodeJpeg, loadRgba, renderRaw, rp1Url, specFor, EXAMPLE_URL, type Category, type FixtureSpec } from "./fixtures";
 import { makeRng, qrMatrix, renderScreen } from "./synth";
 
-const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const outDir = path.join(root, "e2e", "fixtures", "qr");
 
 interface Made {
