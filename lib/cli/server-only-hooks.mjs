@@ -1,9 +1,9 @@
-// Preload for server code that runs outside Next and renders React to HTML (the outbox worker):
-//   tsx --import ./lib/cli/server-only-hooks.mjs lib/outbox/cli.ts
-// Such a process cannot use --conditions=react-server, which the other scripts use to make the
-// `server-only` marker a no-op: under that condition react-dom/server is a stub that throws, and
-// React Email needs the real one. So only `server-only` itself is resolved as a server bundle
-// would resolve it (to its empty module); everything else resolves as plain Node.
+// Preload for every script that runs server code outside Next (the outbox worker, the seed, the
+// audit CLI, the benches):  tsx --import ./lib/cli/server-only-hooks.mjs lib/outbox/cli.ts
+// It makes the `server-only` marker a no-op the way a server bundle does. --conditions=react-server
+// would too, but under that condition react-dom/server is a stub that throws, and React Email
+// needs the real one. So only `server-only` itself is resolved with that condition (to its empty
+// module); everything else resolves as plain Node.
 import { register } from "node:module";
 import { isMainThread } from "node:worker_threads";
 
