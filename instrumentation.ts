@@ -1,5 +1,5 @@
 // Runs once when a server instance starts: refuse to start with a bad key configuration, and
-// start the in-app outbox worker unless it runs as its own process.
+// start the in-app outbox worker unless it runs as its own process, and the job scheduler.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { masterKeys } = await import("@/lib/keys/master-keys");
@@ -16,5 +16,11 @@ export async function register() {
   if (process.env.OUTBOX_WORKER !== "external" && process.env.NEXT_PHASE !== "phase-production-build") {
     const { startOutboxWorker } = await import("@/lib/outbox/start-outbox-worker");
     startOutboxWorker();
+  }
+  // Scheduled jobs (ticket expiry, …): every instance runs the loop; each job's advisory lock
+  // and due time in the database make one instance run it per interval.
+  if (process.env.NEXT_PHASE !== "phase-production-build") {
+    const { startScheduler } = await import("@/lib/scheduler/start-scheduler");
+    startScheduler();
   }
 }

@@ -1,10 +1,21 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { TicketActor } from "./ticket-actor";
+import { actingScope, type TicketActor } from "./ticket-actor";
 import { viewScope } from "./view-scope";
 
-/** One ticket with what its page shows; null when it does not exist or is outside the viewer's scope. */
+/**
+ * One ticket with what its page shows, and whether the viewer may act on it (actingScope, the one
+ * rule); null when it does not exist or is outside the viewer's scope.
+ */
 export async function getTicket(options: { db: Db; actor: Pick<TicketActor, "id" | "role">; ticketId: string }) {
+  const [ticket, actable] = await Promise.all([
+    findTicket(options),
+    options.db.ticket.count({ where: { id: options.ticketId, ...actingScope(options.actor) } }),
+  ]);
+  return ticket ? { ...ticket, canAct: actable === 1 } : null;
+}
+
+function findTicket(options: { db: Db; actor: Pick<TicketActor, "id" | "role">; ticketId: string }) {
   return options.db.ticket.findFirst({
     where: { id: options.ticketId, ...viewScope(options.actor) },
     include: {
@@ -12,6 +23,8 @@ export async function getTicket(options: { db: Db; actor: Pick<TicketActor, "id"
       device: { select: { serial: true, model: true, status: true, owner: { select: { email: true, name: true } } } },
       createdBy: { select: { id: true, name: true } },
       assignee: { select: { id: true, name: true } },
+      resolvedBy: { select: { name: true } },
+      duplicateOf: { select: { id: true, number: true } },
       notesList: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } },
       codeIssues: { orderBy: { issuedAt: "asc" }, select: { id: true, kind: true, destination: true, issuedAt: true, actor: { select: { name: true } } } },
     },

@@ -8,7 +8,7 @@ export type TicketActor = { id: string; label: string; role: Role; ip: string };
  * Agents act on tickets they opened or were assigned; supervisors and admins on any. Used inside
  * the query (`where: { id, ...actingScope(actor) }`), never checked after loading.
  */
-export function actingScope(actor: TicketActor): Prisma.TicketWhereInput {
+export function actingScope(actor: Pick<TicketActor, "id" | "role">): Prisma.TicketWhereInput {
   if (actor.role !== "AGENT") return {};
   return { OR: [{ createdById: actor.id }, { assigneeId: actor.id }] };
 }

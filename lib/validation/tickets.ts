@@ -29,12 +29,60 @@ export const noteSchema = z.object({ ticketId: z.uuid(), body: z.string().trim()
 
 export const assignSchema = z.object({ ticketId: z.uuid(), assigneeId: z.union([z.uuid(), z.literal("")]).transform((v) => v || null) });
 
-export const STATUSES = ["READY", "REVIEW", "APPROVED", "SENT", "REFUSED", "CLOSED"] as const;
+export const STATUSES = ["READY", "REVIEW", "APPROVED", "SENT", "REFUSED", "RESOLVED", "EXPIRED"] as const;
 export const DECISIONS = ["ISSUE", "REVIEW", "REFUSE"] as const;
+/** Saved views at the top of the queue (lib/tickets/queue-views.ts says what each one holds). */
+export const QUEUE_VIEWS = ["mine", "ready", "review", "escalated"] as const;
+/** timeLeft: the challenge that lapses first on top; age: the oldest ticket on top; newest. */
+export const QUEUE_SORTS = ["timeLeft", "age", "newest"] as const;
 
 export const queueFilterSchema = z.object({
+  view: z.enum(QUEUE_VIEWS).optional().catch(undefined),
   status: z.enum([...STATUSES, "OPEN", "ALL"]).catch("OPEN"),
   decision: z.enum([...DECISIONS, "ALL"]).catch("ALL"),
   assignee: z.union([z.enum(["me", "unassigned", "all"]), z.uuid()]).catch("all"),
+  sort: z.enum(QUEUE_SORTS).optional().catch(undefined),
 });
 export type QueueFilter = z.infer<typeof queueFilterSchema>;
+
+export const RESOLUTION_OUTCOMES = ["CONFIRMED", "UNREACHABLE", "DUPLICATE", "REFUSED", "OTHER"] as const;
+export const RESOLUTION_NOTE_MAX = 2_000;
+/** "RT-000123", "rt-123" or "123" → 123. */
+const TICKET_REF = /^(?:RT-?)?0*(\d{1,9})$/i;
+
+export const resolveSchema = z
+  .object({
+    ticketId: z.uuid(),
+    outcome: z.enum(RESOLUTION_OUTCOMES, { message: "Pick how the ticket ended." }),
+    duplicateOf: z.string().trim().max(20).optional().default(""),
+    note: z.string().trim().max(RESOLUTION_NOTE_MAX).optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === "DUPLICATE" && !TICKET_REF.test(v.duplicateOf)) {
+      ctx.addIssue({ code: "custom", path: ["duplicateOf"], message: "Enter the other ticket's number (RT-000123)." });
+    }
+    if (v.outcome === "OTHER" && v.note.length < 3) ctx.addIssue({ code: "custom", path: ["note"], message: "Say how the ticket ended." });
+  })
+  .transform(({ duplicateOf, note, ...v }) => ({
+    ...v,
+    duplicateOfNumber: v.outcome === "DUPLICATE" ? Number(TICKET_REF.exec(duplicateOf)![1]) : null,
+    note: note || null,
+  }));
+export type ResolveInput = z.output<typeof resolveSchema>;
+
+export const reopenSchema = z.object({
+  ticketId: z.uuid(),
+  reason: z.string().trim().min(3, "Say why the ticket is reopened.").max(RESOLUTION_NOTE_MAX),
+});
+
+export const escalateSchema = z.object({
+  ticketId: z.uuid(),
+  note: optionalText(2_000),
+});
+
+export const takeEscalationSchema = z.object({ escalationId: z.uuid() });
+
+export const closeEscalationSchema = z.object({
+  escalationId: z.uuid(),
+  note: z.string().trim().min(3, "Say what was done.").max(2_000),
+});

@@ -9,10 +9,14 @@ import { maskEmail } from "@/lib/privacy/mask-email";
 import { addTicketNote } from "@/lib/tickets/add-ticket-note";
 import { assignTicket } from "@/lib/tickets/assign-ticket";
 import { createTicket } from "@/lib/tickets/create-ticket";
+import { escalateTicket } from "@/lib/tickets/escalate-ticket";
 import { issueCode } from "@/lib/tickets/issue-code";
+import { VERIFY_OWNERSHIP_SCRIPT } from "@/lib/tickets/lifecycle-rules";
+import { reopenTicket } from "@/lib/tickets/reopen-ticket";
 import { resendCode } from "@/lib/tickets/resend-code";
+import { resolveTicket } from "@/lib/tickets/resolve-ticket";
 import type { TicketActor } from "@/lib/tickets/ticket-actor";
-import { assignSchema, newTicketSchema, noteSchema, ticketIdSchema } from "@/lib/validation/tickets";
+import { assignSchema, escalateSchema, newTicketSchema, noteSchema, reopenSchema, resolveSchema, ticketIdSchema } from "@/lib/validation/tickets";
 
 function actorOf(user: SessionUser): TicketActor {
   return { id: user.id, label: user.name, role: user.role, ip: user.ip };
@@ -87,6 +91,51 @@ export async function assignTicketAction(_prev: ActionState, form: FormData): Pr
     revalidatePath(`/tickets/${parsed.data.ticketId}`);
     revalidatePath("/tickets");
     return { ok: true, message: assigneeId ? "Assigned." : "Unassigned." };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function resolveTicketAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const user = await requireUser("AGENT", "action:resolveTicket");
+    const parsed = resolveSchema.safeParse(fields(form));
+    if (!parsed.success) throw invalidInput(parsed.error.flatten().fieldErrors);
+    await resolveTicket({ db: getDb(), actor: actorOf(user), input: parsed.data });
+    revalidatePath(`/tickets/${parsed.data.ticketId}`);
+    revalidatePath("/tickets");
+    return { ok: true, message: "Resolved." };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function reopenTicketAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const user = await requireUser("AGENT", "action:reopenTicket");
+    const parsed = reopenSchema.safeParse(fields(form));
+    if (!parsed.success) throw invalidInput(parsed.error.flatten().fieldErrors);
+    await reopenTicket({ db: getDb(), actor: actorOf(user), ...parsed.data });
+    revalidatePath(`/tickets/${parsed.data.ticketId}`);
+    revalidatePath("/tickets");
+    return { ok: true, message: "Reopened." };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function escalateTicketAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const user = await requireUser("AGENT", "action:escalateTicket");
+    const parsed = escalateSchema.safeParse(fields(form));
+    if (!parsed.success) throw invalidInput(parsed.error.flatten().fieldErrors);
+    const { kind } = await escalateTicket({ db: getDb(), actor: actorOf(user), ticketId: parsed.data.ticketId, note: parsed.data.note });
+    revalidatePath(`/tickets/${parsed.data.ticketId}`);
+    revalidatePath("/tickets");
+    revalidatePath("/escalations");
+    // What the agent may say: a stolen or blocked recorder is never named to the requester.
+    const script = kind === "CHECK" ? "" : ` Tell the customer: "${VERIFY_OWNERSHIP_SCRIPT}"`;
+    return { ok: true, message: `Escalated to a supervisor.${script}` };
   } catch (e) {
     return actionError(e);
   }

@@ -1,0 +1,26 @@
+"use client";
+
+import { useActionState } from "react";
+import { escalateTicketAction } from "@/app/(console)/tickets/actions";
+import { ActionMessage } from "@/components/ui/action-message";
+import { Button } from "@/components/ui/button";
+
+/** One action hands the ticket to the supervisors; the note is internal. */
+export function EscalateForm({ ticketId }: { ticketId: string }) {
+  const [state, action, pending] = useActionState(escalateTicketAction, null);
+  return (
+    <form action={action} className="flex flex-col gap-2">
+      <input type="hidden" name="ticketId" value={ticketId} />
+      <label htmlFor="escalate-note" className="text-sm font-medium">
+        Note for the supervisor <span className="font-normal text-slate-500">(optional, never sent to the customer)</span>
+      </label>
+      <textarea id="escalate-note" name="note" rows={2} maxLength={2000} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" variant="secondary" disabled={pending}>
+          Escalate
+        </Button>
+        <ActionMessage state={state} />
+      </div>
+    </form>
+  );
+}
