@@ -18,9 +18,11 @@ export type JobRun =
   { name: string; ran: true; result: Record<string, string | number | boolean | null> } | { name: string; ran: false; reason: "locked" | "not-due" };
 
 /** First key of the two-key advisory locks (pg_locks objsubid 2), so no single-key lock can clash. */
-const SCHEDULER_LOCK_SPACE = 7_202_612;
+export const SCHEDULER_LOCK_SPACE = 7_202_612;
 /** The longest one run may hold its transaction (and so its lock). */
 const RUN_TIMEOUT_MS = 60_000;
+/** How long a run may wait to start its transaction (PGlite runs one transaction at a time). */
+const RUN_MAX_WAIT_MS = 10_000;
 
 /**
  * Runs `job` once if it is due and no one else is running it. In one transaction: try the job's
@@ -49,7 +51,7 @@ export async function runJobOnce(options: { db: Db; job: ScheduledJob; now?: Dat
       });
       return { name: job.name, ran: true, result };
     },
-    { timeout: RUN_TIMEOUT_MS },
+    { timeout: RUN_TIMEOUT_MS, maxWait: RUN_MAX_WAIT_MS },
   );
 }
 
