@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { closeEscalationAction, takeEscalationAction } from "@/app/(console)/escalations/actions";
+import { submitKeepingValues } from "@/components/admin/submit-keeping-values";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 
@@ -22,7 +23,7 @@ export function EscalationActions({ escalationId, ticketRef, taken }: { escalati
           {takeState && !takeState.ok ? <ActionMessage state={takeState} /> : null}
         </form>
       ) : null}
-      <form action={close} className="flex flex-col gap-1">
+      <form action={close} onSubmit={submitKeepingValues(close)} className="flex flex-col gap-1">
         <input type="hidden" name="escalationId" value={escalationId} />
         <label htmlFor={noteId} className="text-xs font-medium text-slate-700">
           Note on closing {ticketRef}

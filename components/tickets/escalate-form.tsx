@@ -5,9 +5,20 @@ import { escalateTicketAction } from "@/app/(console)/tickets/actions";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 
-/** One action hands the ticket to the supervisors; the note is internal. */
-export function EscalateForm({ ticketId }: { ticketId: string }) {
+/**
+ * One action hands the ticket to the supervisors; the note is internal. It stays mounted once
+ * escalated, so what the agent may tell the customer (the action's message) stays on screen.
+ */
+export function EscalateForm({ ticketId, escalated }: { ticketId: string; escalated: boolean }) {
   const [state, action, pending] = useActionState(escalateTicketAction, null);
+  if (escalated) {
+    return (
+      <div className="flex flex-col gap-2">
+        <p className="rounded bg-amber-50 p-3 text-sm text-amber-950">Escalated to the supervisors; waiting for one of them to handle it.</p>
+        <ActionMessage state={state} />
+      </div>
+    );
+  }
   return (
     <form action={action} className="flex flex-col gap-2">
       <input type="hidden" name="ticketId" value={ticketId} />

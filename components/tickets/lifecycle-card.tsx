@@ -75,12 +75,12 @@ export function LifecycleCard({
             </p>
           </div>
         ) : null}
-        {ticket.escalatedAt ? (
-          <p className="rounded bg-amber-50 p-3 text-sm text-amber-950">Escalated to the supervisors; waiting for one of them to handle it.</p>
-        ) : null}
         {canAct && ticket.status === "RESOLVED" ? <ReopenForm ticketId={ticket.id} /> : null}
         {canAct && ticket.status !== "RESOLVED" && resolvable ? <ResolveForm ticketId={ticket.id} outcomes={outcomes} /> : null}
-        {canAct && escalateRefusal(ticket) === null ? <EscalateForm ticketId={ticket.id} /> : null}
+        {canAct && (ticket.escalatedAt || escalateRefusal(ticket) === null) ? (
+          <EscalateForm ticketId={ticket.id} escalated={ticket.escalatedAt !== null} />
+        ) : null}
+        {!canAct && ticket.escalatedAt ? <p className="rounded bg-amber-50 p-3 text-sm text-amber-950">Escalated to the supervisors.</p> : null}
         {!canAct ? <p className="text-sm text-slate-600">Take the ticket to resolve or escalate it.</p> : null}
         {escalations.length ? (
           <ul className="flex flex-col gap-2 text-sm" aria-label="Escalations">

@@ -23,7 +23,7 @@ export function LinkedTickets({ sameChallenge, duplicateOf, duplicates }: { same
   if (!sameChallenge.length && !duplicateOf && !duplicates.length) return null;
   return (
     <Card title="Linked tickets">
-      <ul className="flex flex-col gap-2 text-sm">
+      <ul className="flex flex-col gap-2 text-sm" aria-label="Linked tickets">
         {sameChallenge.map((t) => (
           <Row key={`c-${t.id}`} ticket={t} why="same QR code" />
         ))}

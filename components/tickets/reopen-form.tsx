@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { reopenTicketAction } from "@/app/(console)/tickets/actions";
+import { submitKeepingValues } from "@/components/admin/submit-keeping-values";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 
@@ -9,7 +10,7 @@ export function ReopenForm({ ticketId }: { ticketId: string }) {
   const [state, action, pending] = useActionState(reopenTicketAction, null);
   const error = state && !state.ok ? state.fieldErrors?.reason : undefined;
   return (
-    <form action={action} className="flex flex-col gap-2">
+    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-2">
       <input type="hidden" name="ticketId" value={ticketId} />
       <label htmlFor="reopen-reason" className="text-sm font-medium">
         Reason for reopening

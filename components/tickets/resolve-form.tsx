@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { resolveTicketAction } from "@/app/(console)/tickets/actions";
+import { submitKeepingValues } from "@/components/admin/submit-keeping-values";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -12,7 +13,7 @@ export function ResolveForm({ ticketId, outcomes }: { ticketId: string; outcomes
   const [outcome, setOutcome] = useState<string>("");
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
-    <form action={action} className="flex flex-col gap-3">
+    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-3">
       <input type="hidden" name="ticketId" value={ticketId} />
       <fieldset className="flex flex-col gap-1.5">
         <legend className="mb-1 text-sm font-medium">Outcome</legend>

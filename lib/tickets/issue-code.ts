@@ -27,7 +27,13 @@ export async function issueCode(options: { db: Db; actor: TicketActor; ticketId:
     if (!(SENDABLE as readonly string[]).includes(ticket.status)) {
       throw new AppError(
         "INVALID_STATE",
-        ticket.status === "REVIEW" ? "This ticket waits for a supervisor's approval." : "This ticket's decision does not allow a code.",
+        ticket.status === "REVIEW"
+          ? "This ticket waits for a supervisor's approval."
+          : ticket.status === "EXPIRED"
+            ? "The QR code has expired. Ask the customer for a new one."
+            : ticket.status === "RESOLVED"
+              ? "This ticket is resolved. Reopen it first."
+              : "This ticket's decision does not allow a code.",
       );
     }
     if (ticket.status === "APPROVED") {
