@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { seedDevice, seedTicket, uniqueSerial } from "@/lib/audit/testing/seed-tickets";
 import type { CheckResult } from "@/lib/audit/check-results";
 import { db, seedUser } from "../support/db";
+import { callServerAction, serverActionId } from "../support/server-actions";
 import { signIn } from "../support/session";
 
 const REFERENCE = (n: number) => `RT-${String(n).padStart(6, "0")}`;
@@ -166,4 +167,26 @@ test("the queue's saved views and sorting", async ({ page }) => {
   await page.getByLabel("Sort by").selectOption("age");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/view=escalated.*sort=age|sort=age.*view=escalated/);
+});
+
+test("transitions called directly: another agent's ticket and an agent closing an escalation are refused, nothing changes", async ({ page }) => {
+  const owner = await seedUser("AGENT");
+  const intruder = await seedUser("AGENT");
+  const ticket = await readyTicket(owner.id);
+  const escalation = await db.escalation.create({ data: { ticketId: ticket.id, kind: "CHECK", createdById: owner.id } });
+  await db.ticket.update({ where: { id: ticket.id }, data: { escalatedAt: escalation.createdAt } });
+
+  await signIn(page, intruder);
+  const resolveId = serverActionId("app/(console)/tickets/actions.ts", "resolveTicketAction");
+  const resolved = await callServerAction(page, { path: `/tickets`, id: resolveId, fields: { ticketId: ticket.id, outcome: "UNREACHABLE" } });
+  expect(resolved).toContain("No such ticket, or it is not yours to act on.");
+  const closeId = serverActionId("app/(console)/escalations/actions.ts", "closeEscalationAction");
+  const closed = await callServerAction(page, { path: "/tickets", id: closeId, fields: { escalationId: escalation.id, note: "Closing it myself." } });
+  expect(closed).toContain("Your role does not allow this.");
+
+  expect(await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "READY", resolution: null });
+  expect((await db.escalation.findUniqueOrThrow({ where: { id: escalation.id } })).closedAt).toBeNull();
+  expect(
+    await db.auditEvent.count({ where: { action: "auth.denied", actorId: intruder.id, details: { path: ["what"], equals: "action:closeEscalation" } } }),
+  ).toBe(1);
 });
