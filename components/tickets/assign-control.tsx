@@ -16,7 +16,7 @@ export function AssignControl({ ticketId, me, assignee, staff }: { ticketId: str
       {staff ? (
         <>
           <label htmlFor="assignee" className="text-sm font-medium text-slate-700">
-            Assign to
+            Assignee
           </label>
           <select
             key={assignee?.id ?? ""}
