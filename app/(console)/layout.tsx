@@ -6,14 +6,18 @@ import { KeyboardShortcuts } from "@/components/shell/keyboard-shortcuts";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { currentUser } from "@/lib/auth/guard";
 import { roleAtLeast } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db/client";
 import { mailboxEnabled, simulatorEnabled } from "@/lib/demo-mode";
+import { countOpenEscalations } from "@/lib/escalations/list-escalations";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/login");
+  // The escalations badge: open escalations, for the supervisors who handle them.
+  const openEscalations = roleAtLeast(user.role, "SUPERVISOR") ? await countOpenEscalations({ db: getDb() }) : 0;
   const links = NAV_LINKS.filter(
     (l) => roleAtLeast(user.role, l.minimum) && (l.href === "/simulator" ? simulatorEnabled() : l.href === "/mailbox" ? mailboxEnabled() : true),
-  );
+  ).map((l) => (l.href === "/escalations" ? { ...l, badge: openEscalations } : l));
   return (
     <div className="flex min-h-screen flex-col">
       <a

@@ -7,9 +7,13 @@ import { maskEmail } from "@/lib/privacy/mask-email";
 import { addTicketNote } from "@/lib/tickets/notes";
 import { assignTicket } from "@/lib/tickets/assign-ticket";
 import { createTicket } from "@/lib/tickets/create-ticket";
+import { escalateTicket } from "@/lib/tickets/escalate-ticket";
 import { issueCode } from "@/lib/tickets/issue-code";
+import { VERIFY_OWNERSHIP_SCRIPT } from "@/lib/tickets/lifecycle-rules";
+import { reopenTicket } from "@/lib/tickets/reopen-ticket";
 import { resendCode } from "@/lib/tickets/resend-code";
-import { assignSchema, newTicketSchema, noteSchema, ticketIdSchema } from "@/lib/validation/tickets";
+import { resolveTicket } from "@/lib/tickets/resolve-ticket";
+import { assignSchema, escalateSchema, newTicketSchema, noteSchema, reopenSchema, resolveSchema, ticketIdSchema } from "@/lib/validation/tickets";
 
 const ticketPath = (id: string) => `/tickets/${id}`;
 
@@ -72,5 +76,37 @@ export const requeueEmailAction = serverAction({
   run: async (input, { db, actor }) => {
     await requeueEmail({ db, actor, ip: actor.ip, ...input });
     return { message: "Requeued. The email will be tried again within a few seconds.", revalidate: [ticketPath(input.ticketId)] };
+  },
+});
+
+export const resolveTicketAction = serverAction({
+  name: "action:resolveTicket",
+  role: "AGENT",
+  schema: resolveSchema,
+  run: async (input, { db, actor }) => {
+    await resolveTicket({ db, actor, input });
+    return { message: "Resolved.", revalidate: [ticketPath(input.ticketId), "/tickets"] };
+  },
+});
+
+export const reopenTicketAction = serverAction({
+  name: "action:reopenTicket",
+  role: "AGENT",
+  schema: reopenSchema,
+  run: async (input, { db, actor }) => {
+    await reopenTicket({ db, actor, ...input });
+    return { message: "Reopened.", revalidate: [ticketPath(input.ticketId), "/tickets"] };
+  },
+});
+
+export const escalateTicketAction = serverAction({
+  name: "action:escalateTicket",
+  role: "AGENT",
+  schema: escalateSchema,
+  run: async (input, { db, actor }) => {
+    const { kind } = await escalateTicket({ db, actor, ticketId: input.ticketId, note: input.note });
+    // What the agent may say: a stolen or blocked recorder is never named to the requester.
+    const script = kind === "CHECK" ? "" : ` Tell the customer: "${VERIFY_OWNERSHIP_SCRIPT}"`;
+    return { message: `Escalated to a supervisor.${script}`, revalidate: [ticketPath(input.ticketId), "/tickets", "/escalations"] };
   },
 });

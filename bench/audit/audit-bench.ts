@@ -32,7 +32,7 @@ const STAFF = 20;
 const SPAN_DAYS = 90;
 const HASH_BATCH = 50_000;
 const QUERY_RUNS = 15;
-const ACTIONS = ["ticket.created", "ticket.checks_run", "code.issued", "email.sent", "ticket.note_added", "auth.sign_in", "review.approved", "ticket.closed"];
+const ACTIONS = ["ticket.created", "ticket.checks_run", "code.issued", "email.sent", "ticket.note_added", "auth.sign_in", "review.approved", "ticket.resolved"];
 const FLAG_CODES = [
   "REQUESTER_EMAIL_DIFFERS",
   "CLOCK_AHEAD",
@@ -113,13 +113,13 @@ async function main() {
       client.query(
         `INSERT INTO "Ticket" ("id","number","customerName","customerEmail","channel","status","decision","checks","serial","createdById","createdAt","updatedAt","expiresAt","firstSentAt","decidedAt")
          SELECT md5('t' || g)::uuid, g, 'Customer ' || g, 'c' || (g % ($1::int / 3)) || '@bench.test', 'EMAIL',
-                st::"TicketStatus", (CASE WHEN st IN ('SENT','READY','CLOSED') THEN 'ISSUE' WHEN st = 'REFUSED' THEN 'REFUSE' ELSE 'REVIEW' END)::"Decision",
+                st::"TicketStatus", (CASE WHEN st IN ('SENT','READY','RESOLVED') THEN 'ISSUE' WHEN st = 'REFUSED' THEN 'REFUSE' ELSE 'REVIEW' END)::"Decision",
                 ('[{"id":"TAG_VALID","outcome":"pass","label":"Challenge signature","reason":"ok"},{"id":"' || ($3::text[])[1 + g % 8] || '","outcome":"' ||
-                  (CASE WHEN st IN ('SENT','READY','CLOSED') THEN 'pass' WHEN st = 'REFUSED' THEN 'refuse' ELSE 'review' END) || '","label":"check","reason":"synthetic"}]')::jsonb,
+                  (CASE WHEN st IN ('SENT','READY','RESOLVED') THEN 'pass' WHEN st = 'REFUSED' THEN 'refuse' ELSE 'review' END) || '","label":"check","reason":"synthetic"}]')::jsonb,
                 'BENCH-' || lpad((g % ($1::int / 4))::text, 8, '0'), ($2::uuid[])[1 + g % ${STAFF}], ca, ca, ca + interval '1 hour',
                 CASE WHEN st = 'SENT' THEN ca + ((g % 600) * interval '1 second') END, ca
          FROM (SELECT g, timestamptz 'epoch' + (($4::bigint + g * ($5::bigint / $1::int)) * interval '1 millisecond') AS ca,
-                      (ARRAY['SENT','SENT','SENT','SENT','SENT','SENT','SENT','SENT','SENT','SENT','SENT','SENT','REVIEW','REVIEW','REVIEW','REFUSED','REFUSED','READY','APPROVED','CLOSED'])[1 + g % 20] AS st
+                      (ARRAY['SENT','SENT','SENT','SENT','SENT','SENT','SENT','SENT','SENT','SENT','SENT','SENT','REVIEW','REVIEW','REVIEW','REFUSED','REFUSED','READY','APPROVED','RESOLVED'])[1 + g % 20] AS st
                FROM generate_series(1, $1::int) g) s`,
         [ticketCount, staff.map((s) => s.id), FLAG_CODES, t0, spanMs],
       ),

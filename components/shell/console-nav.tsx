@@ -18,6 +18,11 @@ export function ConsoleNav({ links }: { links: NavLink[] }) {
             className={`rounded-md px-3 py-1.5 text-sm font-medium ${current ? "bg-white/15 text-white" : "text-slate-200 hover:bg-white/10 hover:text-white"}`}
           >
             {link.label}
+            {link.badge ? (
+              <span className="ml-1.5 rounded-full bg-amber-400 px-1.5 py-0.5 text-xs font-semibold text-amber-950" aria-label={`${link.badge} open`}>
+                {link.badge}
+              </span>
+            ) : null}
           </Link>
         );
       })}

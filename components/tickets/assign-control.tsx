@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 
 type Person = { id: string; name: string };
 
-/** Agents take or hand back; supervisors pick anyone. */
+/** Agents take or hand back; supervisors assign to a named person (or unassign). */
 export function AssignControl({ ticketId, me, assignee, staff }: { ticketId: string; me: Person; assignee: Person | null; staff: Person[] | null }) {
   const [state, action, pending] = useActionState(assignTicketAction, null);
   return (
@@ -15,10 +15,16 @@ export function AssignControl({ ticketId, me, assignee, staff }: { ticketId: str
       <input type="hidden" name="ticketId" value={ticketId} />
       {staff ? (
         <>
-          <label htmlFor="assignee" className="sr-only">
+          <label htmlFor="assignee" className="text-sm font-medium text-slate-700">
             Assignee
           </label>
-          <select id="assignee" name="assigneeId" defaultValue={assignee?.id ?? ""} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+          <select
+            key={assignee?.id ?? ""}
+            id="assignee"
+            name="assigneeId"
+            defaultValue={assignee?.id ?? ""}
+            className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+          >
             <option value="">Unassigned</option>
             {staff.map((p) => (
               <option key={p.id} value={p.id}>
@@ -45,7 +51,7 @@ export function AssignControl({ ticketId, me, assignee, staff }: { ticketId: str
           </Button>
         </>
       ) : null}
-      <ActionMessage state={state && !state.ok ? state : null} />
+      <ActionMessage state={state} />
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { formatUtc } from "@/lib/email/format-utc";
+import { formatUtc } from "@/lib/time";
 import type { ThreadNote } from "@/lib/tickets/notes";
 
 /**

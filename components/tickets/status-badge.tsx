@@ -6,7 +6,8 @@ const STATUS: Record<TicketStatus, { label: string; className: string }> = {
   APPROVED: { label: "Approved", className: "bg-sky-100 text-sky-950 ring-sky-300" },
   SENT: { label: "Code sent", className: "bg-slate-200 text-slate-900 ring-slate-300" },
   REFUSED: { label: "Refused", className: "bg-red-100 text-red-900 ring-red-300" },
-  CLOSED: { label: "Closed", className: "bg-slate-100 text-slate-700 ring-slate-200" },
+  RESOLVED: { label: "Resolved", className: "bg-slate-100 text-slate-700 ring-slate-200" },
+  EXPIRED: { label: "Expired", className: "bg-orange-100 text-orange-950 ring-orange-300" },
 };
 
 const DECISION: Record<Decision, string> = { ISSUE: "issue the code", REVIEW: "a supervisor must review", REFUSE: "refused" };

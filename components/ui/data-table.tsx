@@ -1,7 +1,8 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 
-/** A column heading; numbers columns align right. */
-export type DataColumn = string | { label: string; align: "right" };
+/** A column heading; numbers columns align right; a sortable one links to its sort and says how the rows are sorted. */
+export type DataColumn = string | { label: string; align?: "right"; href?: string; sort?: "ascending" | "descending" };
 
 /**
  * The console's list tables: full width, a caption for screen readers and the small upper-case
@@ -25,11 +26,17 @@ export function DataTable({
       <thead className="text-xs uppercase tracking-wide text-slate-500">
         <tr>
           {columns.map((column, i) => {
-            const { label, align } = typeof column === "string" ? { label: column, align: null } : column;
+            const { label, align, href, sort } = typeof column === "string" ? { label: column } : column;
             const classes = [i === 0 && "py-2", spaced && i < columns.length - 1 && "pr-3", align === "right" && "text-right"].filter(Boolean).join(" ");
             return (
-              <th key={label} scope="col" className={classes || undefined}>
-                {label}
+              <th key={label} scope="col" className={classes || undefined} aria-sort={sort}>
+                {href ? (
+                  <Link href={href} className="underline-offset-2 hover:underline">
+                    {label}
+                  </Link>
+                ) : (
+                  label
+                )}
               </th>
             );
           })}

@@ -4,7 +4,7 @@ import { callServerAction, serverActionId } from "../support/server-actions";
 import { signIn } from "../support/session";
 import { visit } from "../support/ready";
 
-const SUPERVISOR_PAGES = ["/review", "/audit"];
+const SUPERVISOR_PAGES = ["/review", "/audit", "/escalations"];
 const ADMIN_PAGES = ["/admin/users"];
 
 test("anonymous visitors are sent to sign-in from every console page", async ({ page }) => {
@@ -23,7 +23,7 @@ test("an agent gets a 403 page for supervisor and admin pages, and the refusal i
     await expect(page.getByText("403 · Not allowed")).toBeVisible();
   }
   const denied = await db.auditEvent.count({ where: { action: "auth.denied", actorId: agent.id } });
-  expect(denied).toBe(3);
+  expect(denied).toBe(SUPERVISOR_PAGES.length + ADMIN_PAGES.length);
 });
 
 test("a supervisor reaches supervisor pages but not admin pages", async ({ page }) => {

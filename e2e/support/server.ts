@@ -24,6 +24,9 @@ const env: NodeJS.ProcessEnv = {
   SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
   MAIL_FROM: "Reset Console <support@recorders.example>",
   OUTBOX_POLL_MS: "300",
+  // Scheduled jobs (ticket expiry) every second, so a spec sees a lapsed ticket expire quickly.
+  SCHEDULER_TICK_MS: "500",
+  SCHEDULER_EXPIRE_TICKETS_MS: "1000",
   DISABLE_HSTS: "1",
   NEXT_TELEMETRY_DISABLED: "1",
 };

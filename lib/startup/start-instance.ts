@@ -25,6 +25,12 @@ export async function startInstance(): Promise<void> {
       const { startOutboxWorker } = await import("@/lib/outbox/start-outbox-worker");
       startOutboxWorker();
     }
+    // Scheduled jobs (ticket expiry, …): every instance runs the loop; each job's advisory lock
+    // and due time in the database make one instance run it per interval.
+    if (config.NEXT_PHASE !== "phase-production-build") {
+      const { startScheduler } = await import("@/lib/scheduler/start-scheduler");
+      startScheduler();
+    }
   } catch (error) {
     log.fatal({ err: error }, "the console cannot start: fix the configuration");
     // Left alone, Next keeps listening and answers every request with a 500 and the same stack;

@@ -1,32 +1,68 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import type { QueueFilter } from "@/lib/validation/tickets";
+import { OPEN_STATUSES } from "./lifecycle-rules";
 import { type TicketActor, viewScope } from "./rules";
 
-/** Tickets still being worked: a code may yet be sent (or a supervisor must decide first). */
-export const OPEN_STATUSES = ["READY", "REVIEW", "APPROVED"] as const satisfies readonly TicketStatus[];
-
-export function isOpenStatus(status: string): status is (typeof OPEN_STATUSES)[number] {
-  return (OPEN_STATUSES as readonly string[]).includes(status);
-}
+export { isOpenStatus, OPEN_STATUSES } from "./lifecycle-rules";
 const QUEUE_LIMIT = 200;
 
-/** The queue, most urgent first: open tickets by time left before the challenge expires. */
+type View = NonNullable<QueueFilter["view"]>;
+
+/** The saved views at the top of the queue, in order, with exactly what each one holds. */
+export const SAVED_VIEWS: readonly { id: View; label: string }[] = [
+  { id: "mine", label: "Mine, open" },
+  { id: "ready", label: "Ready to send" },
+  { id: "review", label: "Waiting for review" },
+  { id: "escalated", label: "Escalated" },
+];
+
+function viewWhere(view: View, actor: Pick<TicketActor, "id">): Prisma.TicketWhereInput {
+  switch (view) {
+    case "mine":
+      return { assigneeId: actor.id, status: { in: [...OPEN_STATUSES] } };
+    case "ready":
+      return { status: { in: ["READY", "APPROVED"] } };
+    case "review":
+      return { status: "REVIEW" };
+    case "escalated":
+      return { escalatedAt: { not: null } };
+  }
+}
+
+/** Whether the queue shows open work (so "time left" is the natural order). */
+export function queueIsOpen(filter: QueueFilter): boolean {
+  if (filter.view) return filter.view !== "escalated";
+  return filter.status === "OPEN" || (OPEN_STATUSES as readonly string[]).includes(filter.status);
+}
+
+function orderFor(filter: QueueFilter): Prisma.TicketOrderByWithRelationInput[] {
+  const sort = filter.sort ?? (queueIsOpen(filter) ? "timeLeft" : "newest");
+  if (sort === "timeLeft") return [{ expiresAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }];
+  if (sort === "age") return [{ createdAt: "asc" }, { id: "asc" }];
+  return [{ createdAt: "desc" }, { id: "desc" }];
+}
+
+/**
+ * The queue: a saved view, or the status/decision/assignee filters; sorted by time left before
+ * the challenge expires (open work's default), by age (oldest first) or newest first.
+ */
 export async function listTicketQueue(options: { db: Db; actor: Pick<TicketActor, "id" | "role">; filter: QueueFilter }) {
   const { db, actor, filter } = options;
   const where: Prisma.TicketWhereInput[] = [viewScope(actor)];
-  if (filter.status === "OPEN") where.push({ status: { in: [...OPEN_STATUSES] } });
-  else if (filter.status !== "ALL") where.push({ status: filter.status });
-  if (filter.decision !== "ALL") where.push({ decision: filter.decision });
-  if (filter.assignee === "me") where.push({ assigneeId: actor.id });
-  else if (filter.assignee === "unassigned") where.push({ assigneeId: null });
-  else if (filter.assignee !== "all") where.push({ assigneeId: filter.assignee });
-  const open = filter.status === "OPEN" || isOpenStatus(filter.status);
+  if (filter.view) where.push(viewWhere(filter.view, actor));
+  else {
+    if (filter.status === "OPEN") where.push({ status: { in: [...OPEN_STATUSES] } });
+    else if (filter.status !== "ALL") where.push({ status: filter.status });
+    if (filter.decision !== "ALL") where.push({ decision: filter.decision });
+    if (filter.assignee === "me") where.push({ assigneeId: actor.id });
+    else if (filter.assignee === "unassigned") where.push({ assigneeId: null });
+    else if (filter.assignee !== "all") where.push({ assigneeId: filter.assignee });
+  }
   return db.ticket.findMany({
     where: { AND: where },
-    orderBy: open ? [{ expiresAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }] : [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: orderFor(filter),
     take: QUEUE_LIMIT,
     select: {
       id: true,
@@ -38,6 +74,7 @@ export async function listTicketQueue(options: { db: Db; actor: Pick<TicketActor
       channel: true,
       expiresAt: true,
       createdAt: true,
+      escalatedAt: true,
       assignee: { select: { id: true, name: true } },
     },
   });

@@ -77,7 +77,8 @@ export type SendRefusal =
   | "EXPIRED"
   | "RECORDER_NOT_ACTIVE"
   | "NO_OWNER"
-  | "UNKNOWN_KEY_VERSION";
+  | "UNKNOWN_KEY_VERSION"
+  | "RESOLVED";
 
 export type SendVerdict = { ok: true } | { ok: false; refusal: SendRefusal; error: ErrorCode; message: string };
 
@@ -89,7 +90,7 @@ function refuse(refusal: SendRefusal, error: ErrorCode, message: string): SendVe
 
 /**
  * May a code be sent for this ticket now? Ticket status (a first issue needs READY or APPROVED,
- * anything later needs SENT), four eyes (the supervisor who approved an exception never sends
+ * anything later needs SENT; a resolved or expired ticket allows nothing), four eyes (the supervisor who approved an exception never sends
  * it, first time or again), the challenge's lifetime (the worker is exempt: an email queued in
  * time is delivered), the recorder (registered, ACTIVE, with an owner of record) and the key
  * version (configured in this console). The first refusal that applies is returned, in words an
@@ -97,6 +98,9 @@ function refuse(refusal: SendRefusal, error: ErrorCode, message: string): SendVe
  */
 export function canSendCode(facts: SendFacts, context: SendContext): SendVerdict {
   const { stage } = context;
+  // The lifecycle's end states, worded the same at every stage but the worker's.
+  if (stage !== "deliver" && facts.status === "RESOLVED") return refuse("RESOLVED", "INVALID_STATE", "This ticket is resolved. Reopen it first.");
+  if (stage !== "deliver" && facts.status === "EXPIRED") return refuse("EXPIRED", "INVALID_STATE", "The QR code has expired. Ask the customer for a new one.");
   if (stage === "issue") {
     if (facts.status === "SENT") return refuse("ALREADY_SENT", "INVALID_STATE", "The code was already sent. Use Resend to send the same code again.");
     if (facts.status === "REVIEW") return refuse("IN_REVIEW", "INVALID_STATE", "This ticket waits for a supervisor's approval.");

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AnomalyList } from "@/components/audit/anomaly-list";
 import { AuditSubnav } from "@/components/audit/audit-subnav";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { DecisionsChart } from "@/components/charts/decisions-chart";
 import { VolumeChart } from "@/components/charts/volume-chart";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,17 +22,27 @@ import { DASHBOARD_DAYS } from "@/lib/audit/dashboard/window";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { formatDuration, SECOND_MS } from "@/lib/time";
+import { countOpenEscalations } from "@/lib/escalations/list-escalations";
 
 export const metadata: Metadata = { title: "Audit" };
 
 export default async function AuditPage() {
   await requirePageUser("SUPERVISOR", "page:/audit");
-  const d = await loadDashboard({ db: getDb() });
+  const [d, escalations] = await Promise.all([loadDashboard({ db: getDb() }), countOpenEscalations({ db: getDb() })]);
   const total = d.decisions.ISSUE + d.decisions.REVIEW + d.decisions.REFUSE;
   return (
     <>
       <PageHeader title="Audit" description={`Every reset step, sign-in and refusal, hash-chained. Figures cover the last ${DASHBOARD_DAYS} days (UTC).`} />
       <AuditSubnav current="/audit" />
+      {escalations > 0 ? (
+        <div className="mb-4">
+          <Alert tone="warning" title={`${escalations} ${escalations === 1 ? "escalation waits" : "escalations wait"} for a supervisor`}>
+            <Link href="/escalations" className="font-medium underline">
+              Open the escalations queue
+            </Link>
+          </Alert>
+        </div>
+      ) : null}
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="Resets per day" className="lg:col-span-2">
           <VolumeChart data={d.volume} />

@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { listReplyTemplates } from "@/lib/guidance/reply-templates";
-import { formatUtc } from "@/lib/email/format-utc";
+import { formatUtc } from "@/lib/time";
 
 export const metadata: Metadata = { title: "Customer replies" };
 

@@ -8,9 +8,10 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
-import { isOpenStatus, listTicketQueue } from "@/lib/tickets/list-ticket-queue";
+import { isOpenStatus, listTicketQueue, queueIsOpen, SAVED_VIEWS } from "@/lib/tickets/list-ticket-queue";
+import { formatUtc } from "@/lib/time";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
-import { queueFilterSchema } from "@/lib/validation/tickets";
+import { queueFilterSchema, type QueueFilter } from "@/lib/validation/tickets";
 
 export const metadata: Metadata = { title: "Tickets" };
 
@@ -21,27 +22,75 @@ const STATUS_OPTIONS = [
   ["APPROVED", "Approved"],
   ["SENT", "Code sent"],
   ["REFUSED", "Refused"],
+  ["RESOLVED", "Resolved"],
+  ["EXPIRED", "Expired"],
   ["ALL", "All"],
 ] as const;
 
 const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
+const SORT_OPTIONS = [
+  ["timeLeft", "Time left"],
+  ["age", "Age (oldest first)"],
+  ["newest", "Newest first"],
+] as const;
+
+/** The queue's URL for a saved view, or for the same filters sorted another way. */
+function queueHref(filter: QueueFilter, change: Partial<QueueFilter>): string {
+  const next = { ...filter, ...change };
+  const params = new URLSearchParams();
+  if (next.view) params.set("view", next.view);
+  else {
+    if (next.status !== "OPEN") params.set("status", next.status);
+    if (next.decision !== "ALL") params.set("decision", next.decision);
+    if (next.assignee !== "all") params.set("assignee", next.assignee);
+  }
+  if (next.sort) params.set("sort", next.sort);
+  const query = params.toString();
+  return query ? `/tickets?${query}` : "/tickets";
+}
+
+const SORT_DESCRIPTIONS = {
+  timeLeft: "Most urgent first: time left before each customer's QR code expires.",
+  age: "Oldest first.",
+  newest: "Newest first.",
+} as const;
+
 export default async function TicketsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("AGENT", "page:/tickets");
   const filter = queueFilterSchema.parse(await searchParams);
   const rows = await listTicketQueue({ db: getDb(), actor: user, filter });
-  const open = filter.status === "OPEN" || isOpenStatus(filter.status);
+  const sort = filter.sort ?? (queueIsOpen(filter) ? "timeLeft" : "newest");
   return (
     <>
       <PageHeader
         title="Ticket queue"
-        description={open ? "Most urgent first: time left before each customer's QR code expires." : "Newest first."}
+        description={SORT_DESCRIPTIONS[sort]}
         actions={
           <Link href="/tickets/new" className={buttonClasses("primary")} aria-keyshortcuts="n">
             New ticket <kbd className="rounded bg-white/20 px-1 text-xs">n</kbd>
           </Link>
         }
       />
+      <nav aria-label="Saved views" className="mb-4 flex flex-wrap gap-1 border-b border-slate-200">
+        <Link
+          href={queueHref({ ...filter, view: undefined }, { status: "OPEN", decision: "ALL", assignee: "all" })}
+          aria-current={!filter.view ? "page" : undefined}
+          className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${!filter.view ? "border-brand-600 text-brand-800" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+        >
+          All open
+        </Link>
+        {SAVED_VIEWS.map((v) => (
+          <Link
+            key={v.id}
+            href={queueHref(filter, { view: v.id })}
+            aria-current={filter.view === v.id ? "page" : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${filter.view === v.id ? "border-brand-600 text-brand-800" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+          >
+            {v.label}
+          </Link>
+        ))}
+      </nav>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter the queue">
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
           Status
@@ -70,6 +119,17 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
             <option value="unassigned">Unassigned</option>
           </select>
         </label>
+        <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
+          Sort by
+          <select name="sort" defaultValue={sort} className={selectClass}>
+            {SORT_OPTIONS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {filter.view ? <input type="hidden" name="view" value={filter.view} /> : null}
         <button className={buttonClasses("secondary")}>Apply</button>
       </form>
       <Card>
@@ -82,7 +142,22 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
             .
           </p>
         ) : (
-          <DataTable caption="Tickets" columns={["Ticket", "Customer", "Recorder", "Status", "Time left", "Assignee"]}>
+          <DataTable
+            caption="Tickets"
+            columns={[
+              "Ticket",
+              "Customer",
+              "Recorder",
+              "Status",
+              {
+                label: "Opened (age)",
+                href: queueHref(filter, { sort: sort === "age" ? "newest" : "age" }),
+                sort: sort === "age" ? "ascending" : sort === "newest" ? "descending" : undefined,
+              },
+              { label: "Time left", href: queueHref(filter, { sort: "timeLeft" }), sort: sort === "timeLeft" ? "ascending" : undefined },
+              "Assignee",
+            ]}
+          >
             <tbody className="divide-y divide-slate-100">
               {rows.map((t) => (
                 <tr key={t.id} className="hover:bg-slate-50 focus-within:bg-brand-50">
@@ -95,7 +170,9 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
                   <td className="font-mono text-xs">{t.serial ?? "—"}</td>
                   <td>
                     <StatusBadge status={t.status} />
+                    {t.escalatedAt ? <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-950">Escalated</span> : null}
                   </td>
+                  <td className="whitespace-nowrap text-xs text-slate-600">{formatUtc(t.createdAt)}</td>
                   <td>
                     {isOpenStatus(t.status) ? <Countdown expiresAt={t.expiresAt?.toISOString() ?? null} /> : <span className="text-xs text-slate-400">—</span>}
                   </td>

@@ -1,7 +1,7 @@
 // The invitation to the console: a set-password link for a new staff account. Pure; the link
 // (which carries a token) is derived by the caller at send time and never stored.
 import type { EmailBranding } from "../email-branding";
-import { describeTimeLeft, formatUtc } from "../format-utc";
+import { describeTimeLeft, formatUtcLong } from "@/lib/time";
 import type { EmailTemplate } from "../render";
 import { ButtonLink, Paragraph, Strong, Title } from "./email-blocks";
 import { EmailFooter, EmailLayout } from "./email-layout";
@@ -22,7 +22,7 @@ function InvitationEmail(input: InvitationEmailInput) {
   const { settings } = input;
   const role = input.role.toLowerCase();
   const left = describeTimeLeft(input.expiresAt, input.now);
-  const expiry = `The link works once, until ${formatUtc(input.expiresAt)}${left ? ` (${left})` : ""}.`;
+  const expiry = `The link works once, until ${formatUtcLong(input.expiresAt)}${left ? ` (${left})` : ""}.`;
   const title = invitationTitle(settings);
   return (
     <EmailLayout

@@ -1,7 +1,7 @@
 // The notice sent when a recorder's owner of record changes: the previous owner learns that reset
 // codes now go elsewhere (the takeover alarm), the new owner that they come here. Pure.
 import type { EmailBranding } from "../email-branding";
-import { formatUtc } from "../format-utc";
+import { formatUtcLong } from "@/lib/time";
 import type { EmailTemplate } from "../render";
 import { Notice, Paragraph, Strong, Title } from "./email-blocks";
 import { ContactUs, EmailFooter, EmailLayout } from "./email-layout";
@@ -20,7 +20,7 @@ export type OwnerChangeEmailInput = {
 function OwnerChangeEmail(input: OwnerChangeEmailInput) {
   const { settings, serial, ticketRef } = input;
   const recorder = input.model ? `${input.model} (serial number ${serial})` : `with serial number ${serial}`;
-  const when = formatUtc(input.changedAt);
+  const when = formatUtcLong(input.changedAt);
   const previous = input.audience === "PREVIOUS_OWNER";
   const other = input.otherOwnerEmailMasked ? ` (${input.otherOwnerEmailMasked})` : "";
   const title = previous ? "Your recorder has a new owner of record" : "You are now the owner of record";

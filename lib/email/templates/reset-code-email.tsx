@@ -2,7 +2,7 @@
 // own. The code is the only secret it is given; it appears once, formatted, in the body only.
 import { formatCode, PASSWORD_FORBIDDEN_CHARACTERS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/reset-protocol";
 import type { EmailBranding } from "../email-branding";
-import { describeTimeLeft, formatUtc } from "../format-utc";
+import { describeTimeLeft, formatUtcLong } from "@/lib/time";
 import type { EmailTemplate } from "../render";
 import { CodeBlock, Notice, Paragraph, Steps, Strong, Subtitle, Title } from "./email-blocks";
 import { ContactUs, EmailFooter, EmailLayout } from "./email-layout";
@@ -26,7 +26,7 @@ function ResetCodeEmail(input: ResetEmailInput) {
   const { settings, serial, model, ticketRef } = input;
   // Throws RangeError (without the value) for anything but a code, so nothing else is mailed.
   const code = formatCode(input.code);
-  const until = formatUtc(input.validUntil);
+  const until = formatUtcLong(input.validUntil);
   const left = describeTimeLeft(input.validUntil, input.now);
   const forbidden = PASSWORD_FORBIDDEN_CHARACTERS.join(" ");
   const validity = left

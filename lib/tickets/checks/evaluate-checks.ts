@@ -32,7 +32,13 @@ function deviceCheck(facts: TicketFacts): CheckResult {
   const label = "Recorder is registered and active";
   if (!facts.device) return result("device", "DEVICE_NOT_REGISTERED", "refuse", label, "This serial number is not in the device registry.");
   if (facts.device.status === "STOLEN")
-    return result("device", "DEVICE_STOLEN", "refuse", label, "This recorder is reported stolen. Do not help; escalate to a supervisor.");
+    return result(
+      "device",
+      "DEVICE_STOLEN",
+      "refuse",
+      label,
+      "This recorder is reported stolen (internal: never tell the requester). Do not help; escalate to a supervisor.",
+    );
   if (facts.device.status === "BLOCKED") return result("device", "DEVICE_BLOCKED", "refuse", label, "This recorder is blocked in the registry.");
   return result("device", "DEVICE_ACTIVE", "pass", label, "Registered and active.");
 }

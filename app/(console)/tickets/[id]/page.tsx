@@ -8,15 +8,20 @@ import { AssignControl } from "@/components/tickets/assign-control";
 import { CheckList } from "@/components/tickets/check-list";
 import { Countdown } from "@/components/tickets/countdown";
 import { DeliveryStatus } from "@/components/tickets/delivery-status";
+import { LifecycleCard } from "@/components/tickets/lifecycle-card";
+import { LinkedTickets } from "@/components/tickets/linked-tickets";
 import { NoteForm } from "@/components/tickets/note-form";
 import { NoteThread } from "@/components/tickets/note-thread";
 import { SendCodePanel } from "@/components/tickets/send-code-panel";
 import { decisionText, StatusBadge } from "@/components/tickets/status-badge";
+import { Alert } from "@/components/ui/alert";
+import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/guard";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { ticketTimeline } from "@/lib/audit/ticket-timeline";
 import { getDb } from "@/lib/db/client";
+import { listTicketEscalations } from "@/lib/escalations/list-escalations";
 import { ticketDelivery } from "@/lib/outbox/ticket-delivery";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { rp1Scheme } from "@/lib/reset-protocol";
@@ -28,7 +33,9 @@ import { readChecks } from "@/lib/tickets/checks/read-checks";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import { listTicketNotes } from "@/lib/tickets/notes";
 import { nextResendAt } from "@/lib/tickets/resend-code";
-import { canActOnTicket, canSendCode, loadSendFacts } from "@/lib/tickets/rules";
+import { canSendCode, loadSendFacts } from "@/lib/tickets/rules";
+import { customerGuidance } from "@/lib/tickets/lifecycle-rules";
+import { listLinkedTickets } from "@/lib/tickets/linked-tickets";
 import { listAssignableStaff } from "@/lib/tickets/list-assignable-staff";
 import { isOpenStatus } from "@/lib/tickets/list-ticket-queue";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
@@ -45,7 +52,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const db = getDb();
   const ticket = await getTicket({ db, actor: user, ticketId: id });
   if (!ticket) notFound();
-  const [deliveries, timeline, approvals, notes, sendFacts, settings, staff] = await Promise.all([
+  const [deliveries, timeline, approvals, notes, sendFacts, settings, staff, escalations, linked] = await Promise.all([
     ticketDelivery({ db, ticketId: ticket.id }),
     ticketTimeline({ db, ticketId: ticket.id }),
     listApprovals({ db, ticketId: ticket.id }),
@@ -53,10 +60,12 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
     loadSendFacts(db, ticket.id),
     getSettings({ db }),
     user.role === "AGENT" ? Promise.resolve(null) : listAssignableStaff({ db }),
+    listTicketEscalations({ db, ticketId: ticket.id }),
+    listLinkedTickets({ db, actor: user, ticket }),
   ]);
   const parsed = ticket.rawChallenge ? rp1Scheme.parse(ticket.rawChallenge) : null;
   const fields = parsed?.ok ? rp1Scheme.describe(parsed.challenge) : [];
-  const mine = canActOnTicket(ticket, user);
+  const mine = ticket.canAct;
   const sendContext = { actorId: user.id, keyVersions: masterKeys().versions, now: new Date() };
   const send = sendFacts ? canSendCode(sendFacts, { stage: "issue", ...sendContext }) : null;
   const resend = sendFacts ? canSendCode(sendFacts, { stage: "resend", ...sendContext }) : null;
@@ -69,6 +78,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const checks = readChecks(ticket.checks);
   const guidance = await listReplyTemplates({ db, reasonCodes: [...new Set(checks.filter((c) => c.outcome !== "pass").map((c) => c.id))] });
   const open = isOpenStatus(ticket.status);
+  const nextStep = customerGuidance({ status: ticket.status, checks, deviceStatus: ticket.device?.status ?? null });
 
   return (
     <div className="flex flex-col gap-6">
@@ -89,10 +99,23 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             <span className="text-slate-600">
               Opened by {ticket.createdBy.name} · {formatUtc(ticket.createdAt)}
             </span>
+            <span className="text-slate-600" data-testid="assignee">
+              {ticket.assignee ? `Assigned to ${ticket.assignee.name}` : "Unassigned"}
+            </span>
           </div>
         </div>
-        <AssignControl ticketId={ticket.id} me={{ id: user.id, name: user.name }} assignee={ticket.assignee} staff={staff} />
+        <div className="flex flex-wrap items-center gap-2">
+          <Link href={`/tickets/new?from=${ticket.id}`} className={buttonClasses("secondary")}>
+            New ticket for this customer
+          </Link>
+          <AssignControl ticketId={ticket.id} me={{ id: user.id, name: user.name }} assignee={ticket.assignee} staff={staff} />
+        </div>
       </div>
+      {nextStep ? (
+        <Alert tone={ticket.status === "EXPIRED" ? "warning" : "info"} title="Next step">
+          {nextStep}
+        </Alert>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="flex flex-col gap-6 lg:col-span-2">
@@ -122,9 +145,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             ) : null}
             {mine && resend && !resend.ok && ticket.status === "SENT" ? <p className="mt-2 text-sm text-slate-600">{resend.message}</p> : null}
             {ticket.status === "REVIEW" ? <p className="mt-2 text-sm text-amber-900">Waiting for a supervisor. You will see their decision here.</p> : null}
-            {ticket.status === "REFUSED" ? (
-              <p className="mt-2 text-sm text-red-800">No code can be issued on this ticket. Tell the customer why, using the reasons above.</p>
-            ) : null}
+            {ticket.status === "EXPIRED" ? <p className="mt-2 text-sm text-orange-900">The QR code has expired: no code can be sent on this ticket.</p> : null}
             <p className="mt-3 text-xs text-slate-500">The code goes only to the owner of record; nobody in the console ever sees it.</p>
             {deliveries.length ? (
               <div className="mt-4">
@@ -132,6 +153,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
               </div>
             ) : null}
           </Card>
+          <LifecycleCard ticket={ticket} escalations={escalations} canAct={mine} />
           <Card title="Notes">
             <div className="mb-4">
               <NoteThread request={ticket.notes} notes={notes} />
@@ -170,6 +192,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
               <p className="text-sm text-slate-600">The challenge could not be read.</p>
             )}
           </Card>
+          <LinkedTickets {...linked} />
           <AuditTimeline entries={timeline} />
         </div>
       </div>
