@@ -7,10 +7,15 @@ import type { DatabaseConfig } from "./config";
 /** Connections per app instance on PostgreSQL; several instances share the server. */
 const PG_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 
-export function createAdapter(config: DatabaseConfig) {
+/** The embedded database's one PGlite, when the config names one (its LISTEN needs the same instance). */
+export function createPglite(config: Extract<DatabaseConfig, { engine: "pglite" }>): PGlite {
+  if (!config.dataDir.startsWith("memory://")) mkdirSync(config.dataDir, { recursive: true });
+  return new PGlite(config.dataDir);
+}
+
+export function createAdapter(config: DatabaseConfig, pglite?: PGlite) {
   if (config.engine === "postgresql") {
     return new PrismaPg({ connectionString: config.url, max: PG_POOL_SIZE });
   }
-  if (!config.dataDir.startsWith("memory://")) mkdirSync(config.dataDir, { recursive: true });
-  return new PrismaPGlite(new PGlite(config.dataDir));
+  return new PrismaPGlite(pglite ?? createPglite(config));
 }
