@@ -1,10 +1,14 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 
-export type NavLink = { href: string; label: string; minimum: Role; demoOnly?: boolean };
+/**
+ * A nav item. `countLabel` gives it a live count badge (lib/live/nav-counts.ts counts it, under
+ * the same href), described to screen readers as "<count> <countLabel>".
+ */
+export type NavLink = { href: string; label: string; minimum: Role; demoOnly?: boolean; countLabel?: string };
 
 export const NAV_LINKS: NavLink[] = [
-  { href: "/tickets", label: "Tickets", minimum: "AGENT" },
-  { href: "/review", label: "Review", minimum: "SUPERVISOR" },
+  { href: "/tickets", label: "Tickets", minimum: "AGENT", countLabel: "open tickets of mine" },
+  { href: "/review", label: "Review", minimum: "SUPERVISOR", countLabel: "waiting for review" },
   { href: "/audit", label: "Audit", minimum: "SUPERVISOR" },
   { href: "/admin", label: "Admin", minimum: "ADMIN" },
   { href: "/simulator", label: "Virtual recorder", minimum: "AGENT", demoOnly: true },
