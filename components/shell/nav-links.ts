@@ -7,7 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export type NavLink = { href: string; label: string; minimum: Role; demoOnly?: boolean; countLabel?: string };
 
 export const NAV_LINKS: NavLink[] = [
-  { href: "/tickets", label: "Tickets", minimum: "AGENT", countLabel: "open tickets of mine" },
+  { href: "/tickets", label: "Tickets", minimum: "AGENT", countLabel: "of my tickets open" },
   { href: "/review", label: "Review", minimum: "SUPERVISOR", countLabel: "waiting for review" },
   { href: "/audit", label: "Audit", minimum: "SUPERVISOR" },
   { href: "/admin", label: "Admin", minimum: "ADMIN" },

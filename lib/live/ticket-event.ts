@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TicketStatus } from "@/lib/generated/prisma/enums";
 import { canViewTicket } from "@/lib/tickets/rules";
 
 // What the database announces on every committed ticket change (the trigger in
@@ -9,14 +10,14 @@ import { canViewTicket } from "@/lib/tickets/rules";
 /** The PostgreSQL channel the trigger notifies. */
 export const TICKET_EVENTS_CHANNEL = "ticket_events";
 
-const STATUSES = ["READY", "REVIEW", "APPROVED", "SENT", "REFUSED", "CLOSED"] as const;
 const KINDS = ["created", "status", "assigned", "updated", "note"] as const;
 
 export const ticketEventSchema = z.object({
   ticketId: z.uuid(),
   number: z.number().int(),
-  status: z.enum(STATUSES),
-  previousStatus: z.enum(STATUSES).nullable(),
+  // From the schema's enum, so a status added there is carried, not dropped.
+  status: z.enum(TicketStatus),
+  previousStatus: z.enum(TicketStatus).nullable(),
   assigneeId: z.uuid().nullable(),
   previousAssigneeId: z.uuid().nullable(),
   createdById: z.uuid(),
