@@ -105,6 +105,8 @@ export function LiveUpdates({ me, initialCounts, children }: { me: string; initi
         const note = toastForEvent(event, me);
         if (note) toast[note.tone](note.title, { description: note.description });
       });
+      // This instance's listener was down for a while: the page may have missed changes.
+      stream.addEventListener("resync", () => isLivePage(path.current) && refreshSoon());
       stream.addEventListener("counts", (message) => {
         try {
           const next = JSON.parse(message.data) as LiveCounts;

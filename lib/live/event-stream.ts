@@ -23,8 +23,8 @@ type StreamUser = LiveViewer & { sessionId: string };
 
 /**
  * One browser's server-sent events: `ready` once this instance listens, `ticket` for each change
- * the user may see, `counts` for the nav badges (all at first, then the ones a change moved) and
- * a heartbeat comment. The session is re-checked at every heartbeat without touching it: a signed
+ * the user may see, `counts` for the nav badges (all at first, then the ones a change moved),
+ * `resync` when this instance's listener lost its connection for a while, and a heartbeat comment. The session is re-checked at every heartbeat without touching it: a signed
  * out, disabled or idle session ends the stream, and a changed role changes the filter at once.
  */
 export function liveEventStream(options: { db: Db; hub: LiveHub; user: StreamUser; signal: AbortSignal; heartbeatMs?: number }): Response {
@@ -93,7 +93,11 @@ export function liveEventStream(options: { db: Db; hub: LiveHub; user: StreamUse
 
       write(`retry: ${RETRY_MS}\n\n`);
       try {
-        const stop = await hub.subscribe({ viewer, deliver });
+        const resync = () => {
+          send("resync", {});
+          void sendCounts();
+        };
+        const stop = await hub.subscribe({ viewer, deliver, resync });
         if (closed) stop();
         else unsubscribe = stop;
       } catch {

@@ -148,7 +148,7 @@ describe.each(ENGINES)("live ticket events on %s", (engine) => {
     expect(heard.me.events.some((e) => e.ticketId === ticket.id && e.kind === "note")).toBe(false);
   });
 
-  it("the event stream says ready, sends the badge counts, the changes I may see, and ends when the session is revoked", async () => {
+  it("the event stream says ready, sends the badge counts, the changes I may see, a resync, and ends when the session is revoked", async () => {
     const session = await t.db.userSession.create({ data: { userId: people.me.id, expiresAt: new Date(Date.now() + 3_600_000) } });
     const abort = new AbortController();
     const response = liveEventStream({
@@ -180,6 +180,9 @@ describe.each(ENGINES)("live ticket events on %s", (engine) => {
     await readUntil(mine.id);
     expect(text).not.toContain(theirs.id);
     await readUntil(`data: {"/tickets":${openMine + 1}}`);
+    // The instance's listener came back after an outage: the browser is told to catch up.
+    hub.resync();
+    await readUntil("event: resync");
 
     await t.db.userSession.update({ where: { id: session.id }, data: { revokedAt: new Date() } });
     for (;;) {

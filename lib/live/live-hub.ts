@@ -6,7 +6,12 @@ import { eventVisibleTo, parseTicketEvent, type TicketEvent } from "./ticket-eve
 
 /** A browser listening on this instance, as the filter sees it (the role can change while it listens). */
 export type LiveViewer = { id: string; role: Role };
-export type LiveSubscriber = { viewer: LiveViewer; deliver(event: TicketEvent): void };
+export type LiveSubscriber = {
+  viewer: LiveViewer;
+  deliver(event: TicketEvent): void;
+  /** The listener was down for a while: changes may have been missed. */
+  resync?(): void;
+};
 
 /**
  * The fan-out of one app instance: ONE listening connection (started with the first subscriber,
@@ -53,6 +58,17 @@ export class LiveHub {
     return delivered;
   }
 
+  /** Tells every subscriber that changes may have been missed (after the listener reconnected). */
+  resync(): void {
+    for (const subscriber of this.subscribers) {
+      try {
+        subscriber.resync?.();
+      } catch {
+        // As in dispatch: one broken stream does not stop the others.
+      }
+    }
+  }
+
   async close(): Promise<void> {
     this.subscribers.clear();
     await this.stopListening();
@@ -60,7 +76,10 @@ export class LiveHub {
 
   private ensureListening(): Promise<unknown> {
     if (!this.running) {
-      const starting = this.source.start((payload) => this.dispatch(payload));
+      const starting = this.source.start(
+        (payload) => this.dispatch(payload),
+        () => this.resync(),
+      );
       this.running = starting;
       starting.catch(() => {
         if (this.running === starting) this.running = null;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb } from "@/lib/db/client";
+import { adminQuery } from "@/lib/testing/admin-query";
 import { ENGINES } from "@/lib/testing/databases";
 import { seedStaff } from "@/lib/testing/fixtures";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { notificationSourceFor, type NotificationSource } from "./notification-source";
+import { notificationSourceFor, postgresNotificationSource, type NotificationSource } from "./notification-source";
 import { parseTicketEvent, TICKET_EVENTS_CHANNEL } from "./ticket-event";
 
 /** Starts `source`, runs `act`, and resolves with the first payload heard (then stops listening). */
@@ -60,5 +61,37 @@ describe("notificationSourceFor a client made by createDb on the embedded databa
     } finally {
       await db.$disconnect();
     }
+  });
+});
+
+// A PostgreSQL restart or a killed connection must not leave an instance deaf: the listener
+// reconnects, says so (the streams then tell their browsers to catch up), and hears again.
+describe("the PostgreSQL listener when its connection is killed", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase("postgresql");
+  });
+  afterAll(() => t.close());
+
+  it("reconnects, reports that it resumed, and hears the next change", async () => {
+    const payloads: string[] = [];
+    let resumed: () => void = () => undefined;
+    const resumedOnce = new Promise<void>((resolve) => (resumed = resolve));
+    let heard: () => void = () => undefined;
+    const heardOnce = new Promise<void>((resolve) => (heard = resolve));
+    const stop = await postgresNotificationSource(t.url!).start(
+      (payload) => (payloads.push(payload), heard()),
+      () => resumed(),
+    );
+    const database = new URL(t.url!).pathname.slice(1);
+    const killed = await adminQuery(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'reset-console-live' AND datname = '${database}'`,
+    );
+    expect(killed.rowCount).toBe(1);
+    await resumedOnce;
+    await t.db.$executeRawUnsafe(`SELECT pg_notify('${TICKET_EVENTS_CHANNEL}', 'after')`);
+    await heardOnce;
+    await stop();
+    expect(payloads).toEqual(["after"]);
   });
 });

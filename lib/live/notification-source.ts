@@ -8,10 +8,11 @@ import { TICKET_EVENTS_CHANNEL } from "./ticket-event";
 /**
  * Where an app instance hears the database's ticket notifications: ONE listening connection per
  * instance, whatever the number of browsers. `start` resolves once LISTEN is in place (a change
- * committed after that is heard); the function it returns stops listening.
+ * committed after that is heard); the function it returns stops listening. `onResumed` is called
+ * after the connection was lost and listens again: what was committed in between was not heard.
  */
 export type NotificationSource = {
-  start(onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  start(onPayload: (payload: string) => void, onResumed?: () => void): Promise<() => Promise<void>>;
 };
 
 const RECONNECT_MIN_MS = 500;
@@ -20,11 +21,11 @@ const RECONNECT_MAX_MS = 15_000;
 /**
  * PostgreSQL: a dedicated pg.Client (LISTEN holds its connection, so it cannot come from the
  * pool). When the connection drops it reconnects with backoff; changes made while it was down are
- * not replayed, and the browsers' own reconnect refresh covers them.
+ * not replayed, so `onResumed` lets the streams tell their browsers to catch up.
  */
 export function postgresNotificationSource(url: string, channel = TICKET_EVENTS_CHANNEL): NotificationSource {
   return {
-    async start(onPayload) {
+    async start(onPayload, onResumed) {
       let client: pg.Client | null = null;
       let stopped = false;
       let delay = RECONNECT_MIN_MS;
@@ -40,7 +41,10 @@ export function postgresNotificationSource(url: string, channel = TICKET_EVENTS_
         retry = setTimeout(() => {
           retry = null;
           connect().then(
-            () => (delay = RECONNECT_MIN_MS),
+            () => {
+              delay = RECONNECT_MIN_MS;
+              if (client) onResumed?.();
+            },
             () => {
               delay = Math.min(delay * 2, RECONNECT_MAX_MS);
               scheduleReconnect();
