@@ -3,52 +3,54 @@ import { redirect } from "next/navigation";
 import { ConsoleNav } from "@/components/shell/console-nav";
 import { NAV_LINKS } from "@/components/shell/nav-links";
 import { KeyboardShortcuts } from "@/components/shell/keyboard-shortcuts";
+import { LiveUpdates } from "@/components/shell/live-updates";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { currentUser } from "@/lib/auth/guard";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { mailboxEnabled, simulatorEnabled } from "@/lib/demo-mode";
-import { countOpenEscalations } from "@/lib/escalations/list-escalations";
+import { navCounts } from "@/lib/live/nav-counts";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/login");
-  // The escalations badge: open escalations, for the supervisors who handle them.
-  const openEscalations = roleAtLeast(user.role, "SUPERVISOR") ? await countOpenEscalations({ db: getDb() }) : 0;
   const links = NAV_LINKS.filter(
     (l) => roleAtLeast(user.role, l.minimum) && (l.href === "/simulator" ? simulatorEnabled() : l.href === "/mailbox" ? mailboxEnabled() : true),
-  ).map((l) => (l.href === "/escalations" ? { ...l, badge: openEscalations } : l));
+  );
+  const counts = await navCounts({ db: getDb(), viewer: user });
   return (
-    <div className="flex min-h-screen flex-col">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
-        Skip to content
-      </a>
-      <header className="bg-brand-900 text-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div className="flex flex-wrap items-center gap-6">
-            <Link href="/tickets" className="text-base font-semibold tracking-tight">
-              Reset Console
-            </Link>
-            <ConsoleNav links={links} />
+    <LiveUpdates me={user.id} initialCounts={counts}>
+      <div className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          Skip to content
+        </a>
+        <header className="bg-brand-900 text-white">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+            <div className="flex flex-wrap items-center gap-6">
+              <Link href="/tickets" className="text-base font-semibold tracking-tight">
+                Reset Console
+              </Link>
+              <ConsoleNav links={links} />
+            </div>
+            <div className="flex items-center gap-3 text-sm">
+              <span className="text-slate-200">
+                {user.name} <span className="rounded bg-white/15 px-1.5 py-0.5 text-xs uppercase tracking-wide">{user.role.toLowerCase()}</span>
+              </span>
+              <span className="hidden text-xs text-slate-300 md:inline">
+                Press <kbd className="rounded bg-white/15 px-1">?</kbd> for shortcuts
+              </span>
+              <SignOutButton />
+            </div>
           </div>
-          <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-200">
-              {user.name} <span className="rounded bg-white/15 px-1.5 py-0.5 text-xs uppercase tracking-wide">{user.role.toLowerCase()}</span>
-            </span>
-            <span className="hidden text-xs text-slate-300 md:inline">
-              Press <kbd className="rounded bg-white/15 px-1">?</kbd> for shortcuts
-            </span>
-            <SignOutButton />
-          </div>
-        </div>
-      </header>
-      <KeyboardShortcuts />
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
-        {children}
-      </main>
-    </div>
+        </header>
+        <KeyboardShortcuts />
+        <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+          {children}
+        </main>
+      </div>
+    </LiveUpdates>
   );
 }

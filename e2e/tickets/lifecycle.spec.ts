@@ -3,6 +3,7 @@ import { seedDevice, seedTicket, uniqueSerial } from "@/lib/audit/testing/seed-t
 import type { CheckResult } from "@/lib/tickets/checks/types";
 import { db, seedUser } from "../support/db";
 import { callServerAction, serverActionId } from "../support/server-actions";
+import { visit } from "../support/ready";
 import { signIn } from "../support/session";
 
 const REFERENCE = (n: number) => `RT-${String(n).padStart(6, "0")}`;
@@ -46,7 +47,7 @@ test("an agent resolves a ticket with an outcome and reopens it with a reason", 
   const agent = await seedUser("AGENT");
   const ticket = await readyTicket(agent.id);
   await signIn(page, agent);
-  await page.goto(`/tickets/${ticket.id}`);
+  await visit(page, `/tickets/${ticket.id}`);
   await expect(page.getByTestId("assignee")).toHaveText(`Assigned to ${agent.name}`);
 
   // "Other" needs a note: refused without one, nothing changes.
@@ -81,7 +82,7 @@ test("a duplicate names an existing ticket, and both tickets link to each other"
   const first = await readyTicket(agent.id);
   const second = await readyTicket(agent.id);
   await signIn(page, agent);
-  await page.goto(`/tickets/${second.id}`);
+  await visit(page, `/tickets/${second.id}`);
   await page.getByLabel("Duplicate of RT-…").check();
   await page.getByLabel("Duplicate of ticket").fill("RT-999999999");
   await page.getByRole("button", { name: "Resolve" }).click();
@@ -89,7 +90,7 @@ test("a duplicate names an existing ticket, and both tickets link to each other"
   await page.getByLabel("Duplicate of ticket").fill(REFERENCE(first.number));
   await page.getByRole("button", { name: "Resolve" }).click();
   await expect(page.getByTestId("resolution").getByRole("link", { name: REFERENCE(first.number) })).toBeVisible();
-  await page.goto(`/tickets/${first.id}`);
+  await visit(page, `/tickets/${first.id}`);
   await expect(page.getByRole("list", { name: "Linked tickets" }).getByRole("link", { name: REFERENCE(second.number) })).toBeVisible();
 });
 
@@ -100,7 +101,7 @@ test("a lapsed ticket expires by itself and its page says what to ask for next",
   await expect.poll(async () => (await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status, { timeout: 20_000 }).toBe("EXPIRED");
   expect(await db.auditEvent.count({ where: { ticketId: ticket.id, action: "ticket.expired", actorId: null } })).toBe(1);
   await signIn(page, agent);
-  await page.goto(`/tickets/${ticket.id}`);
+  await visit(page, `/tickets/${ticket.id}`);
   await statusBadge(page, "Expired");
   await expect(page.getByText("Ask the customer for a new photo of the QR code: the old one has expired")).toBeVisible();
   await expect(page.getByRole("button", { name: "Send code to owner" })).toHaveCount(0);
@@ -121,7 +122,7 @@ test("an agent escalates a stolen recorder; a supervisor sees the badge, the que
 
   const agentPage = await (await browser.newContext()).newPage();
   await signIn(agentPage, agent);
-  await agentPage.goto(`/tickets/${ticket.id}`);
+  await visit(agentPage, `/tickets/${ticket.id}`);
   // What the agent is told to say never tips off the requester.
   const nextStep = agentPage.getByRole("status").filter({ hasText: "Next step" });
   await expect(nextStep).toContainText("We need to verify ownership");
@@ -138,7 +139,7 @@ test("an agent escalates a stolen recorder; a supervisor sees the badge, the que
   await signIn(page, supervisor);
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: /Escalations/ })).toContainText(/\d+/);
-  await page.goto("/audit");
+  await visit(page, "/audit");
   await expect(page.getByText(/escalations? waits? for a supervisor/)).toBeVisible();
   await page.getByRole("link", { name: "Open the escalations queue" }).click();
   const row = page.getByRole("row").filter({ hasText: REFERENCE(ticket.number) });
@@ -164,7 +165,7 @@ test("the queue's saved views and sorting", async ({ page }) => {
   const agent = await seedUser("AGENT");
   const mine = await readyTicket(agent.id);
   await signIn(page, agent);
-  await page.goto("/tickets");
+  await visit(page, "/tickets");
   const views = page.getByRole("navigation", { name: "Saved views" });
   for (const name of ["Mine, open", "Ready to send", "Waiting for review", "Escalated"]) await expect(views.getByRole("link", { name })).toBeVisible();
   await views.getByRole("link", { name: "Mine, open" }).click();

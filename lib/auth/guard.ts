@@ -11,7 +11,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { clientIp } from "@/lib/http/client-ip";
 import { authOptions } from "./options";
 import { roleAtLeast } from "./roles";
-import { sessionIdleTimeoutMs, SESSION_TOUCH_INTERVAL_MS } from "./session-policy";
+import { readSession } from "./read-session";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role; sessionId: string; ip: string };
 
@@ -23,22 +23,8 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const ip = clientIp(await headers());
   if (!session?.sid) return null;
-  const db = getDb();
-  const row = await db.userSession.findUnique({
-    where: { id: session.sid },
-    include: { user: { select: { id: true, email: true, name: true, role: true, active: true } } },
-  });
-  const now = Date.now();
-  if (!row || row.revokedAt || row.expiresAt.getTime() <= now || !row.user.active) return null;
-  if (now - row.lastSeenAt.getTime() > sessionIdleTimeoutMs()) {
-    await db.userSession.update({ where: { id: row.id }, data: { revokedAt: new Date(now) } });
-    return null;
-  }
-  if (now - row.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
-    await db.userSession.update({ where: { id: row.id }, data: { lastSeenAt: new Date(now) } });
-  }
-  const { id, email, name, role } = row.user;
-  return { id, email, name, role, sessionId: row.id, ip };
+  const record = await readSession(getDb(), session.sid, { touch: true });
+  return record ? { ...record, ip } : null;
 });
 
 async function auditDenied(user: SessionUser | null, what: string, minimum: Role) {

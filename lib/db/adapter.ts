@@ -5,11 +5,16 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
 import type { DatabaseConfig } from "./config";
 
-export function createAdapter(config: DatabaseConfig) {
+/** The embedded database's one PGlite, when the config names one (its LISTEN needs the same instance). */
+export function createPglite(config: Extract<DatabaseConfig, { engine: "pglite" }>): PGlite {
+  if (!config.dataDir.startsWith("memory://")) mkdirSync(config.dataDir, { recursive: true });
+  return new PGlite(config.dataDir);
+}
+
+export function createAdapter(config: DatabaseConfig, pglite?: PGlite) {
   if (config.engine === "postgresql") {
     // DATABASE_POOL_SIZE: connections per app instance; several instances share the server.
     return new PrismaPg({ connectionString: config.url, max: env().DATABASE_POOL_SIZE });
   }
-  if (!config.dataDir.startsWith("memory://")) mkdirSync(config.dataDir, { recursive: true });
-  return new PrismaPGlite(new PGlite(config.dataDir));
+  return new PrismaPGlite(pglite ?? createPglite(config));
 }

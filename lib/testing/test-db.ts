@@ -17,7 +17,7 @@ export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
     const dump = await readFile(inject("pgliteTemplate"));
     const client = new PGlite({ loadDataDir: new Blob([dump]) });
     const db = new PrismaClient({ adapter: new PrismaPGlite(client) });
-    setDb(db);
+    setDb(db, client);
     return { engine, db, url: null, close: async () => (await db.$disconnect(), await client.close()) };
   }
   const runId = inject("testRunId");

@@ -1,0 +1,31 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { sessionIdleTimeoutMs, SESSION_TOUCH_INTERVAL_MS } from "./session-policy";
+
+export type SessionRecord = { id: string; email: string; name: string; role: Role; sessionId: string };
+
+/**
+ * The one rule for whether a signed-in browser's session still holds: not revoked, not expired,
+ * not idle past the timeout (an idle session is revoked here), and its user still active. Read
+ * from the database every time, so sign-out, disabling and demotion take effect at once.
+ * `touch` records activity (a request); an open live-update stream checks without touching,
+ * so a forgotten tab does not keep its session alive.
+ */
+export async function readSession(db: Db, sessionId: string, options: { touch: boolean; now?: number }): Promise<SessionRecord | null> {
+  const row = await db.userSession.findUnique({
+    where: { id: sessionId },
+    include: { user: { select: { id: true, email: true, name: true, role: true, active: true } } },
+  });
+  const now = options.now ?? Date.now();
+  if (!row || row.revokedAt || row.expiresAt.getTime() <= now || !row.user.active) return null;
+  if (now - row.lastSeenAt.getTime() > sessionIdleTimeoutMs()) {
+    await db.userSession.update({ where: { id: row.id }, data: { revokedAt: new Date(now) } });
+    return null;
+  }
+  if (options.touch && now - row.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
+    await db.userSession.update({ where: { id: row.id }, data: { lastSeenAt: new Date(now) } });
+  }
+  const { id, email, name, role } = row.user;
+  return { id, email, name, role, sessionId: row.id };
+}
