@@ -36,15 +36,20 @@ type Candidate = { id: string; match: SearchMatch; exact: boolean };
 
 /**
  * One query per way of matching, each within the viewer's scope and each able to stop after
- * `limit` rows by walking its own index (docs/design-notes.md, "Ticket search"):
+ * `limit` rows by walking its own index (docs/design-notes.md, "Ticket search"). The search keys
+ * are stored columns the database folds with `ticket_search_fold` (lower case, accents removed),
+ * and the query text is folded by that same function, here in SQL, so "Zoë" finds "ZOE".
  * - the RT number: the unique btree on "number";
- * - serial and email prefixes: btree (fold(col) text_pattern_ops, "createdAt" DESC), read in
- *   index order, so the exact value comes first, then longer values, newest first;
- * - name fragments: the trigram GIN index on fold("customerName"), newest first.
- * The query text is folded by the same `ticket_search_fold` the indexes hold (lower-case,
- * accents removed), in SQL, so "Zoë" and "ZOE" find the same rows.
+ * - serial and email prefixes: btree ("searchSerial"/"searchEmail" in the C collation,
+ *   "createdAt" DESC), read in index order: the exact value first, then longer ones, newest first;
+ * - name fragments: the trigram GIN index on "searchName". The matches are read first (a
+ *   MATERIALIZED CTE), then scoped and sorted: otherwise the planner may walk the createdAt index
+ *   filtering every row, a full scan when few matches are in an agent's scope.
+ * The prefix indexes also hold the scope columns and the id, so an agent's scope is checked
+ * in the index (index-only scan) without reading the rows it rules out.
  */
-function candidatesSql(q: SearchQuery, scope: Prisma.Sql, limit: number): Prisma.Sql {
+export function searchCandidatesSql(q: SearchQuery, actor: Pick<TicketActor, "id" | "role">, limit: number): Prisma.Sql {
+  const scope = viewScopeSql(actor);
   const parts: Prisma.Sql[] = [];
   if (q.number !== null) {
     parts.push(Prisma.sql`(SELECT t."id", 'number' AS "match", TRUE AS "exact" FROM "Ticket" t WHERE t."number" = ${q.number}::int AND ${scope})`);
@@ -52,21 +57,25 @@ function candidatesSql(q: SearchQuery, scope: Prisma.Sql, limit: number): Prisma
   const folded = Prisma.sql`"ticket_search_fold"(${q.text}::text)`;
   const prefix = Prisma.sql`"ticket_search_fold"(${q.likeText}::text) || '%'`;
   for (const [match, column] of [
-    ["serial", Prisma.raw(`t."serial"`)],
-    ["email", Prisma.raw(`t."customerEmail"`)],
+    ["serial", Prisma.raw(`t."searchSerial"`)],
+    ["email", Prisma.raw(`t."searchEmail"`)],
   ] as const) {
-    parts.push(Prisma.sql`(SELECT t."id", ${match} AS "match", "ticket_search_fold"(${column}) = ${folded} AS "exact"
+    parts.push(Prisma.sql`(SELECT t."id", ${match} AS "match", ${column} = ${folded} AS "exact"
       FROM "Ticket" t
-      WHERE "ticket_search_fold"(${column}) LIKE ${prefix} AND ${scope}
-      ORDER BY "ticket_search_fold"(${column}) USING ~<~, t."createdAt" DESC
+      WHERE ${column} LIKE ${prefix} AND ${scope}
+      ORDER BY ${column}, t."createdAt" DESC
       LIMIT ${limit})`);
   }
   if (q.nameFragment) {
-    parts.push(Prisma.sql`(SELECT t."id", 'name' AS "match", FALSE AS "exact"
-      FROM "Ticket" t
-      WHERE "ticket_search_fold"(t."customerName") LIKE '%' || "ticket_search_fold"(${q.likeText}::text) || '%' AND ${scope}
-      ORDER BY t."createdAt" DESC
+    parts.push(Prisma.sql`(SELECT n."id", 'name' AS "match", FALSE AS "exact"
+      FROM "names" n
+      WHERE ${viewScopeSql(actor, "n")}
+      ORDER BY n."createdAt" DESC, n."id" DESC
       LIMIT ${limit})`);
+    const names = Prisma.sql`WITH "names" AS MATERIALIZED (
+      SELECT t."id", t."createdAt", t."createdById", t."assigneeId" FROM "Ticket" t
+      WHERE t."searchName" LIKE '%' || "ticket_search_fold"(${q.likeText}::text) || '%')`;
+    return Prisma.sql`${names} ${Prisma.join(parts, " UNION ALL ")}`;
   }
   return Prisma.join(parts, " UNION ALL ");
 }
@@ -81,7 +90,7 @@ export async function searchTickets(options: { db: Db; actor: Pick<TicketActor, 
   const limit = Math.max(1, Math.min(options.limit ?? SEARCH_LIMIT, SEARCH_LIMIT));
   const query = parseSearchQuery(options.q);
   if (!query) return { query, hits: [] };
-  const candidates = await db.$queryRaw<Candidate[]>(candidatesSql(query, viewScopeSql(actor), limit));
+  const candidates = await db.$queryRaw<Candidate[]>(searchCandidatesSql(query, actor, limit));
 
   const best = new Map<string, Candidate>();
   for (const c of candidates) {
