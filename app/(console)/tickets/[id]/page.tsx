@@ -7,6 +7,7 @@ import { AssignControl } from "@/components/tickets/assign-control";
 import { CheckList } from "@/components/tickets/check-list";
 import { Countdown } from "@/components/tickets/countdown";
 import { DeliveryStatus } from "@/components/tickets/delivery-status";
+import { HistoryCard } from "@/components/tickets/history-card";
 import { NoteForm } from "@/components/tickets/note-form";
 import { SendCodePanel } from "@/components/tickets/send-code-panel";
 import { StatusBadge } from "@/components/tickets/status-badge";
@@ -22,6 +23,7 @@ import { listApprovals } from "@/lib/review/list-approvals";
 import type { CheckResult } from "@/lib/tickets/checks/types";
 import { getTicket } from "@/lib/tickets/get-ticket";
 import { listAssignableStaff } from "@/lib/tickets/list-assignable-staff";
+import { ticketHistory } from "@/lib/tickets/ticket-history";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
 
 export const metadata: Metadata = { title: "Ticket" };
@@ -35,11 +37,12 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const db = getDb();
   const ticket = await getTicket({ db, actor: user, ticketId: id });
   if (!ticket) notFound();
-  const [deliveries, timeline, approvals, staff] = await Promise.all([
+  const [deliveries, timeline, approvals, staff, history] = await Promise.all([
     ticketDelivery({ db, ticketId: ticket.id }),
     ticketTimeline({ db, ticketId: ticket.id }),
     listApprovals({ db, ticketId: ticket.id }),
     user.role === "AGENT" ? Promise.resolve(null) : listAssignableStaff({ db }),
+    ticketHistory({ db, actor: user, ticketId: ticket.id }),
   ]);
   const parsed = ticket.rawChallenge ? rp1Scheme.parse(ticket.rawChallenge) : null;
   const fields = parsed?.ok ? rp1Scheme.describe(parsed.challenge) : [];
@@ -148,6 +151,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
               <p className="text-sm text-slate-600">The challenge could not be read.</p>
             )}
           </Card>
+          {history ? <HistoryCard history={history} /> : null}
           <AuditTimeline entries={timeline} />
         </div>
       </div>
