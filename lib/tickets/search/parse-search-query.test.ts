@@ -35,6 +35,8 @@ describe("parseSearchQuery", () => {
     expect(parseSearchQuery("ab")?.nameFragment).toBe(false);
     expect(parseSearchQuery("abc")?.nameFragment).toBe(true);
     expect(parseSearchQuery("zoë".slice(0, NAME_FRAGMENT_MIN))?.nameFragment).toBe(true);
+    // An email (or its start) is never looked for in names.
+    expect(parseSearchQuery("kim@exa")?.nameFragment).toBe(false);
   });
 
   it("escapes LIKE wildcards so they match themselves", () => {

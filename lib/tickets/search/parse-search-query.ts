@@ -14,7 +14,7 @@ export type SearchQuery = {
   explicitRef: boolean;
   /** The text as a LIKE operand: `\`, `%` and `_` escaped, so they match themselves. */
   likeText: string;
-  /** Whether to look for the text inside customer names (long enough for the trigram index). */
+  /** Whether to look for the text inside customer names: long enough for the trigram index, and no "@" (an email, never a name). */
   nameFragment: boolean;
 };
 
@@ -41,6 +41,6 @@ export function parseSearchQuery(raw: unknown): SearchQuery | null {
     number,
     explicitRef: number !== null && !!ref?.[1],
     likeText: escapeLike(text),
-    nameFragment: [...text].length >= NAME_FRAGMENT_MIN,
+    nameFragment: [...text].length >= NAME_FRAGMENT_MIN && !text.includes("@"),
   };
 }

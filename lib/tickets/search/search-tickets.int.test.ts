@@ -116,6 +116,14 @@ describe.each(ENGINES)("ticket search on %s", (engine) => {
     expect((await search("ÁLVAREZ")).hits.map((h) => h.id)).toEqual([ticket.jose!.id]);
   });
 
+  it("a name search that fills its limit from the newest tickets keeps the newest matches", async () => {
+    // Two "bronte" tickets: with a limit of one, the first step alone answers, with the newer.
+    const one = await searchTickets({ db: t.db, actor: supervisor, q: "bronte", limit: 1 });
+    expect(one.hits.map((h) => h.id)).toEqual([ticket.zoePlain!.id]);
+    const agentOne = await searchTickets({ db: t.db, actor: agent, q: "hidden", limit: 1 });
+    expect(agentOne.hits).toEqual([]);
+  });
+
   it("ranks an email prefix above a name fragment, then newest first", async () => {
     // "zoe" is the start of two emails and inside three names.
     const hits = (await search("zoe")).hits;

@@ -42,9 +42,13 @@ type Candidate = { id: string; match: SearchMatch; exact: boolean };
  * - the RT number: the unique btree on "number";
  * - serial and email prefixes: btree ("searchSerial"/"searchEmail" in the C collation,
  *   "createdAt" DESC), read in index order: the exact value first, then longer ones, newest first;
- * - name fragments: the trigram GIN index on "searchName". The matches are read first (a
- *   MATERIALIZED CTE), then scoped and sorted: otherwise the planner may walk the createdAt index
- *   filtering every row, a full scan when few matches are in an agent's scope.
+ * - name fragments, newest first, in two bounded steps. First among the RECENT_WINDOW newest
+ *   tickets (a walk of the createdAt index): when that finds `limit` matches they are the newest
+ *   of all, which is the case for any common name. Otherwise (`olderNamesSql`) all matches are
+ *   read from the trigram GIN index on "searchName", then scoped and sorted; there are few, or
+ *   the recent window would have found enough. Left to itself the planner picks one plan for
+ *   both cases: walking the whole createdAt index for a name the agent can hardly see, or
+ *   reading tens of thousands of matches of a common name to keep the newest 50.
  * The prefix indexes also hold the scope columns and the id, so an agent's scope is checked
  * in the index (index-only scan) without reading the rows it rules out.
  */
@@ -67,17 +71,33 @@ export function searchCandidatesSql(q: SearchQuery, actor: Pick<TicketActor, "id
       LIMIT ${limit})`);
   }
   if (q.nameFragment) {
-    parts.push(Prisma.sql`(SELECT n."id", 'name' AS "match", FALSE AS "exact"
-      FROM "names" n
-      WHERE ${viewScopeSql(actor, "n")}
-      ORDER BY n."createdAt" DESC, n."id" DESC
+    parts.push(Prisma.sql`(SELECT r."id", 'name' AS "match", FALSE AS "exact"
+      FROM (SELECT t."id", t."createdAt", t."createdById", t."assigneeId", t."searchName" FROM "Ticket" t
+            ORDER BY t."createdAt" DESC, t."id" DESC LIMIT ${RECENT_WINDOW}) r
+      WHERE r."searchName" LIKE ${fragment(q)} AND ${viewScopeSql(actor, "r")}
+      ORDER BY r."createdAt" DESC, r."id" DESC
       LIMIT ${limit})`);
-    const names = Prisma.sql`WITH "names" AS MATERIALIZED (
-      SELECT t."id", t."createdAt", t."createdById", t."assigneeId" FROM "Ticket" t
-      WHERE t."searchName" LIKE '%' || "ticket_search_fold"(${q.likeText}::text) || '%')`;
-    return Prisma.sql`${names} ${Prisma.join(parts, " UNION ALL ")}`;
   }
   return Prisma.join(parts, " UNION ALL ");
+}
+
+/** How many of the newest tickets the first step of a name search reads (see searchCandidatesSql). */
+export const RECENT_WINDOW = 20_000;
+
+const fragment = (q: SearchQuery) => Prisma.sql`'%' || "ticket_search_fold"(${q.likeText}::text) || '%'`;
+
+/**
+ * The second step of a name search, when the recent window held fewer than `limit` matches:
+ * every match through the trigram index (a MATERIALIZED CTE, so the planner cannot walk the
+ * createdAt index instead), then the scope, newest first.
+ */
+export function olderNamesSql(q: SearchQuery, actor: Pick<TicketActor, "id" | "role">, limit: number): Prisma.Sql {
+  return Prisma.sql`WITH "names" AS MATERIALIZED (
+      SELECT t."id", t."createdAt", t."createdById", t."assigneeId" FROM "Ticket" t WHERE t."searchName" LIKE ${fragment(q)})
+    SELECT n."id", 'name' AS "match", FALSE AS "exact" FROM "names" n
+    WHERE ${viewScopeSql(actor, "n")}
+    ORDER BY n."createdAt" DESC, n."id" DESC
+    LIMIT ${limit}`;
 }
 
 /**
@@ -90,7 +110,11 @@ export async function searchTickets(options: { db: Db; actor: Pick<TicketActor, 
   const limit = Math.max(1, Math.min(options.limit ?? SEARCH_LIMIT, SEARCH_LIMIT));
   const query = parseSearchQuery(options.q);
   if (!query) return { query, hits: [] };
-  const candidates = await db.$queryRaw<Candidate[]>(searchCandidatesSql(query, actor, limit));
+  let candidates = await db.$queryRaw<Candidate[]>(searchCandidatesSql(query, actor, limit));
+  if (query.nameFragment && candidates.filter((c) => c.match === "name").length < limit) {
+    const names = await db.$queryRaw<Candidate[]>(olderNamesSql(query, actor, limit));
+    candidates = [...candidates.filter((c) => c.match !== "name"), ...names];
+  }
 
   const best = new Map<string, Candidate>();
   for (const c of candidates) {
