@@ -35,8 +35,10 @@ describe("parseSearchQuery", () => {
     expect(parseSearchQuery("ab")?.nameFragment).toBe(false);
     expect(parseSearchQuery("abc")?.nameFragment).toBe(true);
     expect(parseSearchQuery("zoë".slice(0, NAME_FRAGMENT_MIN))?.nameFragment).toBe(true);
-    // An email (or its start) is never looked for in names.
-    expect(parseSearchQuery("kim@exa")?.nameFragment).toBe(false);
+    // Emails, serials and numbers are never looked for in names; a name with a title is.
+    for (const text of ["kim@exa", "tomas.", "nvr8-2411", "000042"]) expect(parseSearchQuery(text)?.nameFragment, text).toBe(false);
+    expect(parseSearchQuery("Dr. Zoë")?.nameFragment).toBe(true);
+    expect(parseSearchQuery("O'Brien-Walsh")?.nameFragment).toBe(true);
   });
 
   it("escapes LIKE wildcards so they match themselves", () => {

@@ -14,7 +14,7 @@ export type SearchQuery = {
   explicitRef: boolean;
   /** The text as a LIKE operand: `\`, `%` and `_` escaped, so they match themselves. */
   likeText: string;
-  /** Whether to look for the text inside customer names: long enough for the trigram index, and no "@" (an email, never a name). */
+  /** Whether to look for the text inside customer names (see `looksLikeName`). */
   nameFragment: boolean;
 };
 
@@ -23,6 +23,17 @@ const TICKET_REF = /^(rt[-\s]?|#)?0*(\d{1,10})$/i;
 /** Escapes LIKE's wildcards and its escape character (PostgreSQL's default escape is `\`). */
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Text worth looking for inside names: long enough for the trigram index, and not an email, a
+ * serial or a number (an "@", a digit, or one word with a dot: "tomas.", "nvr8-24", "42"). Such
+ * text matches no name, yet its trigrams can match thousands ("tomas." → every Tomás), all of
+ * which the database would read to find none.
+ */
+export function looksLikeName(text: string): boolean {
+  if ([...text].length < NAME_FRAGMENT_MIN) return false;
+  return !/[@\d]/.test(text) && !(text.includes(".") && !text.includes(" "));
 }
 
 /**
@@ -41,6 +52,6 @@ export function parseSearchQuery(raw: unknown): SearchQuery | null {
     number,
     explicitRef: number !== null && !!ref?.[1],
     likeText: escapeLike(text),
-    nameFragment: [...text].length >= NAME_FRAGMENT_MIN && !text.includes("@"),
+    nameFragment: looksLikeName(text),
   };
 }

@@ -67,7 +67,7 @@ describe.each(ENGINES)("ticket search on %s", (engine) => {
       serial: "XVR1-0001-000002",
       createdAt: day(6),
     });
-    await seed("wild", { createdById: agent.id, customerName: "Percy 100% Sure_Thing", customerEmail: "percy@example.net", serial: null, createdAt: day(7) });
+    await seed("wild", { createdById: agent.id, customerName: "Percy Sure_Thing", customerEmail: "percy@example.net", serial: null, createdAt: day(7) });
   });
   afterAll(() => t.close());
 
@@ -132,12 +132,13 @@ describe.each(ENGINES)("ticket search on %s", (engine) => {
   });
 
   it("treats LIKE wildcards as plain characters", async () => {
-    expect((await search("100%")).hits.map((h) => h.id)).toEqual([ticket.wild!.id]);
-    // "_" would match the space in "Percy 100%" as a wildcard.
-    expect((await search("y_1")).hits).toEqual([]);
-    expect((await search("y 1")).hits.map((h) => h.id)).toEqual([ticket.wild!.id]);
-    expect((await search("%")).hits).toEqual([]);
     expect((await search("sure_thing")).hits.map((h) => h.id)).toEqual([ticket.wild!.id]);
+    // As wildcards, "_" would match the space in "Percy Sure" and "%" anything at all.
+    expect((await search("y_s")).hits).toEqual([]);
+    expect((await search("cy%sure")).hits).toEqual([]);
+    expect((await search("y s")).hits.map((h) => h.id)).toEqual([ticket.wild!.id]);
+    expect((await search("per_")).hits).toEqual([]);
+    expect((await search("perc")).hits.map((h) => h.id)).toEqual([ticket.wild!.id]);
   });
 
   it("an agent never finds another agent's assigned ticket, by any kind of query", async () => {
