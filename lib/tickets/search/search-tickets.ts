@@ -81,8 +81,11 @@ export function searchCandidatesSql(q: SearchQuery, actor: Pick<TicketActor, "id
   return Prisma.join(parts, " UNION ALL ");
 }
 
-/** How many of the newest tickets the first step of a name search reads (see searchCandidatesSql). */
-export const RECENT_WINDOW = 20_000;
+/**
+ * How many of the newest tickets the first step of a name search reads (see searchCandidatesSql):
+ * any name above ~1% of tickets fills a page there; rarer ones have few matches in all.
+ */
+export const RECENT_WINDOW = 5_000;
 
 const fragment = (q: SearchQuery) => Prisma.sql`'%' || "ticket_search_fold"(${q.likeText}::text) || '%'`;
 
