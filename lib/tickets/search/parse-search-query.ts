@@ -26,14 +26,14 @@ export function escapeLike(text: string): string {
 }
 
 /**
- * Text worth looking for inside names: long enough for the trigram index, and not an email, a
- * serial or a number (an "@", a digit, or one word with a dot: "tomas.", "nvr8-24", "42"). Such
- * text matches no name, yet its trigrams can match thousands ("tomas." → every Tomás), all of
- * which the database would read to find none.
+ * Text worth looking for inside names: long enough for the trigram index, and not an email (an
+ * "@", or one word with a dot: "tomas."). Such text matches no name, yet its trigrams can match
+ * thousands ("tomas." → every Tomás), all of which the database would read to find none. Digits
+ * stay: names may hold them, and trigrams with digits rarely match names in bulk.
  */
 export function looksLikeName(text: string): boolean {
   if ([...text].length < NAME_FRAGMENT_MIN) return false;
-  return !/[@\d]/.test(text) && !(text.includes(".") && !text.includes(" "));
+  return !text.includes("@") && !(text.includes(".") && !text.includes(" "));
 }
 
 /**

@@ -67,6 +67,7 @@ describe.each(ENGINES)("ticket search on %s", (engine) => {
       serial: "XVR1-0001-000002",
       createdAt: day(6),
     });
+    await seed("digits", { createdById: agent.id, customerName: "Shop Unit 7B", customerEmail: "shop@unit.example", serial: null, createdAt: day(8) });
     await seed("wild", { createdById: agent.id, customerName: "Percy Sure_Thing", customerEmail: "percy@example.net", serial: null, createdAt: day(7) });
   });
   afterAll(() => t.close());
@@ -129,6 +130,10 @@ describe.each(ENGINES)("ticket search on %s", (engine) => {
     const hits = (await search("zoe")).hits;
     expect(hits.map((h) => h.match)).toEqual(["email", "email", "name"]);
     expect(hits.map((h) => h.id)).toEqual([ticket.hidden!.id, ticket.zoe!.id, ticket.zoePlain!.id]);
+  });
+
+  it("finds a name holding digits", async () => {
+    expect((await search("unit 7b")).hits.map((h) => h.id)).toEqual([ticket.digits!.id]);
   });
 
   it("treats LIKE wildcards as plain characters", async () => {
