@@ -1,9 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { seedTicket } from "@/lib/audit/testing/seed-tickets";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { db, seedUser } from "../support/db";
 import { signIn } from "../support/session";
+
+/** Presses "/" until the search box has focus (the first press may come before hydration). */
+async function focusSearch(page: Page) {
+  const box = page.getByLabel("Search tickets");
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(box).toBeFocused({ timeout: 1_000 });
+  }).toPass();
+  return box;
+}
 
 /** A token unique to this run, so searches find this spec's tickets only. */
 const tag = () => randomBytes(4).toString("hex").toUpperCase();
@@ -13,9 +23,7 @@ test("press /, type an RT number, Enter: the ticket opens, and the box keeps wha
   const ticket = await seedTicket(db, { createdById: agent.id, customerName: `Rita Number ${tag()}` });
   await signIn(page, agent);
 
-  await page.keyboard.press("/");
-  const box = page.getByLabel("Search tickets");
-  await expect(box).toBeFocused();
+  const box = await focusSearch(page);
   const typed = `rt-${ticket.number}`;
   await page.keyboard.type(typed);
   await page.keyboard.press("Enter");
@@ -34,7 +42,7 @@ test("a name typed with accents finds the ticket written without, within the age
   await db.ticket.update({ where: { id: hidden.id }, data: { assigneeId: other.id } });
   await signIn(page, agent);
 
-  await page.keyboard.press("/");
+  await focusSearch(page);
   const query = `Zoë ${surname.replace("e", "ë")}`;
   await page.keyboard.type(query);
   await page.keyboard.press("Enter");
