@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { redirect } from "next/navigation";
 import { ConsoleNav } from "@/components/shell/console-nav";
 import { NAV_LINKS } from "@/components/shell/nav-links";
 import { KeyboardShortcuts } from "@/components/shell/keyboard-shortcuts";
 import { LiveUpdates } from "@/components/shell/live-updates";
+import { SearchBox } from "@/components/shell/search-box";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { currentUser } from "@/lib/auth/guard";
 import { roleAtLeast } from "@/lib/auth/roles";
@@ -36,6 +38,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               <ConsoleNav links={links} />
             </div>
             <div className="flex items-center gap-3 text-sm">
+              <Suspense>
+                <SearchBox />
+              </Suspense>
               <span className="text-slate-200">
                 {user.name} <span className="rounded bg-white/15 px-1.5 py-0.5 text-xs uppercase tracking-wide">{user.role.toLowerCase()}</span>
               </span>

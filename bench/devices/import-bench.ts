@@ -9,13 +9,13 @@ import { createReadStream } from "node:fs";
 import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Db } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createMigrationAdapter, pgliteMigrationAdapter } from "@/lib/db/migration-adapter";
+import { openPGlite } from "@/lib/db/pglite";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { importDevices } from "@/lib/devices/import/import-devices";
 import { parseDeviceCsv } from "@/lib/devices/import/parse-device-csv";
@@ -117,7 +117,7 @@ async function benchEngine(engine: string, open: () => Promise<{ db: Db; close()
 }
 
 async function openPglite() {
-  const client = new PGlite();
+  const client = openPGlite();
   await applyMigrations(pgliteMigrationAdapter(client));
   const db = new PrismaClient({ adapter: new PrismaPGlite(client) });
   return { db, close: async () => (await db.$disconnect(), await client.close()) };

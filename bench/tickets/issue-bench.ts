@@ -6,13 +6,13 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { hashPassword } from "@/lib/auth/password";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createMigrationAdapter, pgliteMigrationAdapter } from "@/lib/db/migration-adapter";
+import { openPGlite } from "@/lib/db/pglite";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { recorderChallenge, TEST_KEYS } from "@/lib/testing/fixtures";
 
@@ -67,7 +67,7 @@ async function prepare(
 ): Promise<{ env: Record<string, string>; seeded: { agents: string[]; devices: Device[] }; cleanup(): Promise<void> }> {
   if (engine === "pglite") {
     const dir = mkdtempSync(path.join(os.tmpdir(), "bench-pglite-"));
-    const client = new PGlite(dir);
+    const client = openPGlite(dir);
     await applyMigrations(pgliteMigrationAdapter(client));
     const db = new PrismaClient({ adapter: new PrismaPGlite(client) });
     const seeded = await seed(db);

@@ -11,7 +11,7 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: "g then r", what: "Go to the review queue (supervisors)" },
   { keys: "j / k", what: "Next / previous ticket in the queue" },
   { keys: "Enter", what: "Open the selected ticket" },
-  { keys: "/", what: "Jump to the queue filters" },
+  { keys: "/", what: "Search tickets (RT number, serial, email, name)" },
   { keys: "t", what: "Take the ticket (on an unassigned ticket)" },
   { keys: "s", what: "Send the code (on a ticket)" },
   { keys: "Ctrl+V", what: "Paste a photo or link on the new-ticket page" },
@@ -86,10 +86,11 @@ export function KeyboardShortcuts() {
           moveInQueue(-1);
           break;
         case "/": {
-          const filter = document.querySelector<HTMLElement>("[data-shortcut-focus]");
-          if (filter) {
+          const box = document.querySelector<HTMLInputElement>("[data-search-box]");
+          if (box) {
             event.preventDefault();
-            filter.focus();
+            box.focus();
+            box.select();
           }
           break;
         }

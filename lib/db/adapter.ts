@@ -1,14 +1,15 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env } from "@/lib/env";
 import type { DatabaseConfig } from "./config";
+import { openPGlite } from "./pglite";
 
 /** The embedded database's one PGlite, when the config names one (its LISTEN needs the same instance). */
 export function createPglite(config: Extract<DatabaseConfig, { engine: "pglite" }>): PGlite {
   if (!config.dataDir.startsWith("memory://")) mkdirSync(config.dataDir, { recursive: true });
-  return new PGlite(config.dataDir);
+  return openPGlite(config.dataDir);
 }
 
 export function createAdapter(config: DatabaseConfig, pglite?: PGlite) {

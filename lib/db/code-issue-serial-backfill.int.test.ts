@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { adminQuery } from "@/lib/testing/admin-query";
 import { ENGINES, pgUrl, TEST_DB_PREFIX, type Engine } from "@/lib/testing/databases";
 import { loadMigrations } from "./migrate";
+import { openPGlite } from "./pglite";
 
 const MIGRATION = "_code_issue_serial";
 
@@ -12,7 +12,7 @@ type Sql = { exec(sql: string): Promise<void>; rows<T>(sql: string): Promise<T[]
 
 async function openEmpty(engine: Engine, created: string[]): Promise<Sql> {
   if (engine === "pglite") {
-    const client = new PGlite();
+    const client = openPGlite();
     return { exec: async (sql) => void (await client.exec(sql)), rows: async (sql) => (await client.query(sql)).rows as never, close: () => client.close() };
   }
   const name = `${TEST_DB_PREFIX}backfill_${randomUUID().slice(0, 8)}`;

@@ -1,10 +1,11 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { DatabaseConfig } from "./config";
+import { openPGlite } from "./pglite";
 
 type RunScript = (sql: string) => Promise<unknown>;
 
@@ -24,7 +25,7 @@ function withWholeScripts(adapter: SqlDriverAdapter, runScript: RunScript): SqlD
 }
 
 async function pgliteShadow(): Promise<SqlDriverAdapter> {
-  const shadow = new PGlite();
+  const shadow = openPGlite();
   return withWholeScripts(await new PrismaPGlite(shadow).connect(), (sql) => shadow.exec(sql));
 }
 
@@ -46,7 +47,7 @@ export function pgliteMigrationAdapter(client: PGlite): MigrationAdapter {
 export function createMigrationAdapter(config: DatabaseConfig): MigrationAdapter {
   if (config.engine === "pglite") {
     if (!config.dataDir.startsWith("memory://")) mkdirSync(config.dataDir, { recursive: true });
-    return pgliteMigrationAdapter(new PGlite(config.dataDir));
+    return pgliteMigrationAdapter(openPGlite(config.dataDir));
   }
   const inner = new PrismaPg({ connectionString: config.url, max: 2 });
   const runScript: RunScript = async (sql) => {

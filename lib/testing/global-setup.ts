@@ -1,10 +1,10 @@
 import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createMigrationAdapter, pgliteMigrationAdapter } from "@/lib/db/migration-adapter";
+import { openPGlite } from "@/lib/db/pglite";
 import { adminQuery } from "./admin-query";
 import { pgUrl, templateDb, TEST_DB_PREFIX } from "./databases";
 
@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
   const pgAdapter = createMigrationAdapter({ engine: "postgresql", url: pgUrl(templateDb(runId)) });
   await applyMigrations(pgAdapter);
 
-  const pglite = new PGlite();
+  const pglite = openPGlite();
   await applyMigrations(pgliteMigrationAdapter(pglite));
   const tarball = path.join(os.tmpdir(), `reset-console-pglite-${process.pid}.tar.gz`);
   await writeFile(tarball, Buffer.from(await (await pglite.dumpDataDir("gzip")).arrayBuffer()));

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { inject } from "vitest";
 import { setDb, type Db } from "@/lib/db/client";
+import { openPGlite } from "@/lib/db/pglite";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { pgUrl, templateDb, TEST_DB_PREFIX, TEST_PG_ADMIN_URL, type Engine } from "./databases";
 
@@ -15,7 +15,7 @@ export type TestDatabase = { engine: Engine; db: Db; url: string | null; close()
 export async function openTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === "pglite") {
     const dump = await readFile(inject("pgliteTemplate"));
-    const client = new PGlite({ loadDataDir: new Blob([dump]) });
+    const client = openPGlite(undefined, { loadDataDir: new Blob([dump]) });
     const db = new PrismaClient({ adapter: new PrismaPGlite(client) });
     setDb(db, client);
     return { engine, db, url: null, close: async () => (await db.$disconnect(), await client.close()) };

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { DeviceStatus, Role, TicketStatus } from "@/lib/generated/prisma/enums";
 import type { ErrorCode } from "@/lib/errors";
 
@@ -21,6 +21,22 @@ type ActorRef = Pick<TicketActor, "id" | "role">;
 export function viewScope(actor: ActorRef): Prisma.TicketWhereInput {
   if (actor.role !== "AGENT") return {};
   return { OR: [{ createdById: actor.id }, { assigneeId: actor.id }, { assigneeId: null }] };
+}
+
+/**
+ * The same rule as `viewScope`, for raw SQL over `"Ticket"` under `alias` (the search needs SQL
+ * the query builder cannot write). Kept beside it; a test holds the two to one answer.
+ *
+ * "Assigned to me or to nobody" is written as COALESCE(assignee, me) = me, which no index
+ * serves, on purpose: the scope is then a filter on the few rows a search index found. Written
+ * as `assigneeId IS NULL OR …`, PostgreSQL ANDs a bitmap of every unassigned ticket (a large
+ * share of the table) with the search index's, goes lossy and rechecks the whole table: seconds
+ * at a million tickets instead of milliseconds.
+ */
+export function viewScopeSql(actor: ActorRef, alias = "t"): Prisma.Sql {
+  if (actor.role !== "AGENT") return Prisma.sql`TRUE`;
+  const t = Prisma.raw(`"${alias.replaceAll('"', "")}"`);
+  return Prisma.sql`(${t}."createdById" = ${actor.id}::uuid OR COALESCE(${t}."assigneeId", ${actor.id}::uuid) = ${actor.id}::uuid)`;
 }
 
 export function canViewTicket(ticket: Scoped, actor: ActorRef): boolean {

@@ -10,6 +10,7 @@ import { Countdown } from "@/components/tickets/countdown";
 import { DeliveryStatus } from "@/components/tickets/delivery-status";
 import { LifecycleCard } from "@/components/tickets/lifecycle-card";
 import { LinkedTickets } from "@/components/tickets/linked-tickets";
+import { HistoryCard } from "@/components/tickets/history-card";
 import { NoteForm } from "@/components/tickets/note-form";
 import { NoteThread } from "@/components/tickets/note-thread";
 import { SendCodePanel } from "@/components/tickets/send-code-panel";
@@ -38,6 +39,7 @@ import { customerGuidance } from "@/lib/tickets/lifecycle-rules";
 import { listLinkedTickets } from "@/lib/tickets/linked-tickets";
 import { listAssignableStaff } from "@/lib/tickets/list-assignable-staff";
 import { isOpenStatus } from "@/lib/tickets/list-ticket-queue";
+import { ticketHistory } from "@/lib/tickets/ticket-history";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { formatUtc } from "@/lib/time";
 
@@ -52,7 +54,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const db = getDb();
   const ticket = await getTicket({ db, actor: user, ticketId: id });
   if (!ticket) notFound();
-  const [deliveries, timeline, approvals, notes, sendFacts, settings, staff, escalations, linked] = await Promise.all([
+  const [deliveries, timeline, approvals, notes, sendFacts, settings, staff, escalations, linked, history] = await Promise.all([
     ticketDelivery({ db, ticketId: ticket.id }),
     ticketTimeline({ db, ticketId: ticket.id }),
     listApprovals({ db, ticketId: ticket.id }),
@@ -62,6 +64,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
     user.role === "AGENT" ? Promise.resolve(null) : listAssignableStaff({ db }),
     listTicketEscalations({ db, ticketId: ticket.id }),
     listLinkedTickets({ db, actor: user, ticket }),
+    ticketHistory({ db, actor: user, ticketId: ticket.id }),
   ]);
   const parsed = ticket.rawChallenge ? rp1Scheme.parse(ticket.rawChallenge) : null;
   const fields = parsed?.ok ? rp1Scheme.describe(parsed.challenge) : [];
@@ -193,6 +196,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             )}
           </Card>
           <LinkedTickets {...linked} />
+          {history ? <HistoryCard history={history} /> : null}
           <AuditTimeline entries={timeline} />
         </div>
       </div>
