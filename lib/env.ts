@@ -66,6 +66,7 @@ const schema = z.object({
   OUTBOX_BACKOFF_BASE_MS: wholeNumber(1, 86_400_000).optional(),
   OUTBOX_BACKOFF_CAP_MS: wholeNumber(1, 604_800_000).optional(),
   OUTBOX_MAX_ATTEMPTS: wholeNumber(1, 100).optional(),
+  SCHEDULER: z.enum(["on", "off"], { error: 'must be "on" (this instance runs scheduled jobs) or "off"' }).default("on"),
   SCHEDULER_TICK_MS: wholeNumber(1, 3_600_000).default(5_000),
   SCHEDULER_EXPIRE_TICKETS_MS: wholeNumber(1, 86_400_000).default(15_000),
 

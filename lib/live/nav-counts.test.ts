@@ -26,7 +26,7 @@ describe("badgesFor", () => {
 
   it("lists the badges each role has", () => {
     expect(badgesFor(agent)).toEqual(["/tickets"]);
-    expect(badgesFor(supervisor)).toEqual(["/tickets", "/review"]);
+    expect(badgesFor(supervisor)).toEqual(["/tickets", "/review", "/escalations"]);
   });
 
   it("recounts my tickets when one of mine opens, closes or changes hands, not for others' or for notes", () => {
@@ -45,5 +45,10 @@ describe("badgesFor", () => {
     expect(badgesFor(supervisor, event({ ...theirs, kind: "status", status: "APPROVED", previousStatus: "REVIEW" }))).toEqual(["/review"]);
     expect(badgesFor(supervisor, event({ ...theirs, kind: "note", previousStatus: "REVIEW" }))).toEqual([]);
     expect(badgesFor(supervisor, event({ ...theirs, status: "READY" }))).toEqual([]);
+  });
+
+  it("recounts open escalations when a ticket's escalation changes (an update that is not a status change)", () => {
+    expect(badgesFor(supervisor, event({ createdById: OTHER, kind: "updated", status: "REFUSED", previousStatus: "REFUSED" }))).toEqual(["/escalations"]);
+    expect(badgesFor(agent, event({ createdById: OTHER, kind: "updated", status: "REFUSED", previousStatus: "REFUSED" }))).toEqual([]);
   });
 });

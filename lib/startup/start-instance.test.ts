@@ -11,6 +11,7 @@ describe("startInstance", () => {
     setMasterKeysForTests(undefined);
     exit = vi.spyOn(process, "exit").mockImplementation((() => undefined) as never);
     vi.stubEnv("OUTBOX_WORKER", "external");
+    vi.stubEnv("SCHEDULER", "off");
     vi.stubEnv("RESET_MASTER_KEYS", KEYS);
     vi.stubEnv("NEXTAUTH_SECRET", "start-instance-test-secret-0123456789");
   });

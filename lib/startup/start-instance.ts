@@ -27,7 +27,7 @@ export async function startInstance(): Promise<void> {
     }
     // Scheduled jobs (ticket expiry, …): every instance runs the loop; each job's advisory lock
     // and due time in the database make one instance run it per interval.
-    if (config.NEXT_PHASE !== "phase-production-build") {
+    if (config.SCHEDULER === "on" && config.NEXT_PHASE !== "phase-production-build") {
       const { startScheduler } = await import("@/lib/scheduler/start-scheduler");
       startScheduler();
     }
