@@ -23,7 +23,7 @@ test("the whole loop: recorder QR → photo on a new ticket → code by email �
   await expect(page.getByLabel("Challenge fields")).toContainText(recorder.serial);
   await expect(page.getByRole("img", { name: "The customer's photo" })).toBeVisible();
   await page.getByRole("button", { name: "Run checks and open ticket" }).click();
-  await expect(page.getByRole("heading", { name: /Decision: issue the code/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Checks: issue the code/ })).toBeVisible();
   await pageReady(page);
   await page.getByRole("button", { name: "Send code to owner" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Send code" }).click();

@@ -27,8 +27,15 @@ test("an agent opens a ticket from a pasted link, sends the code, and only the o
 
   await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
   await pageReady(page);
-  await expect(page.getByRole("heading", { name: /Decision: issue the code/ })).toBeVisible();
-  const checks = page.getByRole("list", { name: "Checks" });
+  await expect(page.getByRole("heading", { name: /Checks: issue the code/ })).toBeVisible();
+  // The bar at the top keeps the state and the one next action in view.
+  const bar = page.getByRole("region", { name: "Ticket status" });
+  await expect(bar).toContainText("Ready to send");
+  await expect(bar.getByTestId("next-action")).toHaveText("Send the code to the owner of record (s)");
+  expect(await bar.evaluate((el) => getComputedStyle(el).position)).toBe("sticky");
+  // A clean ticket has nothing to flag: its checks are folded under one line.
+  await page.getByText("All 8 checks passed").click();
+  const checks = page.getByRole("list", { name: "Passed checks" });
   await expect(checks.getByRole("listitem")).toHaveCount(8);
   await expect(checks).toContainText("TAG_VALID");
 
@@ -43,6 +50,8 @@ test("an agent opens a ticket from a pasted link, sends the code, and only the o
   await expect(confirm).toBeVisible();
   await page.keyboard.press("Enter");
   await expect(page.getByText(/Code sent to the owner of record/)).toBeVisible();
+  await expect(bar).toContainText("Code sent");
+  await expect(bar.getByTestId("next-action")).toHaveText("When the customer confirms the reset, resolve the ticket");
   await expect(page.getByText("Sent", { exact: false }).first()).toBeVisible();
 
   const [received] = await waitForMail(owner.email);
@@ -125,7 +134,7 @@ test("a whole chat message pasted into the link box finds the link in it", async
     .fill(`Kim 10:42\nhi! this is what my phone shows: <${link.slice(0, 80)}\n${link.slice(80)}>.\nthanks so much`);
   await expect(page.getByLabel("Challenge fields")).toContainText(device.serial);
   await page.getByRole("button", { name: "Run checks and open ticket" }).click();
-  await expect(page.getByRole("heading", { name: /Decision: issue the code/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Checks: issue the code/ })).toBeVisible();
 });
 
 test("the queue lists open tickets by urgency and j/k + Enter open one", async ({ page }) => {

@@ -7,6 +7,7 @@ import {
   EXPIRED_NEXT_STEP,
   hasLapsed,
   lapsesAt,
+  nextAction,
   reopenRefusal,
   reopenStatus,
   resolveRefusal,
@@ -113,5 +114,81 @@ describe("customerGuidance", () => {
   it("nothing extra while the page's controls say it", () => {
     expect(customerGuidance({ status: "READY", checks: [], deviceStatus: "ACTIVE" })).toBeNull();
     expect(customerGuidance({ status: "RESOLVED", checks: stolen, deviceStatus: "STOLEN" })).toBeNull();
+  });
+});
+
+describe("nextAction", () => {
+  const AGENT = "00000000-0000-4000-8000-0000000000a1";
+  const SUPER = "00000000-0000-4000-8000-0000000000b1";
+  const base = { id: "t1", escalatedAt: null, createdById: AGENT, checks: [{ id: "TAG_VALID" as const }], deviceStatus: "ACTIVE" };
+  const agent = { id: AGENT, supervisor: false, canAct: true, canSend: true };
+  const rows: [string, Parameters<typeof nextAction>[0], string, string | null, string][] = [
+    ["ready, mine", { ...base, status: "READY", viewer: agent }, "Send the code to the owner of record (s)", "#security-code", "act"],
+    ["ready, not mine", { ...base, status: "READY", viewer: { ...agent, canAct: false, canSend: false } }, "Take the ticket to act on it (t)", null, "act"],
+    [
+      "approved, I approved it",
+      { ...base, status: "APPROVED", viewer: { ...agent, canSend: false } },
+      "Someone else must send the code",
+      "#security-code",
+      "wait",
+    ],
+    ["review, the agent", { ...base, status: "REVIEW", viewer: agent }, "Waiting for a supervisor's decision", null, "wait"],
+    [
+      "review, a supervisor",
+      { ...base, status: "REVIEW", viewer: { ...agent, id: SUPER, supervisor: true } },
+      "Review the request and decide",
+      "/review/t1",
+      "act",
+    ],
+    [
+      "review, the supervisor who opened it",
+      { ...base, createdById: SUPER, status: "REVIEW", viewer: { ...agent, id: SUPER, supervisor: true } },
+      "Waiting for a supervisor's decision",
+      null,
+      "wait",
+    ],
+    ["sent", { ...base, status: "SENT", viewer: agent }, "When the customer confirms the reset, resolve the ticket", "#lifecycle", "act"],
+    [
+      "refused, a forged code",
+      { ...base, checks: [{ id: "TAG_INVALID" }], status: "REFUSED", viewer: agent },
+      "Tell the customer why no code can be sent, then resolve the ticket",
+      "#lifecycle",
+      "act",
+    ],
+    [
+      "refused, a stolen recorder",
+      { ...base, checks: [{ id: "DEVICE_STOLEN" }], deviceStatus: "STOLEN", status: "REFUSED", viewer: agent },
+      "Escalate to a supervisor; tell the customer only that ownership must be verified",
+      "#lifecycle",
+      "act",
+    ],
+    [
+      "expired",
+      { ...base, status: "EXPIRED", viewer: agent },
+      "Ask the customer for a new photo of the QR code, on a new ticket",
+      "/tickets/new?from=t1",
+      "act",
+    ],
+    ["resolved", { ...base, status: "RESOLVED", viewer: agent }, "Resolved: reopen it if the customer comes back", "#lifecycle", "done"],
+    [
+      "escalated, the agent",
+      { ...base, escalatedAt: new Date(), status: "REFUSED", viewer: agent },
+      "Waiting for a supervisor: the ticket is escalated",
+      null,
+      "wait",
+    ],
+    [
+      "escalated, a supervisor",
+      { ...base, escalatedAt: new Date(), status: "REFUSED", viewer: { ...agent, id: SUPER, supervisor: true } },
+      "Handle the escalation",
+      "/escalations",
+      "act",
+    ],
+  ];
+  it.each(rows)("%s", (_name, ticket, text, href, kind) => {
+    expect(nextAction(ticket)).toEqual({ text, href, kind });
+  });
+  it("never names a recorder's state in what it tells the agent to say", () => {
+    for (const [, ticket] of rows) expect(nextAction(ticket).text).not.toMatch(/stolen|blocked/i);
   });
 });

@@ -116,3 +116,49 @@ export function customerGuidance(ticket: { status: TicketStatus; checks: readonl
   if (ticket.status === "REFUSED") return "No code can be issued on this ticket. Explain the next step using the reasons above.";
   return null;
 }
+
+/** The one thing to do next on a ticket, as the page's top bar says it; `href` leads to where it is done. */
+export type NextAction = { text: string; href: string | null; kind: "act" | "wait" | "done" };
+
+/**
+ * What the viewer does next, from the ticket's state and what the server will allow them (the
+ * send verdict comes from canSendCode, acting from canActOnTicket: nothing is re-derived here).
+ */
+export function nextAction(ticket: {
+  id: string;
+  status: TicketStatus;
+  escalatedAt: Date | null;
+  createdById: string;
+  checks: readonly Pick<CheckResult, "id">[];
+  deviceStatus: string | null;
+  viewer: { id: string; supervisor: boolean; canAct: boolean; canSend: boolean };
+}): NextAction {
+  const { viewer } = ticket;
+  if (ticket.escalatedAt) {
+    return viewer.supervisor
+      ? { text: "Handle the escalation", href: "/escalations", kind: "act" }
+      : { text: "Waiting for a supervisor: the ticket is escalated", href: null, kind: "wait" };
+  }
+  switch (ticket.status) {
+    case "REVIEW":
+      return viewer.supervisor && ticket.createdById !== viewer.id
+        ? { text: "Review the request and decide", href: `/review/${ticket.id}`, kind: "act" }
+        : { text: "Waiting for a supervisor's decision", href: null, kind: "wait" };
+    case "READY":
+    case "APPROVED":
+      if (!viewer.canAct) return { text: "Take the ticket to act on it (t)", href: null, kind: "act" };
+      return viewer.canSend
+        ? { text: "Send the code to the owner of record (s)", href: "#security-code", kind: "act" }
+        : { text: "Someone else must send the code", href: "#security-code", kind: "wait" };
+    case "SENT":
+      return { text: "When the customer confirms the reset, resolve the ticket", href: "#lifecycle", kind: "act" };
+    case "REFUSED":
+      return escalationKind(ticket.checks, ticket.deviceStatus) === "CHECK"
+        ? { text: "Tell the customer why no code can be sent, then resolve the ticket", href: "#lifecycle", kind: "act" }
+        : { text: "Escalate to a supervisor; tell the customer only that ownership must be verified", href: "#lifecycle", kind: "act" };
+    case "EXPIRED":
+      return { text: "Ask the customer for a new photo of the QR code, on a new ticket", href: `/tickets/new?from=${ticket.id}`, kind: "act" };
+    case "RESOLVED":
+      return { text: "Resolved: reopen it if the customer comes back", href: "#lifecycle", kind: "done" };
+  }
+}

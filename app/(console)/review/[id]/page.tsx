@@ -64,7 +64,7 @@ export default async function ReviewTicketPage({ params }: { params: Promise<{ i
           </div>
         </Card>
         <Card title="Checks">
-          <CheckList checks={ticket.checks} order="flagged-first" />
+          <CheckList checks={ticket.checks} />
         </Card>
         <Card title="Customer">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">

@@ -6,7 +6,6 @@ import { NextStepsCard } from "@/components/guidance/next-steps-card";
 import { ReviewDecisionList } from "@/components/review/review-decision";
 import { AssignControl } from "@/components/tickets/assign-control";
 import { CheckList } from "@/components/tickets/check-list";
-import { Countdown } from "@/components/tickets/countdown";
 import { DeliveryStatus } from "@/components/tickets/delivery-status";
 import { LifecycleCard } from "@/components/tickets/lifecycle-card";
 import { LinkedTickets } from "@/components/tickets/linked-tickets";
@@ -14,7 +13,8 @@ import { HistoryCard } from "@/components/tickets/history-card";
 import { NoteForm } from "@/components/tickets/note-form";
 import { NoteThread } from "@/components/tickets/note-thread";
 import { SendCodePanel } from "@/components/tickets/send-code-panel";
-import { decisionText, StatusBadge } from "@/components/tickets/status-badge";
+import { TicketBar } from "@/components/tickets/ticket-bar";
+import { decisionText } from "@/components/tickets/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -35,7 +35,7 @@ import { getTicket } from "@/lib/tickets/get-ticket";
 import { listTicketNotes } from "@/lib/tickets/notes";
 import { nextResendAt } from "@/lib/tickets/resend-code";
 import { canSendCode, loadSendFacts } from "@/lib/tickets/rules";
-import { customerGuidance } from "@/lib/tickets/lifecycle-rules";
+import { customerGuidance, nextAction } from "@/lib/tickets/lifecycle-rules";
 import { listLinkedTickets } from "@/lib/tickets/linked-tickets";
 import { listAssignableStaff } from "@/lib/tickets/list-assignable-staff";
 import { isOpenStatus } from "@/lib/tickets/list-ticket-queue";
@@ -85,6 +85,22 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
 
   return (
     <div className="flex flex-col gap-6">
+      <TicketBar
+        reference={ticketRef(ticket.number)}
+        status={ticket.status}
+        assignee={ticket.assignee?.name ?? null}
+        expiresAt={ticket.expiresAt}
+        open={open}
+        next={nextAction({
+          id: ticket.id,
+          status: ticket.status,
+          escalatedAt: ticket.escalatedAt,
+          createdById: ticket.createdById,
+          checks,
+          deviceStatus: ticket.device?.status ?? null,
+          viewer: { id: user.id, supervisor: roleAtLeast(user.role, "SUPERVISOR"), canAct: mine, canSend: !!send?.ok },
+        })}
+      />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <p className="text-sm text-slate-500">
@@ -96,16 +112,9 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           <h1 className="mt-1 text-2xl font-semibold tracking-tight">
             {ticket.customerName} <span className="text-slate-500">· {ticket.serial ?? "no serial"}</span>
           </h1>
-          <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
-            <StatusBadge status={ticket.status} />
-            {open ? <Countdown expiresAt={ticket.expiresAt?.toISOString() ?? null} /> : null}
-            <span className="text-slate-600">
-              Opened by {ticket.createdBy.name} · {formatUtc(ticket.createdAt)}
-            </span>
-            <span className="text-slate-600" data-testid="assignee">
-              {ticket.assignee ? `Assigned to ${ticket.assignee.name}` : "Unassigned"}
-            </span>
-          </div>
+          <p className="mt-2 text-sm text-slate-600">
+            Opened by {ticket.createdBy.name} · {formatUtc(ticket.createdAt)}
+          </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <Link href={`/tickets/new?from=${ticket.id}`} className={buttonClasses("secondary")}>
@@ -122,7 +131,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="flex flex-col gap-6 lg:col-span-2">
-          <Card title={`Decision: ${decisionText(ticket.decision)}`}>
+          <Card title={`Checks: ${decisionText(ticket.decision)}`}>
             <CheckList checks={checks} />
           </Card>
           <NextStepsCard templates={guidance} customerName={ticket.customerName} ticketRef={ticketRef(ticket.number)} />
@@ -131,7 +140,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
               <ReviewDecisionList approvals={approvals} />
             </Card>
           ) : null}
-          <Card title="Security code">
+          <Card title="Security code" id="security-code">
             {mine ? (
               <SendCodePanel
                 ticketId={ticket.id}
@@ -156,7 +165,9 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
               </div>
             ) : null}
           </Card>
-          <LifecycleCard ticket={ticket} escalations={escalations} canAct={mine} />
+          <div id="lifecycle" className="scroll-mt-16">
+            <LifecycleCard ticket={ticket} escalations={escalations} canAct={mine} />
+          </div>
           <Card title="Notes">
             <div className="mb-4">
               <NoteThread request={ticket.notes} notes={notes} />
