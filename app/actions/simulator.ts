@@ -3,12 +3,10 @@
 import { z } from "zod";
 import { serverAction } from "@/lib/http/server-action";
 import { masterKeys } from "@/lib/keys/master-keys";
-import { bumpSimulatorVersion } from "@/lib/simulator/bump-simulator-version";
-import { powerOffSimulator } from "@/lib/simulator/power-off-simulator";
+import { bumpSimulatorVersion, powerOffSimulator, saveSimulator } from "@/lib/simulator/simulator-store";
 import { requireSimulatorUser } from "@/lib/simulator/require-simulator-user";
 import { resetHost } from "@/lib/simulator/reset-host";
 import { runSimulatorStep } from "@/lib/simulator/run-simulator-step";
-import { saveSimulator } from "@/lib/simulator/save-simulator";
 import { powerOnSchema, simulatorStepSchema } from "@/lib/simulator/schemas";
 import { startSimulator } from "@/lib/simulator/start-simulator";
 

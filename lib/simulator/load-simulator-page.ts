@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { MasterKeyRing } from "@/lib/reset-protocol";
 import { buildSimulatorView } from "./build-simulator-view";
 import { listSimulatorDevices } from "./list-simulator-devices";
-import { loadSimulator } from "./load-simulator";
+import { loadSimulator } from "./simulator-store";
 import type { SimulatorDeviceOption, SimulatorView } from "./types";
 
 export interface LoadSimulatorPageOptions {

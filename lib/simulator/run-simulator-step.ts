@@ -6,10 +6,8 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { RP1_NONCE_BYTES, type MasterKeyRing } from "@/lib/reset-protocol";
 import { applySimulatorStep } from "./apply-simulator-step";
-import { bumpSimulatorVersion } from "./bump-simulator-version";
+import { bumpSimulatorVersion, loadSimulator, saveSimulator } from "./simulator-store";
 import { deviceKeyFor } from "./device-key-for";
-import { loadSimulator } from "./load-simulator";
-import { saveSimulator } from "./save-simulator";
 import type { SimulatorNotice, SimulatorStep } from "./types";
 
 export interface RunSimulatorStepOptions {

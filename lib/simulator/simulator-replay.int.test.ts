@@ -4,12 +4,9 @@ import { MAX_WRONG_CODES } from "@/lib/recorder";
 import { consoleCode, KEYS, wrongCodeFor } from "@/lib/recorder/testing/recorder-fixtures";
 import { ENGINES } from "@/lib/testing/databases";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { bumpSimulatorVersion } from "./bump-simulator-version";
+import { bumpSimulatorVersion, loadSimulator, powerOffSimulator, saveSimulator } from "./simulator-store";
 import { SIMULATOR_COOKIE } from "./constants";
-import { loadSimulator } from "./load-simulator";
-import { powerOffSimulator } from "./power-off-simulator";
 import { runSimulatorStep } from "./run-simulator-step";
-import { saveSimulator } from "./save-simulator";
 import { startSimulator } from "./start-simulator";
 import type { SimulatorStep } from "./types";
 
