@@ -1,7 +1,6 @@
 "use server";
 
-import { closeEscalation } from "@/lib/escalations/close-escalation";
-import { takeEscalation } from "@/lib/escalations/take-escalation";
+import { closeEscalation, takeEscalation } from "@/lib/escalations/handle-escalation";
 import { serverAction } from "@/lib/http/server-action";
 import { closeEscalationSchema, takeEscalationSchema } from "@/lib/validation/tickets";
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeEscalation } from "@/lib/escalations/close-escalation";
+import { closeEscalation, takeEscalation } from "@/lib/escalations/handle-escalation";
 import { countOpenEscalations, listOpenEscalations } from "@/lib/escalations/list-escalations";
-import { takeEscalation } from "@/lib/escalations/take-escalation";
 import { runJobOnce } from "@/lib/scheduler/run-job-once";
 import { expireTicketsJob } from "@/lib/scheduler/jobs";
 import { ENGINES } from "@/lib/testing/databases";
