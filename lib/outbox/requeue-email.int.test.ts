@@ -198,7 +198,7 @@ describe.each(ENGINES)("requeueing a failed email on %s", (engine) => {
 
     const closed = await seedFailed("closed.ticket@example.com");
     await t.db.ticket.update({ where: { id: closed.ticketId }, data: { status: "RESOLVED" } });
-    expect((await attempt(closed)).message).toMatch(/no longer allows a code/);
+    expect((await attempt(closed)).message).toMatch(/This ticket is resolved. Reopen it first./);
 
     const expired = await seedFailed("expired.qr@example.com");
     await t.db.ticket.update({ where: { id: expired.ticketId }, data: { expiresAt: clock } });
