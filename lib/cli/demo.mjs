@@ -34,7 +34,7 @@ const env = { ...fileEnv, DEMO_MODE: "1", NEXTAUTH_URL: process.env.NEXTAUTH_URL
 delete env.DATABASE_URL; // demo always runs on the embedded database
 
 run("npx", ["tsx", "lib/db/cli/migrate.ts"], { env: { ...env, DATABASE_URL: "" } });
-run("npx", ["tsx", "--conditions=react-server", "prisma/seed.ts"], { env: { ...env, DATABASE_URL: "" } });
+run("npx", ["tsx", "--import", "./lib/cli/server-only-hooks.mjs", "prisma/seed.ts"], { env: { ...env, DATABASE_URL: "" } });
 if (!process.argv.includes("--no-build")) run("npx", ["next", "build"], { env: { ...env, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" } });
 console.log(`\nReset Console: http://localhost:${port}  (sign in with an account above; Ctrl+C stops it)\n`);
 run("npx", ["next", "start", "-p", port], { env: { ...env, DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" } });

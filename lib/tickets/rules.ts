@@ -1,4 +1,4 @@
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeviceStatus, Role, TicketStatus } from "@/lib/generated/prisma/enums";
 import type { ErrorCode } from "@/lib/errors";
 
@@ -7,6 +7,8 @@ import type { ErrorCode } from "@/lib/errors";
 // all call these; none of them re-derives a rule. Each rule has a query form (a where clause, so
 // a ticket outside it is never loaded) and a predicate form (for what is already loaded, and for
 // the page to show only what the server will allow); rules.int.test.ts holds them to agreement.
+// Browser-safe (no runtime import of the Prisma client): the live-update client filters with it.
+// The raw-SQL form of the view scope, for the search, is in search/search-tickets.ts.
 
 /** Who acts on a ticket, as the domain functions need it (from the session guard). */
 export type TicketActor = { id: string; label: string; role: Role; ip: string | null };
@@ -21,22 +23,6 @@ type ActorRef = Pick<TicketActor, "id" | "role">;
 export function viewScope(actor: ActorRef): Prisma.TicketWhereInput {
   if (actor.role !== "AGENT") return {};
   return { OR: [{ createdById: actor.id }, { assigneeId: actor.id }, { assigneeId: null }] };
-}
-
-/**
- * The same rule as `viewScope`, for raw SQL over `"Ticket"` under `alias` (the search needs SQL
- * the query builder cannot write). Kept beside it; a test holds the two to one answer.
- *
- * "Assigned to me or to nobody" is written as COALESCE(assignee, me) = me, which no index
- * serves, on purpose: the scope is then a filter on the few rows a search index found. Written
- * as `assigneeId IS NULL OR …`, PostgreSQL ANDs a bitmap of every unassigned ticket (a large
- * share of the table) with the search index's, goes lossy and rechecks the whole table: seconds
- * at a million tickets instead of milliseconds.
- */
-export function viewScopeSql(actor: ActorRef, alias = "t"): Prisma.Sql {
-  if (actor.role !== "AGENT") return Prisma.sql`TRUE`;
-  const t = Prisma.raw(`"${alias.replaceAll('"', "")}"`);
-  return Prisma.sql`(${t}."createdById" = ${actor.id}::uuid OR COALESCE(${t}."assigneeId", ${actor.id}::uuid) = ${actor.id}::uuid)`;
 }
 
 export function canViewTicket(ticket: Scoped, actor: ActorRef): boolean {

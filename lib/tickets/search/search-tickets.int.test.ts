@@ -3,7 +3,8 @@ import { seedStaff, seedTicket } from "@/lib/audit/testing/seed-tickets";
 import { ENGINES } from "@/lib/testing/databases";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import type { TicketActor } from "../rules";
-import { viewScope, viewScopeSql } from "../rules";
+import { viewScope } from "../rules";
+import { viewScopeSql } from "./search-tickets";
 import { directHit, searchTickets } from "./search-tickets";
 
 const actor = (u: { id: string; role: TicketActor["role"] }) => ({ id: u.id, role: u.role });
