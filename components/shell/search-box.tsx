@@ -45,7 +45,8 @@ export function SearchBox() {
         type="submit"
         className="rounded-r-md border border-l-0 border-white/20 bg-white/15 px-2.5 py-1.5 text-sm font-medium text-white hover:bg-white/25"
       >
-        Search
+        {/* Not "Search": pages have search buttons of their own, and this one must not share their name. */}
+        Find
       </button>
     </Form>
   );

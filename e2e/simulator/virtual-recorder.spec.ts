@@ -121,7 +121,7 @@ test.describe("virtual recorder", () => {
     // Sent straight to the action, it is refused too, and nothing new is sealed.
     const replayed = await callServerAction(page, {
       path: "/simulator",
-      id: serverActionId("app/simulator/actions", "recorderStepAction"),
+      id: serverActionId("app/actions/simulator.ts", "recorderStepAction"),
       fields: { op: "enter-code", code: codeForChallenge(url) },
     });
     expect(replayed).toContain("The virtual recorder is off.");
@@ -183,7 +183,7 @@ test.describe("virtual recorder", () => {
     await visit(page, "/login");
     const forged = await callServerAction(page, {
       path: "/simulator",
-      id: serverActionId("app/simulator/actions", "recorderStepAction"),
+      id: serverActionId("app/actions/simulator.ts", "recorderStepAction"),
       fields: { op: "reboot" },
     });
     expect(forged).toContain("Please sign in.");

@@ -40,7 +40,7 @@ async function readyTicket(agentId: string, options: { expiresAt?: Date; status?
 }
 
 async function statusBadge(page: Page, label: string) {
-  await expect(page.locator("h1").locator("xpath=following-sibling::div[1]").getByText(label, { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Ticket status" }).getByText(label, { exact: true })).toBeVisible();
 }
 
 test("an agent resolves a ticket with an outcome and reopens it with a reason", async ({ page }) => {

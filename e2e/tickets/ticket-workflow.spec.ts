@@ -85,7 +85,8 @@ test("a request from another address waits for a supervisor, who reads the agent
   await expect(page.getByRole("heading", { name: /a supervisor must review/ })).toBeVisible();
   await expect(page.getByRole("list", { name: "Checks" })).toContainText("REQUESTER_EMAIL_DIFFERS");
   await expect(page.getByRole("button", { name: "Send code to owner" })).toHaveCount(0);
-  await expect(page.getByText("Waiting for a supervisor")).toBeVisible();
+  await expect(page.getByText("Waiting for a supervisor. You will see their decision here.")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Ticket status" }).getByTestId("next-action")).toHaveText("Waiting for a supervisor's decision");
 
   // Going to review asks the agent for a note to the reviewer, shown in one thread on both pages.
   await page.getByLabel("Note to reviewer").fill("Caller named the shop and the install date; asked them to use the owner's mailbox.");
