@@ -4,7 +4,7 @@
 // Server-side only.
 import { createChallenge, deriveCode } from "./signing";
 import { RP1_ALPHABET } from "./code";
-import { normalizeEmail } from "./challenge";
+import { normalizeEmail, type Rp1Fields } from "./challenge";
 import { deriveDeviceKey } from "./keys";
 
 // ── Normative vectors ───────────────────────────────────────────────────────────────────────
@@ -15,16 +15,7 @@ export interface Rp1Vector {
   readonly note?: string;
   readonly reservedEmail: string;
   readonly normalizedEmail?: string;
-  readonly fields: {
-    readonly s: string;
-    readonly p: string;
-    readonly m: string;
-    readonly f: string;
-    readonly v: string;
-    readonly t: string;
-    readonly n: string;
-    readonly e: string;
-  };
+  readonly fields: Rp1Fields;
   readonly deviceKey: string;
   readonly canonical: string;
   readonly tag: string;
