@@ -71,6 +71,8 @@ const schema = z.object({
   SCHEDULER_EXPIRE_TICKETS_MS: wholeNumber(1, 86_400_000).default(15_000),
 
   DEMO_MODE: flag,
+  // Tests and benchmarks that serve a production build with the published RP1 vector keys.
+  ALLOW_TEST_KEYS: flag,
   ENABLE_SIMULATOR: flag,
   DISABLE_HSTS: flag,
 

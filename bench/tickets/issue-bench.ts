@@ -106,6 +106,7 @@ async function startServer(env: Record<string, string>): Promise<ChildProcess> {
       NEXTAUTH_URL: BASE,
       NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
       RESET_MASTER_KEYS: KEYS_ENV,
+      ALLOW_TEST_KEYS: "1",
       OUTBOX_WORKER: "external",
       DISABLE_HSTS: "1",
       NEXT_TELEMETRY_DISABLED: "1",

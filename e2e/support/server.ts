@@ -20,6 +20,8 @@ const env: NodeJS.ProcessEnv = {
   NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
   RESET_MASTER_KEYS: E2E_MASTER_KEYS,
   RESET_MASTER_KEY_CURRENT: "1",
+  // A production build with the published vector keys: start-up refuses them unless told.
+  ALLOW_TEST_KEYS: "1",
   ENABLE_SIMULATOR: "1",
   SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
   MAIL_FROM: "Reset Console <support@recorders.example>",

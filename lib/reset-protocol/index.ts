@@ -13,6 +13,7 @@ export type { EmailHashOptions, VerifyEmailOptions } from "./email";
 export { constantTimeEqual, deriveDeviceKey, hmacLabel, KeyConfigError, parseMasterKeys, RP1_KEY_BYTES, RP1_LABELS, RP1_TRUNCATED_HMAC_BYTES } from "./keys";
 export type { DeriveDeviceKeyOptions, KeyConfigErrorCode, MasterKeyRing, MasterKeys } from "./keys";
 export { rp1Scheme } from "./scheme";
+export { NORMATIVE_MASTER_KEYS } from "./vectors";
 export type {
   ChallengeSummary,
   ChallengeWithKeys,

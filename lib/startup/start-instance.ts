@@ -1,6 +1,7 @@
 import { buildEnv, env } from "@/lib/env";
 import { masterKeys } from "@/lib/keys/master-keys";
 import { logger } from "@/lib/log";
+import { productionProblems } from "./production-checks";
 
 /**
  * What a server instance does once when it starts (instrumentation.ts): refuse to start with a
@@ -15,6 +16,8 @@ export async function startInstance(): Promise<void> {
     const keys = masterKeys();
     log.info({ keyVersions: keys.versions, currentKeyVersion: keys.current }, "reset keys configured");
     if (!config.NEXTAUTH_SECRET) throw new Error("NEXTAUTH_SECRET must be set to at least 32 random characters: it signs sessions and invitation links.");
+    const problems = productionProblems(config, keys);
+    if (problems.length) throw new Error(`Not fit for production:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     if (config.NODE_ENV === "production" && config.TRUSTED_PROXY_HOPS === undefined && !config.DEMO_MODE) {
       // The per-IP sign-in throttle and the audit log's IPs are only as good as this setting.
       log.warn("TRUSTED_PROXY_HOPS is not set: assuming one reverse proxy in front that appends X-Forwarded-For.");
