@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { EarlyKeysScript } from "@/components/shell/early-keys-script";
 import { ReadyMarker } from "@/components/shell/ready-marker";
 import "./globals.css";
@@ -9,10 +10,13 @@ export const metadata: Metadata = {
   robots: { index: false, follow: false },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // proxy.ts gives every page request an id; the error page shows it so a report can quote it.
+  const requestId = (await headers()).get("x-request-id") ?? undefined;
   return (
     <html lang="en">
       <head>
+        {requestId && <meta name="request-id" content={requestId} />}
         <EarlyKeysScript />
       </head>
       <body className="min-h-screen">

@@ -70,6 +70,12 @@ const schema = z.object({
   SCHEDULER_TICK_MS: wholeNumber(1, 3_600_000).default(5_000),
   SCHEDULER_EXPIRE_TICKETS_MS: wholeNumber(1, 86_400_000).default(15_000),
 
+  METRICS_TOKEN: z.string().min(32, { error: "must be at least 32 random characters (Prometheus sends it as a bearer token)" }).optional(),
+  METRICS_BIND: z
+    .string()
+    .regex(/^(?:(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):)?[0-9]{1,5}$/, { error: "must be host:port (e.g. 127.0.0.1:9464) or a port" })
+    .optional(),
+
   DEMO_MODE: flag,
   // Tests and benchmarks that serve a production build with the published RP1 vector keys.
   ALLOW_TEST_KEYS: flag,
@@ -89,7 +95,7 @@ export type EnvName = keyof z.input<typeof schema>;
 export const ENV_NAMES = Object.keys(schema.shape) as EnvName[];
 
 /** Values that must never be printed; they stay out of JSON.stringify, console.log and log lines. */
-const SECRET_NAMES: readonly EnvName[] = ["NEXTAUTH_SECRET", "RESET_MASTER_KEYS", "SMTP_URL", "DATABASE_URL"];
+const SECRET_NAMES: readonly EnvName[] = ["NEXTAUTH_SECRET", "RESET_MASTER_KEYS", "SMTP_URL", "DATABASE_URL", "METRICS_TOKEN"];
 
 /** A configuration that cannot work; the message names every bad variable and what is allowed (never its value). */
 export class EnvError extends Error {

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { clientIp } from "@/lib/http/client-ip";
+import { metrics } from "@/lib/metrics/metrics";
 import { signInSchema } from "@/lib/validation/auth";
 import { authenticate } from "./authenticate";
 import { SESSION_MAX_AGE_MS } from "./session-policy";
@@ -39,6 +40,7 @@ export const authOptions: NextAuthOptions = {
         const headers = new Headers(Object.entries(req.headers ?? {}).map(([k, v]) => [k, String(v)] as [string, string]));
         const result = await authenticate({ db: getDb(), ...parsed.data, ip: clientIp(headers) });
         if (!result.ok) {
+          metrics().signInFailures.inc({ reason: result.reason });
           if (result.reason === "throttled") throw new Error(SIGN_IN_THROTTLED);
           return null;
         }

@@ -3,7 +3,8 @@ import { requireUser, type SessionUser } from "@/lib/auth/guard";
 import { unstable_rethrow } from "next/navigation";
 import { isAppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { withLogContext } from "@/lib/log";
+import { logger, withLogContext } from "@/lib/log";
+import { metrics, secondsSince } from "@/lib/metrics/metrics";
 import { reportUnexpectedError, unexpectedErrorMessage } from "./unexpected-error";
 
 /** The caller's X-Request-Id when it is a plain token (a proxy's), else a fresh one. */
@@ -19,18 +20,43 @@ function requestIdOf(request: Request): string {
  * once and answered with a 500 whose body carries only its `errorId`.
  */
 export function guardedRoute<C>(minimum: Role, what: string, handler: (request: Request, user: SessionUser, context: C) => Promise<Response>) {
-  return (request: Request, context: C): Promise<Response> =>
-    withLogContext({ route: what, requestId: requestIdOf(request) }, async () => {
-      let userId: string | undefined;
-      try {
-        const user = await requireUser(minimum, what);
-        userId = user.id;
-        return await withLogContext({ userId }, () => handler(request, user, context));
-      } catch (e) {
-        unstable_rethrow(e);
-        if (isAppError(e)) return Response.json({ error: e.code, message: e.message, fieldErrors: e.fieldErrors }, { status: e.status });
-        const errorId = reportUnexpectedError(e, { what: `route ${what}`, userId });
-        return Response.json({ error: "INTERNAL", message: unexpectedErrorMessage(errorId), errorId }, { status: 500 });
-      }
+  return (request: Request, context: C): Promise<Response> => {
+    const requestId = requestIdOf(request);
+    const started = performance.now();
+    return withLogContext({ route: what, requestId }, async () => {
+      const response = await answer(request, context);
+      const seconds = secondsSince(started);
+      const outcome = `${Math.floor(response.status / 100)}xx`;
+      metrics().httpDuration.observe({ route: what, outcome }, seconds);
+      logger({ component: "http" }).info({ status: response.status, durationMs: Math.round(seconds * 1000) }, "request answered");
+      return withRequestId(response, requestId);
     });
+  };
+
+  async function answer(request: Request, context: C): Promise<Response> {
+    let userId: string | undefined;
+    try {
+      const user = await requireUser(minimum, what);
+      userId = user.id;
+      return await withLogContext({ userId }, () => handler(request, user, context));
+    } catch (e) {
+      unstable_rethrow(e);
+      if (isAppError(e)) return Response.json({ error: e.code, message: e.message, fieldErrors: e.fieldErrors }, { status: e.status });
+      const errorId = reportUnexpectedError(e, { what: `route ${what}`, userId });
+      return Response.json({ error: "INTERNAL", message: unexpectedErrorMessage(errorId), errorId }, { status: 500 });
+    }
+  }
+}
+
+/** The request id goes back to the caller, so a support request can quote it. */
+function withRequestId(response: Response, requestId: string): Response {
+  try {
+    response.headers.set("X-Request-Id", requestId);
+    return response;
+  } catch {
+    // Immutable headers (a fetched or redirect response): copy once.
+    const copy = new Response(response.body, response);
+    copy.headers.set("X-Request-Id", requestId);
+    return copy;
+  }
 }

@@ -6,9 +6,10 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { requireUser, type SessionUser } from "@/lib/auth/guard";
 import { getDb, type Db } from "@/lib/db/client";
-import { parseInput } from "@/lib/errors";
+import { isAppError, parseInput } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { withLogContext, type LogContext } from "@/lib/log";
+import { logger, withLogContext, type LogContext } from "@/lib/log";
+import { metrics, secondsSince } from "@/lib/metrics/metrics";
 import { actionError, type ActionState } from "./action-state";
 import { clientIp } from "./client-ip";
 
@@ -36,13 +37,23 @@ function formFields(form: FormData | undefined): Record<string, string> {
  */
 async function finish(name: string, run: (identify: (userId: string) => void) => Promise<ActionOutcome>): Promise<ActionState> {
   const context: LogContext = { action: name, requestId: randomUUID() };
+  const started = performance.now();
+  const done = (outcome: string) =>
+    withLogContext(context, () => {
+      const seconds = secondsSince(started);
+      metrics().httpDuration.observe({ route: name, outcome }, seconds);
+      logger({ component: "http" }).info({ outcome, durationMs: Math.round(seconds * 1000) }, "action answered");
+    });
   let outcome: ActionOutcome;
   try {
     outcome = await withLogContext(context, () => run((userId) => (context.userId = userId)));
   } catch (e) {
     // Next's own control flow (notFound(), forbidden() from a gate) is thrown on by actionError.
-    return withLogContext(context, () => actionError(e));
+    const state = await withLogContext(context, () => actionError(e));
+    done(isAppError(e) ? "refused" : "error");
+    return state;
   }
+  done("ok");
   for (const path of outcome.revalidate ?? []) revalidatePath(path);
   // redirect() throws Next's own control-flow error: outside the try, so it is never mapped to a message.
   if ("redirectTo" in outcome) redirect(outcome.redirectTo);

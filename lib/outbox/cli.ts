@@ -11,6 +11,7 @@ import { databaseConfig } from "@/lib/db/config";
 import { checkEmailRendering } from "@/lib/email/render";
 import { masterKeys } from "@/lib/keys/master-keys";
 import { logger } from "@/lib/log";
+import { serveMetrics } from "@/lib/metrics/metrics-access";
 import { closeSmtpTransport } from "./smtp-transport";
 import { runOutboxWorker } from "./run-outbox-worker";
 
@@ -28,6 +29,8 @@ async function main(): Promise<number> {
   const keys = masterKeys();
   log.info({ keyVersions: keys.versions, currentKeyVersion: keys.current }, "outbox worker: reset keys configured");
   await checkEmailRendering();
+  // This process's send counters: Prometheus scrapes them here (METRICS_BIND), not from the app.
+  serveMetrics();
   const controller = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => controller.abort());
   await runOutboxWorker({ signal: controller.signal });

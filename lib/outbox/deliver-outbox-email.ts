@@ -9,6 +9,7 @@ import { logger } from "@/lib/log";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { redactText } from "@/lib/privacy/redact-text";
 import type { ClaimedEmail } from "./claim-outbox-batch";
+import { metrics } from "@/lib/metrics/metrics";
 import { classifySendError, MAX_ERROR_LENGTH, redactSecrets } from "./classify-send-error";
 import type { MailSink } from "./mail-sink";
 import type { OutboxConfig } from "./outbox-config";
@@ -84,7 +85,9 @@ export async function deliverOutboxEmail(options: DeliverOptions): Promise<Deliv
         headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
       });
     } catch (error) {
-      return recordFailure(options, classifySendError(error), message.secrets);
+      const failure = classifySendError(error);
+      metrics().sendFailures.inc({ class: failure.permanent ? "permanent" : "transient" });
+      return recordFailure(options, failure, message.secrets);
     }
   }
   const recorded = await recordSent(options, { message, messageId, from: formatMailAddress(from) });
@@ -92,6 +95,7 @@ export async function deliverOutboxEmail(options: DeliverOptions): Promise<Deliv
     outboxLog(options).warn({ messageId }, "outbox: sent, but another worker took the row over meanwhile; a duplicate with that Message-ID is possible");
     return "lost";
   }
+  metrics().emailsSent.inc();
   outboxLog(options).info({ messageId, sink: options.sink.kind }, options.sink.kind === "devmail" ? "outbox: sent into the dev mailbox" : "outbox: sent");
   return "sent";
 }

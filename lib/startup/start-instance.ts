@@ -28,6 +28,11 @@ export async function startInstance(): Promise<void> {
       const { startOutboxWorker } = await import("@/lib/outbox/start-outbox-worker");
       startOutboxWorker();
     }
+    // Prometheus on a private listener (METRICS_BIND); /api/metrics serves the same with a token.
+    if (config.NEXT_PHASE !== "phase-production-build") {
+      const { serveMetrics } = await import("@/lib/metrics/metrics-access");
+      serveMetrics();
+    }
     // Scheduled jobs (ticket expiry, …): every instance runs the loop; each job's advisory lock
     // and due time in the database make one instance run it per interval.
     if (config.SCHEDULER === "on" && config.NEXT_PHASE !== "phase-production-build") {

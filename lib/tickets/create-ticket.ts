@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { explainLinkProblem } from "@/lib/guidance/link-problems";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { masterKeys } from "@/lib/keys/master-keys";
+import { metrics } from "@/lib/metrics/metrics";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { rp1Scheme, type MasterKeys } from "@/lib/reset-protocol";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -36,7 +37,7 @@ export async function createTicket(options: { db: Db; actor: TicketActor; input:
   const genuine = rp1Scheme.verify({ challenge, keys }).ok;
   const settings = await getSettings({ db });
 
-  return db.$transaction(async (tx) => {
+  const { ticket, decision, checks } = await db.$transaction(async (tx) => {
     // Only genuine challenges get a first-seen record: a forgery must not claim a nonce.
     let challengeRow: { id: string; firstSeenAt: Date } | null = null;
     if (genuine) {
@@ -91,6 +92,11 @@ export async function createTicket(options: { db: Db; actor: TicketActor; input:
     });
     await recordAudit(tx, { ...base, action: "ticket.checks_run", details: { results: checks.map((c) => `${c.id}:${c.outcome}`) } });
     await recordAudit(tx, { ...base, action: "ticket.decided", details: { decision, reasons: checks.filter((c) => c.outcome !== "pass").map((c) => c.id) } });
-    return ticket;
+    return { ticket, decision, checks };
   });
+  // Counted once committed, so a retried transaction is not counted twice.
+  const m = metrics();
+  m.ticketsDecided.inc({ decision });
+  for (const check of checks) if (check.outcome !== "pass") m.ticketReasons.inc({ reason: check.id, outcome: check.outcome });
+  return ticket;
 }

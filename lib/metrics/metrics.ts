@@ -1,0 +1,83 @@
+import "server-only";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+
+/** Seconds buckets from a fast API answer to a slow decode or send. */
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+function build() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: "reset_console_" });
+  const registers = [registry];
+  return {
+    registry,
+    // Events, counted in the process where they happen (Prometheus sums instances).
+    httpDuration: new Histogram({
+      name: "reset_http_request_duration_seconds",
+      help: "API route handlers and server actions: time from request to answer, by route or action and outcome.",
+      labelNames: ["route", "outcome"] as const,
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    ticketsDecided: new Counter({
+      name: "reset_tickets_decided_total",
+      help: "Tickets opened, by the checks' decision (ISSUE, REVIEW, REFUSE).",
+      labelNames: ["decision"] as const,
+      registers,
+    }),
+    ticketReasons: new Counter({
+      name: "reset_ticket_reasons_total",
+      help: "Checks that did not pass when a ticket was opened, by reason code (check id) and outcome.",
+      labelNames: ["reason", "outcome"] as const,
+      registers,
+    }),
+    decodeReports: new Counter({
+      name: "reset_decode_reports_total",
+      help: "QR decodes reported by agents' browsers: found or not, by the engine that read it.",
+      labelNames: ["result", "engine"] as const,
+      registers,
+    }),
+    decodeDuration: new Histogram({
+      name: "reset_decode_duration_seconds",
+      help: "Browser QR decode time, photo chosen to result.",
+      labelNames: ["result"] as const,
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 6, 10],
+      registers,
+    }),
+    sendFailures: new Counter({
+      name: "reset_email_send_failures_total",
+      help: "Outbox delivery attempts that failed, by class (transient: retried; permanent: given up).",
+      labelNames: ["class"] as const,
+      registers,
+    }),
+    emailsSent: new Counter({ name: "reset_emails_sent_total", help: "Emails handed to the relay by this process's outbox worker.", registers }),
+    signInFailures: new Counter({
+      name: "reset_sign_in_failures_total",
+      help: "Refused sign-ins, by reason (invalid: wrong email or password; throttled: slowed down or blocked).",
+      labelNames: ["reason"] as const,
+      registers,
+    }),
+    // State, read from the database at scrape time (the same on every instance: use max()).
+    outboxDepth: new Gauge({ name: "reset_outbox_pending", help: "Emails waiting in the outbox (pending, due or not).", registers }),
+    outboxOldest: new Gauge({ name: "reset_outbox_oldest_pending_age_seconds", help: "Age of the oldest pending email; 0 when none.", registers }),
+    outboxFailed: new Gauge({ name: "reset_outbox_failed", help: "Emails the outbox gave up on (permanent failure or attempts exhausted).", registers }),
+    openTickets: new Gauge({ name: "reset_tickets_open", help: "Tickets not yet closed, by status.", labelNames: ["status"] as const, registers }),
+    scrapeErrors: new Counter({ name: "reset_metrics_scrape_errors_total", help: "Scrapes whose database read failed.", registers }),
+  };
+}
+
+export type Metrics = ReturnType<typeof build>;
+
+// One registry per process, whichever bundle (route, action, instrumentation) imports this module.
+const KEY = Symbol.for("reset-console.metrics");
+type WithMetrics = typeof globalThis & { [KEY]?: Metrics };
+
+/** The process's metrics: counters and histograms to record into, gauges the scrape fills. */
+export function metrics(): Metrics {
+  const global = globalThis as WithMetrics;
+  return (global[KEY] ??= build());
+}
+
+/** How long since `startedAt` (performance.now()), in seconds. */
+export function secondsSince(startedAt: number): number {
+  return (performance.now() - startedAt) / 1000;
+}
