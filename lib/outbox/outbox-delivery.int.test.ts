@@ -292,6 +292,55 @@ describe.each(ENGINES)("outbox delivery on %s", (engine) => {
     expect(again).toBeUndefined();
   });
 
+  // Clock skew is between processes: only PostgreSQL has several (PGlite's one process has one clock).
+  if (engine === "postgresql")
+    it("survives clock skew between workers: a fast clock takes over a send in flight, which costs at most one duplicate with the same Message-ID", async () => {
+      captureLogLines();
+      const smtp = await listener();
+      const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail: "skew@example.com", recorderTime: clock });
+      // Worker A's relay hangs on this message until released: A is mid-send.
+      const real = smtpSink(smtp.url);
+      if (real.kind !== "smtp") throw new Error("expected an SMTP sink");
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let entered!: () => void;
+      const inFlight = new Promise<void>((resolve) => (entered = resolve));
+      const slowSink: MailSink = {
+        kind: "smtp",
+        transport: {
+          ...real.transport,
+          sendMail: async (mail: Parameters<typeof real.transport.sendMail>[0]) => {
+            entered();
+            await released;
+            return real.transport.sendMail(mail);
+          },
+        } as typeof real.transport,
+      };
+      const slowRun = run(slowSink, { workerId: "worker-slow-clock" });
+      await inFlight;
+      // Worker B's clock runs ten minutes fast, beyond the lease: to B, A's claim has lapsed.
+      const fast = new Date(clock.getTime() + 10 * 60_000);
+      const fastRun = await runOutboxOnce({
+        db: t.db,
+        workerId: "worker-fast-clock",
+        sink: smtpSink(smtp.url),
+        config: CONFIG,
+        now: () => fast,
+        random: () => 0.5,
+      });
+      expect(fastRun).toMatchObject({ claimed: 1, sent: 1 });
+      release();
+      // A's send completes at the relay but A can no longer record it: "lost", never a second SENT.
+      expect(await slowRun).toMatchObject({ claimed: 1, lost: 1, sent: 0 });
+      const row = await t.db.outboxEmail.findUniqueOrThrow({ where: { id: seeded.outboxId } });
+      expect(row.status).toBe("SENT");
+      const arrived = smtp.received.map((r) => r.mail.messageId);
+      expect(arrived).toHaveLength(2);
+      expect(new Set(arrived)).toEqual(new Set([row.messageId]));
+      const sentEvents = await t.db.auditEvent.findMany({ where: { action: "email.sent" } });
+      expect(sentEvents.filter((e) => (e.details as { outboxId: string }).outboxId === seeded.outboxId)).toHaveLength(1);
+    });
+
   it("captures mail in the dev mailbox when there is no SMTP in demo mode", async () => {
     captureLogLines();
     const seeded = await seedResetCode({ db: t.db, agentId, ownerEmail: "demo.owner@example.com", recorderTime: clock });
