@@ -1,5 +1,7 @@
 import { unstable_rethrow } from "next/navigation";
+import { databaseErrorCode, databaseUnavailable } from "@/lib/db/database-errors";
 import { isAppError } from "@/lib/errors";
+import { logger } from "@/lib/log";
 import { reportUnexpectedError, unexpectedErrorMessage } from "./unexpected-error";
 
 /** What every server action returns to useActionState: a message, or an error with field errors. */
@@ -13,6 +15,11 @@ export type ActionState = { ok: true; message: string } | { ok: false; error: st
 export function actionError(e: unknown): ActionState {
   unstable_rethrow(e);
   if (isAppError(e)) return { ok: false, error: e.message, fieldErrors: e.fieldErrors };
+  const unavailable = databaseUnavailable(e);
+  if (unavailable) {
+    logger().warn({ databaseCode: databaseErrorCode(e) }, "database unavailable: the action changed nothing");
+    return { ok: false, error: unavailable.message };
+  }
   const errorId = reportUnexpectedError(e, { what: "server action" });
   return { ok: false, error: unexpectedErrorMessage(errorId, "Something went wrong. Nothing was changed; please try again.") };
 }

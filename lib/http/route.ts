@@ -1,6 +1,7 @@
 import "server-only";
 import { requireUser, type SessionUser } from "@/lib/auth/guard";
 import { unstable_rethrow } from "next/navigation";
+import { databaseErrorCode, databaseUnavailable } from "@/lib/db/database-errors";
 import { isAppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logger, withLogContext } from "@/lib/log";
@@ -24,24 +25,30 @@ export function guardedRoute<C>(minimum: Role, what: string, handler: (request: 
     const requestId = requestIdOf(request);
     const started = performance.now();
     return withLogContext({ route: what, requestId }, async () => {
-      const response = await answer(request, context);
+      const caller: { userId?: string } = {};
+      const response = await answer(request, context, caller);
       const seconds = secondsSince(started);
       const outcome = `${Math.floor(response.status / 100)}xx`;
       metrics().httpDuration.observe({ route: what, outcome }, seconds);
-      logger({ component: "http" }).info({ status: response.status, durationMs: Math.round(seconds * 1000) }, "request answered");
+      logger({ component: "http", ...caller }).info({ status: response.status, durationMs: Math.round(seconds * 1000) }, "request answered");
       return withRequestId(response, requestId);
     });
   };
 
-  async function answer(request: Request, context: C): Promise<Response> {
+  async function answer(request: Request, context: C, caller: { userId?: string }): Promise<Response> {
     let userId: string | undefined;
     try {
       const user = await requireUser(minimum, what);
-      userId = user.id;
+      userId = caller.userId = user.id;
       return await withLogContext({ userId }, () => handler(request, user, context));
     } catch (e) {
       unstable_rethrow(e);
       if (isAppError(e)) return Response.json({ error: e.code, message: e.message, fieldErrors: e.fieldErrors }, { status: e.status });
+      const unavailable = databaseUnavailable(e);
+      if (unavailable) {
+        logger({ component: "http" }).warn({ databaseCode: databaseErrorCode(e) }, "database unavailable: the request changed nothing");
+        return Response.json({ error: unavailable.code, message: unavailable.message }, { status: unavailable.status, headers: { "Retry-After": "30" } });
+      }
       const errorId = reportUnexpectedError(e, { what: `route ${what}`, userId });
       return Response.json({ error: "INTERNAL", message: unexpectedErrorMessage(errorId), errorId }, { status: 500 });
     }
