@@ -36,6 +36,8 @@ export interface DecodePoolOptions {
 
 export interface PoolDecodeOptions extends ServerDecodeOptions {
   signal?: AbortSignal;
+  /** This job's timeout (overrides the pool's `jobTimeoutMs`). */
+  timeoutMs?: number;
 }
 
 export type PoolFailureReason = "timeout" | "cancelled";
@@ -66,6 +68,7 @@ interface Job {
   mime?: string;
   options: ServerDecodeOptions;
   signal?: AbortSignal;
+  timeoutMs?: number;
   resolve: (r: PoolDecodeResult) => void;
   onAbort?: () => void;
 }
@@ -142,14 +145,11 @@ export function createDecodePool(opts: DecodePoolOptions = {}): DecodePool {
   const start = (slot: Slot, job: Job) => {
     slot.job = job;
     slot.worker.ref();
-    const budget = job.options.timeBudgetMs ?? EXTENDED_TIME_BUDGET_MS;
-    slot.timer = setTimeout(
-      () => {
-        replace(slot);
-        finish(undefined, job, failure("timeout", `The photo was not decoded within ${Math.round((opts.jobTimeoutMs ?? budget + 15_000) / 1000)} s.`));
-      },
-      opts.jobTimeoutMs ?? budget + 15_000,
-    );
+    const timeoutMs = job.timeoutMs ?? opts.jobTimeoutMs ?? (job.options.timeBudgetMs ?? EXTENDED_TIME_BUDGET_MS) + 15_000;
+    slot.timer = setTimeout(() => {
+      replace(slot);
+      finish(undefined, job, failure("timeout", `The photo was not decoded within ${(timeoutMs / 1000).toFixed(1)} s.`));
+    }, timeoutMs);
     // The bytes are transferred: the caller's buffer is copied once, never shared.
     const bytes = job.bytes;
     slot.worker.postMessage({ type: "decode", id: job.id, bytes, mime: job.mime, options: job.options } satisfies PoolRequest, [bytes.buffer as ArrayBuffer]);
@@ -184,13 +184,13 @@ export function createDecodePool(opts: DecodePoolOptions = {}): DecodePool {
     decode(input, mime, options = {}) {
       if (closed) return Promise.reject(new DecodePoolError("closed", "the decode pool is closed"));
       if (queue.length >= maxQueue) return Promise.reject(new DecodePoolError("busy", `the decode queue is full (${maxQueue} photos waiting)`));
-      const { signal, ...rest } = options;
+      const { signal, timeoutMs, ...rest } = options;
       if (signal?.aborted) return Promise.resolve(failure("cancelled", "Cancelled."));
       const src = input instanceof Uint8Array ? input : new Uint8Array(input);
       const bytes = new Uint8Array(src.byteLength);
       bytes.set(src);
       return new Promise<PoolDecodeResult>((resolve) => {
-        const job: Job = { id: nextId++, bytes, mime, options: rest, signal, resolve };
+        const job: Job = { id: nextId++, bytes, mime, options: rest, signal, timeoutMs, resolve };
         if (signal) {
           job.onAbort = () => cancel(job);
           signal.addEventListener("abort", job.onAbort, { once: true });
