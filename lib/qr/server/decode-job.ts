@@ -11,7 +11,7 @@ import { ImageLoadError, loadImageBuffer, type ImageFormat, type ImageLoadErrorC
 import { nodeZxingEngine } from "./zxing-node";
 
 export interface ServerDecodeOptions {
-  /** Pipeline budget in ms (default `EXTENDED_TIME_BUDGET_MS`, 5 s; easy photos end far sooner). Loading is not counted. */
+  /** Pipeline budget in ms (default `EXTENDED_TIME_BUDGET_MS`, 4.5 s; easy photos end far sooner). Loading is not counted. */
   timeBudgetMs?: number;
   /** Take the first code of any kind; default: reset challenges only (`CHALLENGE_TEXT`), other codes are skipped. */
   any?: boolean;
