@@ -2,7 +2,7 @@
  * HEIC/HEIF (iPhone photos) → RGBA with libheif (`libheif-js`, its WebAssembly build), for the
  * decode worker: Chromium cannot open HEIC. The ~90 kB glue and the 1.4 MB .wasm are loaded on
  * the first HEIC only; the caller supplies the .wasm bytes (the worker fetches them from the
- * console itself, `HEIF_WASM_URL`; tests read them from node_modules).
+ * console itself, `qrWasmUrl("libheif.wasm")`; tests read them from node_modules).
  *
  * libheif applies the file's own transformations while decoding (clean aperture, rotation `irot`
  * and mirroring `imir`: libheif's default decoding options), so the pixels come out upright, as
