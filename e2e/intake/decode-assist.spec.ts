@@ -6,6 +6,11 @@ import { seedUser } from "../support/db";
 import { signIn } from "../support/session";
 import { visit } from "../support/ready";
 
+// Photos are read within a wall-clock budget in a worker; on a loaded machine (parallel runs) a
+// step can take many times its usual time, so waits are generous (they end as soon as it is done).
+test.describe.configure({ timeout: 240_000 });
+const SLOW = { timeout: 90_000 };
+
 type Fixture = { file: string; text: string | null };
 const manifest = JSON.parse(readFileSync("e2e/fixtures/qr/manifest.json", "utf8")) as Fixture[];
 const textOf = (file: string) => manifest.find((m) => m.file === file)!.text!;
@@ -28,7 +33,7 @@ test("an iPhone HEIC photo is opened in the worker, shown, and its challenge rea
     mimeType: "image/heic",
     buffer: readFileSync("e2e/fixtures/qr/photo-iphone.heic"),
   });
-  await expect(link(page)).toHaveValue(textOf("photo-moire.jpg"), { timeout: 30_000 });
+  await expect(link(page)).toHaveValue(textOf("photo-moire.jpg"), SLOW);
   await expect(page.getByText(/QR code read in \d+ ms/)).toBeVisible();
   // The page cannot show a HEIC itself: the worker's JPEG preview is shown instead.
   const img = page.getByRole("img", { name: "The customer's photo" });
@@ -51,13 +56,13 @@ test("a photo the reader cannot read by itself is read after the agent draws a b
     .toBuffer();
   await newTicketAsAgent(page);
   await photoInput(page).setInputFiles({ name: "IMG_2210.jpg", mimeType: "image/jpeg", buffer: photo });
-  await expect(page.getByTestId("decode-progress")).toBeVisible();
   const alert = page.getByRole("alert").filter({ hasText: "No reset QR code" });
-  await expect(alert).toBeVisible({ timeout: 30_000 });
+  await expect(alert).toBeVisible(SLOW);
   await expect(alert).toContainText("draw a box around the code");
 
   // Drag a box around the code on the preview (photo pixels → screen pixels).
   const layer = page.getByTestId("assist-layer");
+  await layer.scrollIntoViewIfNeeded();
   const r = (await layer.boundingBox())!;
   const sx = (x: number) => r.x + (x / W) * r.width;
   const sy = (y: number) => r.y + (y / H) * r.height;
@@ -68,7 +73,7 @@ test("a photo the reader cannot read by itself is read after the agent draws a b
   await page.mouse.up();
   await expect(page.getByText("Box drawn")).toBeVisible();
   await page.getByRole("button", { name: "Read the box" }).click();
-  await expect(link(page)).toHaveValue(text, { timeout: 30_000 });
+  await expect(link(page)).toHaveValue(text, SLOW);
   // The outline is where the code is, in the photo's own pixels.
   const points = (await page.locator("figure svg polygon").getAttribute("points"))!.split(" ").map((p) => p.split(",").map(Number));
   for (const [x, y] of points) {
@@ -93,30 +98,30 @@ test("the assist works from the keyboard: a box placed and moved with the arrow 
     .toBuffer();
   await newTicketAsAgent(page);
   await photoInput(page).setInputFiles({ name: "IMG_2211.jpg", mimeType: "image/jpeg", buffer: photo });
-  await expect(page.getByRole("alert").filter({ hasText: "No reset QR code" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("alert").filter({ hasText: "No reset QR code" })).toBeVisible(SLOW);
   await page.getByRole("button", { name: "Turn 90° anticlockwise" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByText("turned 90° anticlockwise")).toBeVisible();
   await page.getByTestId("assist-layer").focus();
-  // The first arrow places a box over the middle 40% (x 2400–4800, y 1600–3200); each step is
+  // The first arrow places a box over the middle 40% (x 1800–4200, y 1200–2800); each step is
   // 2% of the long side (120 px). Shrink it to 600×400 and move it over the code (2900–3030, 1900–2030).
   await page.keyboard.press("ArrowDown");
   for (let i = 0; i < 15; i++) await page.keyboard.press("Shift+ArrowLeft");
   for (let i = 0; i < 10; i++) await page.keyboard.press("Shift+ArrowUp");
-  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("ArrowDown");
+  for (let i = 0; i < 8; i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowDown");
   await expect(page.getByText("Box drawn")).toBeVisible();
   await page.keyboard.press("Enter");
-  await expect(link(page)).toHaveValue(text, { timeout: 30_000 });
+  await expect(link(page)).toHaveValue(text, SLOW);
 });
 
 test("a photo with a help-link QR beside the challenge: the challenge is chosen without asking", async ({ page }) => {
   await newTicketAsAgent(page);
   await photoInput(page).setInputFiles("e2e/fixtures/qr/two-codes.png");
-  await expect(link(page)).toHaveValue(textOf("two-codes.png"), { timeout: 30_000 });
+  await expect(link(page)).toHaveValue(textOf("two-codes.png"), SLOW);
   await expect(page.getByText(/QR code read in \d+ ms/)).toBeVisible();
-  await expect(page.getByText(/Checking the photo for other codes/)).toBeHidden();
-  await expect(page.getByRole("radio")).toHaveCount(0);
+  await expect(page.getByText(/Checking the photo for other codes/)).toBeHidden(SLOW);
+  await expect(page.getByRole("group", { name: /different reset codes/ })).toHaveCount(0);
 });
 
 test("a photo with two different challenges: the agent picks one from a radio group", async ({ page }) => {
@@ -135,7 +140,7 @@ test("a photo with two different challenges: the agent picks one from a radio gr
   await newTicketAsAgent(page);
   await photoInput(page).setInputFiles({ name: "two-recorders.png", mimeType: "image/png", buffer: photo });
   const picker = page.getByRole("group", { name: /This photo holds 2 different reset codes/ });
-  await expect(picker).toBeVisible({ timeout: 30_000 });
+  await expect(picker).toBeVisible(SLOW);
   await expect(link(page)).toHaveValue("");
   await expect(page.getByTestId("candidate-outline")).toHaveCount(2);
   const serial = (t: string) => new URL(t).searchParams.get("s")!;
@@ -156,11 +161,11 @@ test("a reading in progress is cancelled with Escape, and a PDF is refused with 
   await expect(page.getByTestId("decode-progress")).toBeVisible();
   await expect(page.getByTestId("decode-progress")).toContainText(/Opening the photo|Reading the code|Trying a second reader|Looking closer/);
   await page.keyboard.press("Escape");
-  await expect(page.getByRole("alert")).toContainText("Reading cancelled.");
+  await expect(page.getByRole("alert").filter({ hasText: "Reading cancelled." })).toBeVisible();
   await expect(page.getByTestId("decode-progress")).toBeHidden();
 
   await photoInput(page).setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n") });
-  const alert = page.getByRole("alert");
-  await expect(alert).toContainText("This is a PDF, not a photo.");
+  const alert = page.getByRole("alert").filter({ hasText: "This is a PDF, not a photo." });
+  await expect(alert).toBeVisible(SLOW);
   await expect(alert).toContainText("JPEG, PNG, WebP, GIF, AVIF or HEIC");
 });
