@@ -153,7 +153,7 @@ test("a photo with two different challenges: the agent picks one from a radio gr
 });
 
 test("a reading in progress is cancelled with Escape, and a PDF is refused with the accepted formats", async ({ page }) => {
-  const noise = await sharp({ create: { width: 4000, height: 3000, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 40 } } })
+  const noise = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 40 } } })
     .jpeg({ quality: 80 })
     .toBuffer();
   await newTicketAsAgent(page);

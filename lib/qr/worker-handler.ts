@@ -257,8 +257,10 @@ export function createWorkerHandler(deps: WorkerHandlerDeps): (msg: WorkerReques
     if (quick.reason === "cancelled" || signal.aborted) return fail("cancelled");
     if (quick.reason === "invalid-image" || quick.reason === "too-small") return fail(quick.reason);
 
-    // 2. The second reader on the same image.
-    if (zxing && elapsed() < budget) {
+    // 2. The second reader on the same image: always once, even when the first stage ran late (a
+    // loaded machine, a cold start): it is one call of about the first stage's cost and reads
+    // most of what the first stage misses.
+    if (zxing) {
       progress("second-reader");
       const tz = now();
       const symbols = await zxing(image, 4).catch(() => []);
