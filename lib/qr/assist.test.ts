@@ -1,74 +1,115 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ASSIST_MAX_SIDE, ASSIST_MIN_SIDE, AssistError, clampRegion, normalizeRotation, planAssist } from "./assist";
+import { jsqrEngine } from "./engines";
+import { DEFAULT_PASSES } from "./passes";
+import { decodeQr, decodeQrAsync, passPhase, PHASE_WORDS } from "./pipeline";
+import { nodeZxingEngine } from "./server/zxing-node";
+import { blankImage, cornerDistance, drawQr, isRp1Url, RP1_URL } from "./test-images";
+import type { DecodePhase, DecodeResult } from "./types";
 
-/** Where the canvas transform sends a photo point. */
-const apply = (m: readonly number[], p: { x: number; y: number }) => ({ x: m[0]! * p.x + m[2]! * p.y + m[4]!, y: m[1]! * p.x + m[3]! * p.y + m[5]! });
+const BIG = { timeBudgetMs: 60_000 };
+const OTHER_RP1 = RP1_URL.replace("2MN8X-2411-000123", "7QK2P-2501-000999");
+const HELP = "https://support.example.com/help/retrieve-password?lang=en";
+const accept = isRp1Url;
 
-describe("planAssist", () => {
-  it("reads a box with a margin around it, upscaling a small box and capping a large one", () => {
-    const small = planAssist(4000, 3000, { region: { x: 1000, y: 1000, width: 100, height: 100 } });
-    expect(small.source).toEqual({ x: 992, y: 992, width: 116, height: 116 });
-    expect(Math.max(small.outWidth, small.outHeight)).toBe(464); // ×4 at most
-    const mid = planAssist(4000, 3000, { region: { x: 0, y: 0, width: 600, height: 400 } });
-    expect(Math.max(mid.outWidth, mid.outHeight)).toBe(ASSIST_MIN_SIDE);
-    const whole = planAssist(6000, 4000, {});
-    expect([whole.outWidth, whole.outHeight]).toEqual([ASSIST_MAX_SIDE, 1600]);
+describe("manual assist: region", () => {
+  it("decodes only inside the box and reports corners in input coordinates", () => {
+    const img = blankImage(700, 320);
+    drawQr(img, RP1_URL, { x: 40, y: 60, module: 3 });
+    const right = drawQr(img, OTHER_RP1, { x: 420, y: 60, module: 3 });
+    const r = decodeQr(img, { ...BIG, accept, region: { x: 360, y: 0, width: 340, height: 320 } });
+    expect(r.ok && r.text).toBe(OTHER_RP1);
+    if (r.ok) expect(cornerDistance(r.corners, right)).toBeLessThan(4);
   });
 
-  it("swaps the sides for a quarter turn and turns clockwise on screen", () => {
-    const p = planAssist(400, 200, { rotation: 90 });
-    expect([p.outWidth, p.outHeight]).toEqual([ASSIST_MIN_SIDE / 2, ASSIST_MIN_SIDE]);
-    // Turned clockwise: the photo's top-left corner ends at the output's top right.
-    const tl = apply(p.matrix, { x: 0, y: 0 });
-    expect(tl.x).toBeCloseTo(p.outWidth, 6);
-    expect(tl.y).toBeCloseTo(0, 6);
-  });
-
-  it("maps output pixels back to the photo exactly inverse to the canvas transform (any box, any angle)", () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 50, max: 6000 }),
-        fc.integer({ min: 50, max: 6000 }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: -720, max: 720, noNaN: true }),
-        (w, h, fx, fy, rotation) => {
-          const region = { x: fx * (w - 20), y: fy * (h - 20), width: 20 + (1 - fx) * (w - 20) * 0.5, height: 20 + (1 - fy) * (h - 20) * 0.5 };
-          const plan = planAssist(w, h, { region, rotation });
-          for (const p of [
-            { x: 0, y: 0 },
-            { x: plan.outWidth, y: plan.outHeight },
-            { x: plan.outWidth / 3, y: plan.outHeight / 5 },
-          ]) {
-            const back = apply(plan.matrix, plan.toImage(p));
-            expect(back.x).toBeCloseTo(p.x, 4);
-            expect(back.y).toBeCloseTo(p.y, 4);
-          }
-          // The centre of the box is the centre of the output.
-          const c = plan.toImage({ x: plan.outWidth / 2, y: plan.outHeight / 2 });
-          expect(c.x).toBeCloseTo(plan.source.x + plan.source.width / 2, 4);
-          expect(c.y).toBeCloseTo(plan.source.y + plan.source.height / 2, 4);
-        },
-      ),
-    );
-  });
-
-  it("refuses a box outside the photo or too small to hold a code, and a photo without pixels", () => {
-    expect(() => planAssist(100, 100, { region: { x: 200, y: 200, width: 50, height: 50 } })).toThrow(AssistError);
-    expect(() => planAssist(100, 100, { region: { x: 10, y: 10, width: 5, height: 50 } })).toThrow(/at least 12 px/);
-    expect(() => planAssist(100, 100, { region: { x: NaN, y: 10, width: 50, height: 50 } })).toThrow(AssistError);
-    expect(() => planAssist(0, 100, {})).toThrow(AssistError);
+  it("clips a box that reaches past the image, and refuses one that is not a box or lies outside", () => {
+    const img = blankImage(320, 320);
+    drawQr(img, RP1_URL, { x: 50, y: 50, module: 3.5 });
+    expect(decodeQr(img, { ...BIG, region: { x: 20, y: 20, width: 5000, height: 5000 } })).toMatchObject({ ok: true, text: RP1_URL });
+    for (const region of [
+      { x: 400, y: 0, width: 100, height: 100 },
+      { x: 0, y: 0, width: -5, height: 100 },
+      { x: Number.NaN, y: 0, width: 100, height: 100 },
+    ]) {
+      const r = decodeQr(img, { ...BIG, region });
+      expect(r).toMatchObject({ ok: false, reason: "invalid-options" });
+      expect(!r.ok && r.message).toMatch(/region/);
+    }
+    expect(decodeQr(img, { ...BIG, region: { x: 0, y: 0, width: 10, height: 10 } })).toMatchObject({ ok: false, reason: "too-small" });
   });
 });
 
-describe("clampRegion and normalizeRotation", () => {
-  it("accepts a box drawn right to left and clamps it to the photo", () => {
-    expect(clampRegion({ x: 120, y: 90, width: -100, height: -80 }, 100, 100)).toEqual({ x: 20, y: 10, width: 80, height: 80 });
+describe("manual assist: rotation", () => {
+  it("turns the image and still reports corners where the symbol is in the input", () => {
+    const img = blankImage(420, 300);
+    const truth = drawQr(img, RP1_URL, { x: 150, y: 40, module: 3 });
+    for (const rotation of [90, 180, 270] as const) {
+      const r = decodeQr(img, { ...BIG, rotation });
+      expect(r.ok && r.text).toBe(RP1_URL);
+      // Same symbol, same place: the set of corners matches (which one jsQR calls "top left" turns with the image).
+      if (r.ok) {
+        const got = Object.values(r.corners);
+        for (const p of Object.values(truth)) expect(Math.min(...got.map((q) => Math.hypot(q.x - p.x, q.y - p.y)))).toBeLessThan(4);
+      }
+    }
+    expect(decodeQr(img, { ...BIG, rotation: 45 as 90 })).toMatchObject({ ok: false, reason: "invalid-options" });
   });
-  it("normalises angles to (-180, 180]", () => {
-    expect([normalizeRotation(270), normalizeRotation(-90), normalizeRotation(540), normalizeRotation(-180), normalizeRotation(Infinity)]).toEqual([
-      -90, -90, 180, 180, 0,
-    ]);
+
+  it("combines a region with a rotation", () => {
+    const img = blankImage(700, 320);
+    drawQr(img, HELP, { x: 40, y: 60, module: 3 });
+    const truth = drawQr(img, RP1_URL, { x: 420, y: 60, module: 3 });
+    const r = decodeQr(img, { ...BIG, region: { x: 380, y: 20, width: 300, height: 290 }, rotation: 270 });
+    expect(r.ok && r.text).toBe(RP1_URL);
+    if (r.ok) expect(Math.min(...Object.values(r.corners).map((q) => Math.hypot(q.x - truth.topLeft.x, q.y - truth.topLeft.y)))).toBeLessThan(4);
+  });
+});
+
+describe("several codes in one photo", () => {
+  function photo(texts: string[]) {
+    const img = blankImage(340 * texts.length, 320);
+    texts.forEach((t, i) => drawQr(img, t, { x: 40 + 340 * i, y: 60, module: 3 }));
+    return img;
+  }
+  const engineSets = [
+    ["jsQR", [jsqrEngine]],
+    ["jsQR + zxing-cpp", [jsqrEngine, nodeZxingEngine()]],
+  ] as const;
+
+  for (const [label, engines] of engineSets) {
+    it(`chooses the reset challenge over another code (${label})`, async () => {
+      const r = await decodeQrAsync(photo([HELP, RP1_URL]), { ...BIG, accept, engines });
+      expect(r.ok && [r.text, r.candidates]).toEqual([RP1_URL, undefined]);
+    });
+
+    it(`lists every distinct challenge so that the agent can pick (${label})`, async () => {
+      const r: DecodeResult = await decodeQrAsync(photo([RP1_URL, HELP, OTHER_RP1]), { ...BIG, accept, engines });
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.candidates?.map((c) => c.text).sort()).toEqual([RP1_URL, OTHER_RP1].sort());
+      expect(r.candidates![0]!.text).toBe(r.text);
+      // Each candidate's corners are where its own symbol is.
+      for (const c of r.candidates!) expect(c.corners.topLeft.x < 340 === (c.text === RP1_URL)).toBe(true);
+    });
+  }
+
+  it("the same challenge twice is one answer, not a choice", () => {
+    const r = decodeQr(photo([RP1_URL, RP1_URL]), { ...BIG, accept });
+    expect(r.ok && [r.text, r.candidates]).toEqual([RP1_URL, undefined]);
+  });
+});
+
+describe("progress", () => {
+  it("reports a phase with every pass, in words the agent understands", async () => {
+    const phases: DecodePhase[] = [];
+    // Nothing to find: every pass runs; a clock that stands still keeps a busy machine out of "trying-harder".
+    await decodeQrAsync(blankImage(200, 200), {
+      now: () => 0,
+      engines: [jsqrEngine, nodeZxingEngine()],
+      onProgress: (_i, _n, _p, phase) => phases.push(phase!),
+    });
+    expect(phases[0]).toBe("reading");
+    expect(new Set(phases)).toEqual(new Set(["reading", "looking-closer", "second-reader"]));
+    expect(PHASE_WORDS["looking-closer"]).toBe("Looking closer at the code…");
+    expect(passPhase(DEFAULT_PASSES[0]!, 2500)).toBe("trying-harder");
   });
 });

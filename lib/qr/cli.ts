@@ -1,61 +1,67 @@
 /**
  * Node entry point of the QR decode pipeline.
  *
- *   npx tsx lib/qr/cli.ts [--budget=MS] [--any] FILE...
+ *   npx tsx lib/qr/cli.ts [--budget=MS] [--any] [--engines=jsqr,zxing] FILE...
  *
- * Prints one JSON line per file: {"file","text","pass","ms"} — `text`/`pass` null when no QR code
- * was found (plus "reason"), and "error" when the file can't be read. Like the intake, it reads
- * reset challenges only (`CHALLENGE_TEXT`): another code in the photo, such as a help link, is
- * skipped and the search goes on; `--any` takes the first code of any kind. `ms` covers loading (sharp,
- * EXIF-rotated, RGBA) and decoding. Exit code 0 when every file was processed (found or not),
- * 1 when a file could not be read, 2 on bad usage.
+ * Prints one JSON line per file: {"file","text","pass","ms","engine"} — `text`/`pass` null when no
+ * QR code was found (plus "reason"), and "error" when the file can't be read; "candidates" when the
+ * photo holds several distinct challenges. Like the intake, it reads reset challenges only
+ * (`CHALLENGE_TEXT`): another code in the photo, such as a help link, is skipped and the search
+ * goes on; `--any` takes the first code of any kind. Every format of `server/load-image.ts` (JPEG,
+ * PNG, WebP, GIF, AVIF, TIFF, HEIC/HEIF; EXIF orientation applied), both engines (jsQR first,
+ * zxing-cpp second), budget `EXTENDED_TIME_BUDGET_MS` (4.5 s) by default (easy photos end at their first pass). `ms` covers
+ * loading and decoding. Exit code 0 when every file was processed (found or not), 1 when a file
+ * could not be read, 2 on bad usage.
  */
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import sharp from "sharp";
-import { CHALLENGE_TEXT } from "./challenge-text";
-import { decodeQr } from "./pipeline";
-import type { DecodeFailureReason, RgbaImage } from "./types";
+import { runDecodeJob } from "./server/decode-job";
+import type { DecodeCandidate, DecodeFailureReason } from "./types";
 
 export interface CliLine {
   file: string;
   text: string | null;
   pass: string | null;
   ms: number;
+  /** The engine that read it (`jsqr`, `zxing`). */
+  engine?: string;
+  candidates?: DecodeCandidate[];
   reason?: DecodeFailureReason;
   error?: string;
 }
 
-/** Load any image sharp reads (JPEG, PNG, WebP, TIFF, GIF, AVIF…) as RGBA, EXIF orientation applied. */
-export async function loadImageFile(file: string): Promise<RgbaImage> {
-  const { data, info } = await sharp(file).rotate().ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
-}
+type EngineName = "jsqr" | "zxing";
 
-const isChallenge = (text: string) => CHALLENGE_TEXT.test(text);
-
-export async function decodeFile(file: string, opts: { timeBudgetMs?: number; any?: boolean } = {}): Promise<CliLine> {
+export async function decodeFile(file: string, opts: { timeBudgetMs?: number; any?: boolean; engines?: EngineName[] } = {}): Promise<CliLine> {
   const t0 = performance.now();
-  let image: RgbaImage;
+  let bytes: Uint8Array;
   try {
-    image = await loadImageFile(file);
+    bytes = new Uint8Array(await readFile(file));
   } catch (e) {
     return { file, text: null, pass: null, ms: Math.round(performance.now() - t0), error: e instanceof Error ? e.message : String(e) };
   }
-  const r = decodeQr(image, { timeBudgetMs: opts.timeBudgetMs, accept: opts.any ? undefined : isChallenge });
+  const r = await runDecodeJob(bytes, undefined, { timeBudgetMs: opts.timeBudgetMs, any: opts.any, engines: opts.engines });
   const ms = Math.round(performance.now() - t0);
-  return r.ok ? { file, text: r.text, pass: r.pass, ms } : { file, text: null, pass: null, ms, reason: r.reason };
+  if (r.ok) return { file, text: r.text, pass: r.pass, ms, engine: r.engine, ...(r.candidates ? { candidates: r.candidates } : {}) };
+  if ("message" in r && (r.reason === "unsupported-format" || r.reason === "too-large" || r.reason === "load-failed" || r.reason === "worker-failed")) {
+    return { file, text: null, pass: null, ms, error: r.message };
+  }
+  return { file, text: null, pass: null, ms, reason: r.reason as DecodeFailureReason };
 }
 
-const USAGE = "usage: tsx lib/qr/cli.ts [--budget=MS] [--any] FILE...";
+const USAGE = "usage: tsx lib/qr/cli.ts [--budget=MS] [--any] [--engines=jsqr,zxing] FILE...";
 
 export async function main(argv: string[], write: (line: string) => void = (l) => process.stdout.write(l + "\n")): Promise<number> {
   let budget: number | undefined;
   let any = false;
+  let engines: EngineName[] | undefined;
   const files: string[] = [];
   for (const a of argv) {
     const m = /^--budget=(\d+)$/.exec(a);
+    const e = /^--engines=((?:jsqr|zxing)(?:,(?:jsqr|zxing))*)$/.exec(a);
     if (m) budget = Number(m[1]);
+    else if (e) engines = e[1]!.split(",") as EngineName[];
     else if (a === "--any") any = true;
     else if (a === "-h" || a === "--help") {
       write(USAGE);
@@ -71,7 +77,7 @@ export async function main(argv: string[], write: (line: string) => void = (l) =
   }
   let failed = false;
   for (const f of files) {
-    const line = await decodeFile(f, { timeBudgetMs: budget, any });
+    const line = await decodeFile(f, { timeBudgetMs: budget, any, engines });
     if (line.error !== undefined) failed = true;
     write(JSON.stringify(line));
   }

@@ -562,3 +562,32 @@ export function grayToRgba(img: Gray, buffer: { buf: Uint8ClampedArray }): Uint8
   }
   return out;
 }
+
+/** A copy of a rectangle of an RGBA image (integer, inside the image). */
+export function cropRgba(src: RgbaImage, x: number, y: number, w: number, h: number): RgbaImage & { data: Uint8ClampedArray } {
+  const out = new Uint8ClampedArray(w * h * 4);
+  for (let row = 0; row < h; row++) {
+    const from = ((y + row) * src.width + x) * 4;
+    out.set(src.data.subarray(from, from + w * 4), row * w * 4);
+  }
+  return { data: out, width: w, height: h };
+}
+
+/** An RGBA image turned clockwise by 90, 180 or 270 degrees (a copy). */
+export function rotateRgba(src: RgbaImage, degrees: 90 | 180 | 270): RgbaImage & { data: Uint8ClampedArray } {
+  const { width: W, height: H } = src;
+  const s = new Uint32Array(src.data.buffer, src.data.byteOffset, W * H);
+  const ow = degrees === 180 ? W : H;
+  const oh = degrees === 180 ? H : W;
+  const out = new Uint8ClampedArray(W * H * 4);
+  const o = new Uint32Array(out.buffer);
+  for (let y = 0; y < oh; y++) {
+    for (let x = 0; x < ow; x++) {
+      // Output (x, y) comes from source (sx, sy): the inverse of the clockwise turn.
+      const sx = degrees === 90 ? y : degrees === 180 ? W - 1 - x : W - 1 - y;
+      const sy = degrees === 90 ? H - 1 - x : degrees === 180 ? H - 1 - y : x;
+      o[y * ow + x] = s[sy * W + sx]!;
+    }
+  }
+  return { data: out, width: ow, height: oh };
+}

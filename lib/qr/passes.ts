@@ -46,21 +46,30 @@ const hot = (side: number) => ({ kind: "hotspots", max: 2, side }) as const;
 const SMALL = 640;
 const rect = { kind: "rectify", max: 2 } as const;
 const grid = { kind: "rectify", max: 2, sample: "grid" } as const;
+/** zxing-cpp passes (`engine: "zxing"`): skipped unless the caller supplies that engine. */
+const zx = { engine: "zxing", inversion: "attemptBoth" } as const;
 
 export const DEFAULT_PASSES: readonly PassDescriptor[] = [
   { name: "s300-max", longSide: 300, region: full, channel: "max", contrast: "none", inversion: "attemptBoth" },
+  { name: "zx1200-luma", longSide: 1200, region: full, channel: "luma", contrast: "none", ...zx },
   { name: "grid400-luma", longSide: 400, upscale: true, region: grid, channel: "luma", contrast: "none", inversion: "attemptBoth" },
   { name: "s400-luma-deepgamma", longSide: 400, region: full, channel: "luma", contrast: "deep-gamma", inversion: "attemptBoth" },
   { name: "grid400-luma-deepgamma", longSide: 400, upscale: true, region: grid, channel: "luma", contrast: "deep-gamma", inversion: "attemptBoth" },
+  { name: "zx800-luma-gamma", longSide: 800, region: full, channel: "luma", contrast: "gamma", ...zx },
+  { name: "zx-up1200-luma", longSide: 1200, upscale: true, maxInputLongSide: SMALL, region: full, channel: "luma", contrast: "none", ...zx },
   { name: "rect800-luma", longSide: 800, upscale: true, region: rect, channel: "luma", contrast: "none", inversion: "attemptBoth" },
   { name: "hot400-max", longSide: 0, upscale: true, region: hot(400), channel: "max", contrast: "none", inversion: "attemptBoth" },
   { name: "recthot600-luma", longSide: 0, upscale: true, region: { ...rect, hotspotSide: 600 }, channel: "luma", contrast: "none", inversion: "attemptBoth" },
+  { name: "zx-hot800-luma", longSide: 0, upscale: true, region: hot(800), channel: "luma", contrast: "none", ...zx },
+  { name: "zx2000-luma", longSide: 2000, minInputLongSide: 1300, region: full, channel: "luma", contrast: "none", ...zx },
   { name: "up600-max", longSide: 600, upscale: true, maxInputLongSide: SMALL, region: full, channel: "max", contrast: "none", inversion: "attemptBoth" },
   { name: "hot400-min-gamma", longSide: 0, upscale: true, region: hot(400), channel: "min", contrast: "gamma", inversion: "attemptBoth" },
   { name: "grid600-luma", longSide: 600, upscale: true, region: grid, channel: "luma", contrast: "none", inversion: "attemptBoth" },
   { name: "grid600-luma-deepgamma", longSide: 600, upscale: true, region: grid, channel: "luma", contrast: "deep-gamma", inversion: "attemptBoth" },
   { name: "s500-max-median-gamma", longSide: 500, median: true, region: full, channel: "max", contrast: "gamma", inversion: "attemptBoth" },
   { name: "s500-min-deepgamma", longSide: 500, region: full, channel: "min", contrast: "deep-gamma", inversion: "attemptBoth" },
+  { name: "zx600-max-median", longSide: 600, median: true, region: full, channel: "max", contrast: "stretch", ...zx },
+  { name: "zx-rect800-luma", longSide: 800, upscale: true, region: rect, channel: "luma", contrast: "none", ...zx },
   { name: "hot600-max", longSide: 0, upscale: true, region: hot(600), channel: "max", contrast: "none", inversion: "attemptBoth" },
   { name: "rect600-max", longSide: 600, upscale: true, region: rect, channel: "max", contrast: "none", inversion: "attemptBoth" },
   { name: "s300-max-sharpen", longSide: 300, region: full, channel: "max", contrast: "stretch", sharpen: 3, inversion: "attemptBoth" },
@@ -85,4 +94,7 @@ export const DEFAULT_PASSES: readonly PassDescriptor[] = [
   // Not chosen by the matrix (the generated glare rarely saturates a whole module), kept last for
   // real glare that does: see the "local normalisation" unit test.
   { name: "s600-luma-local", longSide: 600, region: full, channel: "luma", contrast: "local", inversion: "attemptBoth" },
+  { name: "zx1000-luma-deepgamma", longSide: 1000, region: full, channel: "luma", contrast: "deep-gamma", ...zx },
+  { name: "zx-hot600-min-gamma", longSide: 0, upscale: true, region: hot(600), channel: "min", contrast: "gamma", ...zx },
+  { name: "zx1600-luma-local", longSide: 1600, region: full, channel: "luma", contrast: "local", ...zx },
 ];

@@ -6,17 +6,17 @@
  * Pure TypeScript on RGBA buffers: no DOM and no Node APIs, so it runs unchanged in a Web Worker,
  * on the browser main thread and in Node (CLI, tests, benchmark).
  */
-import jsQR from "jsqr";
 import { findHotspots } from "./heatmap";
 import {
   applyLut,
   binarizeLocal,
   checkImage,
+  cropRgba,
+  rotateRgba,
   gammaLut,
   cropGray,
   fillQuad,
   grayFromPlanes,
-  grayToRgba,
   invertGray,
   localNormalize,
   meanGray,
@@ -33,9 +33,28 @@ import {
 import { DEFAULT_PASSES } from "./passes";
 import { gridRectify } from "./grid";
 import { findSymbolQuads, mapPoint, rectify, type Rectified, type SymbolQuad } from "./rectify";
-import type { Corners, DecodeFailureReason, DecodeOptions, DecodeResult, PassDescriptor, PassTiming, Point, RgbaImage } from "./types";
+import { jsqrEngine, type EngineCode, type QrEngine } from "./engines";
+import type {
+  Corners,
+  DecodeCandidate,
+  DecodeFailureReason,
+  DecodeOptions,
+  DecodePhase,
+  DecodeResult,
+  PassDescriptor,
+  PassTiming,
+  PixelRegion,
+  Point,
+  RgbaImage,
+} from "./types";
 
 export const DEFAULT_TIME_BUDGET_MS = 900;
+/**
+ * The budget for hard photos when the caller can wait (progressive decoding, the server, the CLI):
+ * easy photos still end at their first pass. With loading the photo and the last engine call that
+ * started inside the budget, a photo without a code is answered within about 6 s.
+ */
+export const EXTENDED_TIME_BUDGET_MS = 4500;
 /** Long side of the image the heat map is computed on. */
 const HEAT_LONG_SIDE = 400;
 /** Hotspots covering more than this fraction of the image add nothing over full-image passes. */
@@ -366,60 +385,134 @@ function maskQuad(img: JobImage, quad: Point[]): void {
   );
 }
 
-type JobOutcome = { text: string; corners: Corners } | null;
+type JobOutcome = { text: string; corners: Corners; engine: string; candidates?: DecodeCandidate[] } | null;
 
-/**
- * One jsQR call. `onlyInvert` inverts the luminance ourselves and runs jsQR without inversion:
- * jsQR's own inversion flips its binarised bits, but its binariser treats flat blocks as light,
- * so a flat dark quiet zone (a dark theme's panel) becomes dark after its inversion and the
- * finder patterns lose their light border. Inverting first lets the binariser see a normal code.
- * `attemptBoth` keeps jsQR's cheaper shared-binarisation attempt (one binarise, two scans).
- */
-function runJsQr(ctx: DecodeContext, img: JobImage, inversion: PassDescriptor["inversion"]) {
-  const data = grayToRgba(img.gray, ctx.rgba);
-  if (inversion === "onlyInvert") for (let i = 0; i < data.length; i++) if ((i & 3) !== 3) data[i] = 255 - data[i]!;
-  try {
-    return jsQR(data, img.gray.width, img.gray.height, { inversionAttempts: inversion === "onlyInvert" ? "dontInvert" : inversion });
-  } catch {
-    return null;
-  }
+/** What the pipeline generator yields: nothing (a breathing point) or an engine's pending read. */
+type Step = Promise<unknown> | undefined;
+
+/** Run an engine read; a promise is handed to the driver, which sends its value back. */
+function* engineRead(engine: QrEngine, gray: Gray, inversion: PassDescriptor["inversion"]): Generator<Step, EngineCode[], unknown> {
+  const r = engine.read(gray, { inversion });
+  if (r instanceof Promise) return (yield r) as EngineCode[];
+  return r;
 }
 
-function runJob(ctx: DecodeContext, pass: PassDescriptor, job: Job, accept?: (text: string) => boolean): JobOutcome {
+/**
+ * Read one job image with the pass's engine. A refused code (`accept`) is painted over and, for
+ * single-code engines, the image read again; an accepted one is the result. With `accept` (the
+ * intake's challenge filter) the image is read once more after the accepted code is painted over
+ * too, so that two distinct challenges in one photo both reach the agent (`candidates`).
+ */
+function* runJob(
+  ctx: DecodeContext,
+  pass: PassDescriptor,
+  job: Job,
+  engine: QrEngine,
+  accept?: (text: string) => boolean,
+): Generator<Step, JobOutcome, unknown> {
   const img = buildJobImage(ctx, pass, job);
   if (img.gray.width < 21 || img.gray.height < 21) return null;
   // A located symbol's polarity is known: one scan instead of jsQR's two.
   // A redrawn grid is always dark-on-light.
   const grid = isGridPass(pass);
   const inversion = job.warp ? (job.warp.light && !grid ? "onlyInvert" : "dontInvert") : pass.inversion;
-  for (let attempt = 0; attempt <= MAX_REJECTS_PER_REGION; attempt++) {
-    const code = runJsQr(ctx, img, inversion);
-    // An empty payload is what jsQR "reads" from noise that happens to pass error correction.
-    if (!code || code.data === "") return null;
-    const loc = code.location;
-    const corners: Corners = {
-      topLeft: img.toSource(loc.topLeftCorner),
-      topRight: img.toSource(loc.topRightCorner),
-      bottomLeft: img.toSource(loc.bottomLeftCorner),
-      bottomRight: img.toSource(loc.bottomRightCorner),
-    };
-    if (!accept || accept(code.data)) return { text: code.data, corners };
-    const quad = [corners.topLeft, corners.topRight, corners.bottomRight, corners.bottomLeft];
-    ctx.rejectedQuads.push(quad);
-    if (!ctx.rejectedTexts.includes(code.data)) ctx.rejectedTexts.push(code.data);
-    maskQuad(img, quad);
+  const found: DecodeCandidate[] = [];
+  const reads = engine.multi ? 1 : MAX_REJECTS_PER_REGION + 1;
+  for (let attempt = 0; attempt < reads; attempt++) {
+    const codes = yield* engineRead(engine, img.gray, inversion);
+    if (codes.length === 0) break;
+    let more = false;
+    for (const code of codes) {
+      const c = code.corners;
+      const corners: Corners = {
+        topLeft: img.toSource(c.topLeft),
+        topRight: img.toSource(c.topRight),
+        bottomLeft: img.toSource(c.bottomLeft),
+        bottomRight: img.toSource(c.bottomRight),
+      };
+      const quad = [corners.topLeft, corners.topRight, corners.bottomRight, corners.bottomLeft];
+      if (!accept || accept(code.text)) {
+        if (!found.some((f) => f.text === code.text)) found.push({ text: code.text, corners });
+        // Without a filter the first code is the answer; with one, look for a second challenge.
+        if (!accept || engine.multi) continue;
+        maskQuad(img, quad);
+        more = true;
+      } else {
+        ctx.rejectedQuads.push(quad);
+        if (!ctx.rejectedTexts.includes(code.text)) ctx.rejectedTexts.push(code.text);
+        maskQuad(img, quad);
+        more = true;
+      }
+    }
+    if (!more || (!accept && found.length > 0)) break;
   }
-  return null;
+  if (found.length === 0) return null;
+  const first = found[0]!;
+  return { text: first.text, corners: first.corners, engine: engine.name, ...(found.length > 1 ? { candidates: found } : {}) };
+}
+
+/** The image a second look for other challenges reads (after a crop or a located symbol won). */
+const SECOND_LOOK: PassDescriptor = {
+  name: "second-look",
+  longSide: 1200,
+  region: { kind: "full" },
+  channel: "luma",
+  contrast: "none",
+  inversion: "attemptBoth",
+};
+
+/**
+ * After a challenge was read from a crop or a located symbol, one read of the whole photo (the
+ * found codes painted over) for another, different challenge: zxing-cpp when given (every code in
+ * one read), else jsQR. Returns the further accepted codes.
+ */
+function* secondLook(
+  ctx: DecodeContext,
+  engines: Map<string, QrEngine>,
+  found: DecodeCandidate[],
+  accept: (text: string) => boolean,
+): Generator<Step, DecodeCandidate[], unknown> {
+  const engine = engines.get("zxing") ?? engines.get("jsqr") ?? [...engines.values()][0]!;
+  const { width: tw, height: th } = passScale(ctx, SECOND_LOOK);
+  const img = buildJobImage(ctx, SECOND_LOOK, { key: "second-look", srcRect: FULL(ctx.image), tw, th });
+  const quadOf = (c: Corners) => [c.topLeft, c.topRight, c.bottomRight, c.bottomLeft];
+  for (const f of found) maskQuad(img, quadOf(f.corners));
+  const more: DecodeCandidate[] = [];
+  for (let attempt = 0; attempt < (engine.multi ? 1 : MAX_REJECTS_PER_REGION); attempt++) {
+    const codes = yield* engineRead(engine, img.gray, "attemptBoth");
+    if (codes.length === 0) break;
+    for (const code of codes) {
+      const c = code.corners;
+      const corners = {
+        topLeft: img.toSource(c.topLeft),
+        topRight: img.toSource(c.topRight),
+        bottomLeft: img.toSource(c.bottomLeft),
+        bottomRight: img.toSource(c.bottomRight),
+      };
+      maskQuad(img, quadOf(corners));
+      if (accept(code.text) && ![...found, ...more].some((f) => f.text === code.text)) more.push({ text: code.text, corners });
+    }
+  }
+  return more;
+}
+
+/** Drive a generator whose steps are all synchronous (jsQR only). */
+function runSync<T>(it: Generator<Step, T, unknown>): T {
+  for (;;) {
+    const step = it.next();
+    if (step.done) return step.value;
+    if (step.value !== undefined) throw new Error("an asynchronous engine (zxing) needs decodeQrAsync");
+  }
 }
 
 /**
  * Run a single pass to completion (all its regions), ignoring budgets. Used by the benchmark to
- * find out which passes can decode which images.
+ * find out which passes can decode which images. Synchronous engines only.
  */
-export function runSinglePass(ctx: DecodeContext, pass: PassDescriptor, accept?: (text: string) => boolean): JobOutcome {
+export function runSinglePass(ctx: DecodeContext, pass: PassDescriptor, accept?: (text: string) => boolean, engine: QrEngine = jsqrEngine): JobOutcome {
   if (!passApplies(pass, ctx.longSide)) return null;
   for (const job of passJobs(ctx, pass)) {
-    const r = runJob(ctx, pass, job, accept);
+    const r = runSync(runJob(ctx, pass, job, engine, accept));
     if (r) return r;
   }
   return null;
@@ -430,7 +523,7 @@ export function runSinglePass(ctx: DecodeContext, pass: PassDescriptor, accept?:
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The budget is a cap, not a starting line: a jsQR attempt cannot be interrupted, so one starts
+ * The budget is a cap, not a starting line: an engine call cannot be interrupted, so one starts
  * only while time is left and, once attempts have been timed, when an average one would still end
  * inside the budget.
  */
@@ -438,42 +531,125 @@ export function mayStartAttempt(elapsedMs: number, budgetMs: number, timedMs: nu
   return elapsedMs < budgetMs && (timedCount === 0 || elapsedMs + timedMs / timedCount <= budgetMs);
 }
 
-/** The pipeline as a generator that yields between jsQR attempts (so async drivers can breathe). */
-function* pipeline(image: RgbaImage, options: DecodeOptions): Generator<void, DecodeResult, void> {
+/** Words for a progress line, per phase. */
+export const PHASE_WORDS: Record<DecodePhase, string> = {
+  reading: "Reading the code…",
+  "looking-closer": "Looking closer at the code…",
+  "second-reader": "Trying a second reader…",
+  "trying-harder": "Still trying — this photo is hard to read…",
+};
+
+/** After this long, every pass reports `trying-harder`. */
+const TRYING_HARDER_AFTER_MS = 2000;
+
+export function passPhase(pass: PassDescriptor, elapsedMs: number): DecodePhase {
+  if (elapsedMs >= TRYING_HARDER_AFTER_MS) return "trying-harder";
+  if ((pass.engine ?? "jsqr") !== "jsqr") return "second-reader";
+  if (pass.region.kind === "full" || pass.region.kind === "center") return "reading";
+  return "looking-closer";
+}
+
+/** The input after the manual assist's `region` and `rotation`, and the way back to input coordinates. */
+interface Prepared {
+  image: RgbaImage;
+  toInput: (p: Point) => Point;
+}
+
+function prepareInput(image: RgbaImage, region: DecodeOptions["region"], rotation: DecodeOptions["rotation"]): Prepared | string {
+  let img = image;
+  let ox = 0;
+  let oy = 0;
+  if (region !== undefined) {
+    const { x, y, width, height } = region ?? ({} as PixelRegion);
+    if (![x, y, width, height].every((v) => typeof v === "number" && Number.isFinite(v)) || width <= 0 || height <= 0) {
+      return "region must be a rectangle {x, y, width, height} with a positive width and height";
+    }
+    const x0 = Math.max(0, Math.floor(x));
+    const y0 = Math.max(0, Math.floor(y));
+    const x1 = Math.min(image.width, Math.ceil(x + width));
+    const y1 = Math.min(image.height, Math.ceil(y + height));
+    if (x1 <= x0 || y1 <= y0) return "region lies outside the image";
+    img = cropRgba(image, x0, y0, x1 - x0, y1 - y0);
+    ox = x0;
+    oy = y0;
+  }
+  const rot = rotation ?? 0;
+  if (rot !== 0 && rot !== 90 && rot !== 180 && rot !== 270) return "rotation must be 0, 90, 180 or 270";
+  const W = img.width;
+  const H = img.height;
+  // Rotated pixel (x', y') → unrotated (x, y), pixel centres at integers.
+  const unrotate =
+    rot === 90
+      ? (p: Point) => ({ x: p.y, y: H - 1 - p.x })
+      : rot === 180
+        ? (p: Point) => ({ x: W - 1 - p.x, y: H - 1 - p.y })
+        : rot === 270
+          ? (p: Point) => ({ x: W - 1 - p.y, y: p.x })
+          : (p: Point) => p;
+  if (rot !== 0) img = rotateRgba(img, rot);
+  return {
+    image: img,
+    toInput: (p) => {
+      const q = unrotate(p);
+      return { x: q.x + ox, y: q.y + oy };
+    },
+  };
+}
+
+function mapCorners(c: Corners, f: (p: Point) => Point): Corners {
+  return { topLeft: f(c.topLeft), topRight: f(c.topRight), bottomLeft: f(c.bottomLeft), bottomRight: f(c.bottomRight) };
+}
+
+/** The pipeline as a generator that yields between engine calls (so async drivers can breathe) and on every async engine read. */
+function* pipeline(input: RgbaImage, options: DecodeOptions): Generator<Step, DecodeResult, unknown> {
   const now = options.now ?? defaultNow;
   const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
   const t0 = now();
   const passTimings: PassTiming[] = [];
   const timings = () => ({ totalMs: now() - t0, passes: passTimings });
-  const fail = (reason: DecodeFailureReason, ctx?: DecodeContext): DecodeResult => {
+  const fail = (reason: DecodeFailureReason, ctx?: DecodeContext, message?: string): DecodeResult => {
     const r: DecodeResult = { ok: false, reason, timings: timings() };
+    if (message) r.message = message;
     if (ctx && ctx.rejectedTexts.length) r.rejected = [...ctx.rejectedTexts];
     return r;
   };
 
-  const check = checkImage(image);
+  const check = checkImage(input);
   if (check !== "ok") return fail(check);
   if (options.signal?.aborted) return fail("cancelled");
+  const prepared = prepareInput(input, options.region, options.rotation);
+  if (typeof prepared === "string") return fail("invalid-options", undefined, prepared);
+  const image = prepared.image;
+  const cropCheck = checkImage(image);
+  if (cropCheck !== "ok") return fail(cropCheck);
 
+  const engines = new Map<string, QrEngine>((options.engines ?? [jsqrEngine]).map((e) => [e.name, e]));
   const ctx = createDecodeContext(image);
-  const passes = (options.passes ?? DEFAULT_PASSES).filter((p) => passApplies(p, ctx.longSide));
+  const passes = (options.passes ?? DEFAULT_PASSES).filter((p) => passApplies(p, ctx.longSide) && engines.has(p.engine ?? "jsqr"));
   const seen = new Set<string>();
-  // jsQR attempts after the first, timed for mayStartAttempt (the first also pays for reading the photo).
+  // Engine calls after the first, timed for mayStartAttempt (the first also pays for reading the photo).
   let jobsRun = 0;
   let jobsMs = 0;
+  let preloaded = false;
   const outOfTime = () => !mayStartAttempt(now() - t0, budget, jobsMs, Math.max(0, jobsRun - 1));
 
   for (let i = 0; i < passes.length; i++) {
     const pass = passes[i]!;
+    const engine = engines.get(pass.engine ?? "jsqr")!;
     // Between passes: stop checks first, so a cancel or an exhausted budget never starts more work.
     if (options.signal?.aborted) return fail("cancelled", ctx);
     if (outOfTime()) return fail("timeout", ctx);
-    options.onProgress?.(i, passes.length, pass.name);
+    if (i > 0 && !preloaded) {
+      // The first pass missed: this photo is not an easy one, so lazily loaded engines start loading now.
+      preloaded = true;
+      for (const e of engines.values()) e.load?.().catch(() => undefined);
+    }
+    options.onProgress?.(i, passes.length, pass.name, passPhase(pass, now() - t0));
     const tp = now();
     let ran = false;
     const jobs = passJobs(ctx, pass);
     for (const job of jobs) {
-      const key = `${job.key}|${pass.channel}|${pass.median ? "median" : ""}|${pass.contrast}|${pass.sharpen ?? 0}|${pass.inversion}|${ctx.rejectedQuads.length}`;
+      const key = `${engine.name}|${job.key}|${pass.channel}|${pass.median ? "median" : ""}|${pass.contrast}|${pass.sharpen ?? 0}|${pass.inversion}|${ctx.rejectedQuads.length}`;
       if (seen.has(key)) continue;
       seen.add(key);
       if (ran) {
@@ -490,11 +666,30 @@ function* pipeline(image: RgbaImage, options: DecodeOptions): Generator<void, De
       }
       ran = true;
       const tj = now();
-      const r = runJob(ctx, pass, job, options.accept);
+      const r = yield* runJob(ctx, pass, job, engine, options.accept);
       if (jobsRun++ > 0) jobsMs += now() - tj;
-      if (r) {
+      if (options.signal?.aborted) {
         passTimings.push({ pass: pass.name, ms: now() - tp });
-        return { ok: true, text: r.text, pass: pass.name, corners: r.corners, timings: timings() };
+        return fail("cancelled", ctx);
+      }
+      if (r) {
+        // A crop or a located symbol won: the rest of the photo was not read for a second challenge.
+        if (options.accept && (job.crop || job.warp || job.srcRect.w !== image.width || job.srcRect.h !== image.height)) {
+          const found = r.candidates ?? [{ text: r.text, corners: r.corners }];
+          const more = yield* secondLook(ctx, engines, found, options.accept);
+          if (more.length) r.candidates = [...found, ...more];
+        }
+        passTimings.push({ pass: pass.name, ms: now() - tp });
+        const result: DecodeResult = {
+          ok: true,
+          text: r.text,
+          pass: pass.name,
+          engine: r.engine,
+          corners: mapCorners(r.corners, prepared.toInput),
+          timings: timings(),
+        };
+        if (r.candidates) result.candidates = r.candidates.map((c) => ({ text: c.text, corners: mapCorners(c.corners, prepared.toInput) }));
+        return result;
       }
     }
     if (ran || jobs.length === 0) passTimings.push({ pass: pass.name, ms: now() - tp });
@@ -505,11 +700,7 @@ function* pipeline(image: RgbaImage, options: DecodeOptions): Generator<void, De
 
 /** Decode synchronously (Node, tests). Blocks for up to the time budget plus one jsQR call. */
 export function decodeQr(image: RgbaImage, options: DecodeOptions = {}): DecodeResult {
-  const it = pipeline(image, options);
-  for (;;) {
-    const step = it.next();
-    if (step.done) return step.value;
-  }
+  return runSync(pipeline(image, options));
 }
 
 /** A macrotask boundary: lets a worker process `cancel` messages between passes. */
@@ -534,9 +725,12 @@ function macrotask(): Promise<void> {
  */
 export async function decodeQrAsync(image: RgbaImage, options: DecodeOptions = {}): Promise<DecodeResult> {
   const it = pipeline(image, options);
+  let sent: unknown;
   for (;;) {
-    const step = it.next();
+    const step = it.next(sent);
     if (step.done) return step.value;
-    await macrotask();
+    sent = undefined;
+    if (step.value !== undefined) sent = await step.value;
+    else await macrotask();
   }
 }

@@ -1,3 +1,5 @@
+import type { QrEngine } from "./engines";
+
 /**
  * Public types of the QR decode pipeline (`lib/qr`).
  *
@@ -35,20 +37,36 @@ export interface DecodeTimings {
   passes: PassTiming[];
 }
 
+/** One accepted code of a photo: its text and where it is (input image coordinates). */
+export interface DecodeCandidate {
+  text: string;
+  corners: Corners;
+}
+
 export interface DecodeSuccess {
   ok: true;
   text: string;
   /** Name of the pass descriptor that produced the result. */
   pass: string;
+  /** The engine that read it (`jsqr`, `zxing`). */
+  engine: string;
   corners: Corners;
+  /**
+   * Only when the photo holds several DISTINCT accepted texts (e.g. two reset challenges): all of
+   * them, the first being `text`/`corners`, so that the agent can pick one. Absent otherwise.
+   */
+  candidates?: DecodeCandidate[];
   timings: DecodeTimings;
 }
 
-export type DecodeFailureReason = "not-found" | "timeout" | "too-small" | "cancelled" | "invalid-image";
+/** `invalid-options`: a `region` outside the image or not a rectangle, a `rotation` not 0/90/180/270 (see `message`). */
+export type DecodeFailureReason = "not-found" | "timeout" | "too-small" | "cancelled" | "invalid-image" | "invalid-options";
 
 export interface DecodeFailure {
   ok: false;
   reason: DecodeFailureReason;
+  /** For `invalid-options`: what was wrong, in words. */
+  message?: string;
   timings: DecodeTimings;
   /** Texts that were decoded but refused by the `accept` predicate (only present when non-empty). */
   rejected?: string[];
@@ -61,7 +79,15 @@ export interface CancelSignal {
   readonly aborted: boolean;
 }
 
-export type ProgressCallback = (passIndex: number, passCount: number, passName: string) => void;
+/**
+ * What the pipeline is doing, for a progress line (`PHASE_WORDS` has the words):
+ * `reading` the first, quick passes; `looking-closer` crops, hotspots, located and redrawn symbols;
+ * `second-reader` the zxing-cpp engine; `trying-harder` anything after the first two seconds.
+ */
+export type DecodePhase = "reading" | "looking-closer" | "second-reader" | "trying-harder";
+
+/** `phase` is always given by the pipeline (optional only so that relays of the older three-argument form type-check). */
+export type ProgressCallback = (passIndex: number, passCount: number, passName: string, phase?: DecodePhase) => void;
 
 /** Luma (jsQR's own weights), per-pixel min/max over R,G,B, or a single channel. */
 export type ChannelMode = "luma" | "min" | "max" | "red" | "green" | "blue";
@@ -125,7 +151,19 @@ export interface PassDescriptor {
   /** Unsharp-mask amount (0 or absent = off), radius 1 px at the pass scale. */
   sharpen?: number;
   inversion: InversionMode;
+  /** The engine that reads this pass's images (`QrEngine.name`); default `jsqr`. Skipped when the caller gave no such engine. */
+  engine?: string;
 }
+
+/** A rectangle in input pixel coordinates. */
+export interface PixelRegion {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type Rotation = 0 | 90 | 180 | 270;
 
 export interface DecodeOptions {
   /** Total time budget in ms (default 900): a cap. Checked before every jsQR attempt, which starts only if an average attempt so far would still end inside it. */
@@ -138,4 +176,13 @@ export interface DecodeOptions {
   accept?: (text: string) => boolean;
   /** Pass list; default `DEFAULT_PASSES`. */
   passes?: readonly PassDescriptor[];
+  /**
+   * Engines the passes may use, by name; default `[jsqrEngine]` only (then passes of other engines are
+   * skipped). Async engines (zxing-cpp) need `decodeQrAsync`.
+   */
+  engines?: readonly QrEngine[];
+  /** Manual assist: decode only this rectangle of the input (input pixel coordinates; clipped to the image). Corners are still reported in input coordinates. */
+  region?: PixelRegion;
+  /** Manual assist: turn the image (after `region`) clockwise by this many degrees before decoding. Corners are still reported in input coordinates. */
+  rotation?: Rotation;
 }

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { jsqrEngine } from "./engines";
+import type { Gray } from "./image-ops";
+import { DEFAULT_PASSES } from "./passes";
+import { decodeQr, decodeQrAsync } from "./pipeline";
+import { nodeZxingEngine } from "./server/zxing-node";
+import { blankImage, cornerDistance, drawQr, RP1_URL } from "./test-images";
+import type { Corners, PassDescriptor, RgbaImage } from "./types";
+import { createZxingEngine } from "./zxing-engine";
+
+const BIG = { timeBudgetMs: 60_000 };
+
+function toGray(img: RgbaImage): Gray {
+  const data = new Uint8Array(img.width * img.height);
+  for (let i = 0; i < data.length; i++) data[i] = img.data[i * 4]!;
+  return { width: img.width, height: img.height, data };
+}
+
+function clean(): { img: RgbaImage; truth: Corners } {
+  const img = blankImage(320, 320);
+  const truth = drawQr(img, RP1_URL, { x: 50, y: 50, module: 3.5 });
+  return { img, truth };
+}
+
+const zxOnly: PassDescriptor = {
+  name: "zx-only",
+  longSide: 1000,
+  region: { kind: "full" },
+  channel: "luma",
+  contrast: "none",
+  inversion: "attemptBoth",
+  engine: "zxing",
+};
+
+describe("engines", () => {
+  it("jsQR and zxing-cpp each read a clean code, with its corners", async () => {
+    const { img, truth } = clean();
+    const gray = toGray(img);
+    for (const codes of [
+      jsqrEngine.read(gray, { inversion: "dontInvert" }) as Awaited<ReturnType<typeof jsqrEngine.read>>,
+      await nodeZxingEngine().read(gray, { inversion: "dontInvert" }),
+    ]) {
+      expect(codes.map((c) => c.text)).toEqual([RP1_URL]);
+      // Corners in the gray's pixel coordinates, within a module of the drawn symbol.
+      expect(cornerDistance(codes[0]!.corners, truth)).toBeLessThan(4);
+    }
+  });
+
+  it("find nothing on a blank image", async () => {
+    const gray = toGray(blankImage(200, 200));
+    expect(jsqrEngine.read(gray, { inversion: "attemptBoth" })).toEqual([]);
+    expect(await nodeZxingEngine().read(gray, { inversion: "attemptBoth" })).toEqual([]);
+  });
+
+  it("zxing-cpp returns every code of an image in one read", async () => {
+    const img = blankImage(640, 320);
+    drawQr(img, RP1_URL, { x: 40, y: 60, module: 3 });
+    drawQr(img, "https://support.example.com/help", { x: 400, y: 60, module: 4 });
+    const codes = await nodeZxingEngine().read(toGray(img), { inversion: "dontInvert" });
+    expect(codes.map((c) => c.text).sort()).toEqual(["https://support.example.com/help", RP1_URL].sort());
+  });
+
+  it("zxing-cpp needs a wasm source (never the package's CDN default), and a source that fails reads nothing", async () => {
+    expect(() => createZxingEngine({})).toThrow(/wasmUrl, wasmBinary or loadWasm/);
+    let calls = 0;
+    const broken = createZxingEngine({
+      loadWasm: async () => {
+        calls++;
+        throw new Error("no wasm here");
+      },
+    });
+    await expect(broken.load!()).rejects.toThrow("no wasm here");
+    expect(await broken.read(toGray(clean().img), { inversion: "dontInvert" })).toEqual([]);
+    expect(calls).toBe(1);
+  });
+});
+
+describe("pipeline with engines", () => {
+  it("runs a zxing pass only when the zxing engine is given, and reports which engine read it", async () => {
+    const { img, truth } = clean();
+    const withZx = await decodeQrAsync(img, { ...BIG, passes: [zxOnly], engines: [jsqrEngine, nodeZxingEngine()] });
+    expect(withZx.ok && [withZx.text, withZx.engine, withZx.pass]).toEqual([RP1_URL, "zxing", "zx-only"]);
+    if (withZx.ok) expect(cornerDistance(withZx.corners, truth)).toBeLessThan(4);
+    const jsqrOnly = await decodeQrAsync(img, { ...BIG, passes: [zxOnly] });
+    expect(jsqrOnly).toMatchObject({ ok: false, reason: "not-found", timings: { passes: [] } });
+  });
+
+  it("default passes: jsQR first (an easy photo never reaches zxing-cpp), zxing-cpp among them", async () => {
+    const r = await decodeQrAsync(clean().img, { ...BIG, engines: [jsqrEngine, nodeZxingEngine()] });
+    expect(r.ok && r.engine).toBe("jsqr");
+    expect(DEFAULT_PASSES[0]!.engine ?? "jsqr").toBe("jsqr");
+    expect(DEFAULT_PASSES.filter((p) => p.engine === "zxing").length).toBeGreaterThan(3);
+  });
+
+  it("the synchronous driver refuses an asynchronous engine instead of skipping it silently", () => {
+    expect(() => decodeQr(blankImage(100, 100), { ...BIG, passes: [zxOnly], engines: [jsqrEngine, nodeZxingEngine()] })).toThrow(/decodeQrAsync/);
+  });
+});
