@@ -42,6 +42,9 @@ const nextConfig: NextConfig = {
     "react-email",
     "@react-email/render",
   ],
+  // libheif-js' Emscripten glue (HEIC photos, decode worker) requires 'fs' and 'path' in a Node
+  // branch that never runs in a browser: the browser bundle gets an empty module for them.
+  turbopack: { resolveAlias: { fs: { browser: "./lib/qr/empty-module.ts" }, path: { browser: "./lib/qr/empty-module.ts" } } },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

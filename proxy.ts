@@ -9,7 +9,9 @@ function contentSecurityPolicy(nonce: string): string {
   const dev = env().NODE_ENV !== "production";
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // 'wasm-unsafe-eval': the QR readers (zxing-cpp, libheif) are WebAssembly; it allows compiling
+    // wasm only, not eval of JavaScript. Their .wasm files come from the console itself (connect-src 'self').
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic' 'wasm-unsafe-eval'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "media-src 'self' blob:",

@@ -1,120 +1,90 @@
 /**
- * Browser-side helper: decode a QR code from an image file (photo, screenshot, chat thumbnail) in
- * a Web Worker. Framework-free (no React).
+ * Browser side of the QR decode: hands the customer's file to the decode worker and reports
+ * back. Framework-free (no React).
  *
- *   const r = await decodeImageFile(file, { onProgress, signal, accept: /^https:\/\/reset\./ });
- *   if (r.ok) use(r.text); else show(r.message ?? r.reason);
+ *   const r = await openPhoto(file, { accept: CHALLENGE_TEXT, signal, onLoaded, onProgress, onFound });
+ *   if (r.ok) use(r.candidates); else show(r.message);
+ *   const again = await assistPhoto(r.photo, { region, rotation }, { accept: CHALLENGE_TEXT });
  *
- * The image is loaded with `createImageBitmap(file, {imageOrientation: 'from-image'})` (EXIF
- * orientation applied), transferred to the worker, downscaled there to ≤ 2400 px and decoded by
- * the same pipeline as the Node CLI. One worker is created lazily and reused; requests are keyed
- * by id. Without Worker support the pipeline runs on the main thread (yielding between passes).
+ * The page never decodes the file itself: the worker opens it (HEIC included), reads it in stages
+ * within ~6 s (`worker-handler.ts`) and keeps it open for the manual assist. One worker is
+ * created on first use and reused; requests are keyed by id. Without Worker support the same
+ * handler runs on the page (loaded only then), yielding between passes.
  */
-import { bitmapToRgba } from "./bitmap";
-import { decodeQrAsync } from "./pipeline";
-import type { DecodeFailureReason, DecodeResult, DecodeSuccess, DecodeTimings, ProgressCallback } from "./types";
-import type { RequestId, WorkerDecodeOptions, WorkerRequest, WorkerResponse } from "./worker-handler";
+import type { AssistRequest } from "./assist";
+import type { DecodeTimings } from "./types";
+import type {
+  DecodePhase,
+  RequestId,
+  WorkerDecodeOptions,
+  WorkerRequest,
+  WorkerResponse,
+  WorkerResult,
+  WorkerSuccess,
+  ClientFailureReason,
+} from "./worker-handler";
 
-export type ClientFailureReason =
-  | DecodeFailureReason
-  /** The browser can't decode this file format (typically HEIC/HEIF from iPhones, or not an image). */
-  | "unsupported-format"
-  /** A supported format that failed to load (truncated or damaged file). */
-  | "load-failed"
-  /** The worker crashed. */
-  | "worker-failed";
+export type { Candidate, ClientFailureReason, DecodePhase, WorkerResult, WorkerSuccess } from "./worker-handler";
 
-export interface ClientDecodeFailure {
-  ok: false;
-  reason: ClientFailureReason;
-  /** Human-readable explanation for load failures. */
-  message?: string;
-  timings: DecodeTimings;
-  rejected?: string[];
+export interface PhotoInfo {
+  width: number;
+  height: number;
+  format: string;
+  /** A JPEG the page can show, for formats an <img> cannot (HEIC). */
+  preview?: Blob;
 }
 
-export type ClientDecodeResult = DecodeSuccess | ClientDecodeFailure;
+export interface ProgressInfo {
+  phase: DecodePhase;
+  elapsedMs: number;
+  budgetMs: number;
+}
 
-export interface DecodeImageFileOptions {
-  onProgress?: ProgressCallback;
+export interface DecodeRequestOptions {
   signal?: AbortSignal;
-  /** Total pipeline budget in ms (default: the pipeline's 1000 ms). */
-  timeBudgetMs?: number;
-  /** Only accept texts matching this pattern (e.g. RP1 URLs); other QR codes are skipped. */
+  /** Only codes whose text matches are taken (e.g. reset challenges); others are skipped. */
   accept?: RegExp;
+  /** The whole reading's budget in ms (default: the worker's ~6 s). */
+  timeBudgetMs?: number;
+  onProgress?: (p: ProgressInfo) => void;
+  /** The first code found, before the worker has checked the photo for others. */
+  onFound?: (r: WorkerSuccess) => void;
 }
+
+export interface OpenPhotoOptions extends DecodeRequestOptions {
+  onLoaded?: (info: PhotoInfo) => void;
+}
+
+/** A result, and which open photo the assist should refer to. */
+export type ClientResult = WorkerResult & { photo: RequestId };
 
 const NO_TIMINGS = (): DecodeTimings => ({ totalMs: 0, passes: [] });
 
-// ---------------------------------------------------------------------------------------------
-// Load failures
-// ---------------------------------------------------------------------------------------------
-
-const HEIF_BRANDS = ["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1"];
-
-/** Sniff the ISO-BMFF `ftyp` brand (HEIC/HEIF/AVIF) from the first bytes. */
-async function sniffBrand(file: Blob): Promise<string | null> {
-  try {
-    const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
-    if (head.length < 12) return null;
-    const ftyp = String.fromCharCode(head[4]!, head[5]!, head[6]!, head[7]!);
-    if (ftyp !== "ftyp") return null;
-    return String.fromCharCode(head[8]!, head[9]!, head[10]!, head[11]!);
-  } catch {
-    return null;
-  }
+interface Port {
+  post(msg: WorkerRequest): void;
 }
-
-export async function classifyLoadFailure(file: Blob): Promise<ClientDecodeFailure> {
-  const type = (file.type || "").toLowerCase();
-  const name = "name" in file && typeof (file as File).name === "string" ? (file as File).name.toLowerCase() : "";
-  const brand = await sniffBrand(file);
-  if (/hei[cf]/.test(type) || /\.hei[cf]$/.test(name) || (brand !== null && HEIF_BRANDS.includes(brand))) {
-    return {
-      ok: false,
-      reason: "unsupported-format",
-      message:
-        "This photo is in HEIC format, which this browser can't open. Please send a JPEG or PNG instead " +
-        "(on iPhone: Settings → Camera → Formats → Most Compatible, or share the photo as JPEG / take a screenshot).",
-      timings: NO_TIMINGS(),
-    };
-  }
-  if (brand === "avif" || brand === "avis") {
-    return {
-      ok: false,
-      reason: "unsupported-format",
-      message: "This AVIF image can't be opened by this browser. Please send a JPEG or PNG.",
-      timings: NO_TIMINGS(),
-    };
-  }
-  if (type && !type.startsWith("image/")) {
-    return {
-      ok: false,
-      reason: "unsupported-format",
-      message: `This file (${type}) is not an image. Please send a photo or screenshot of the QR code.`,
-      timings: NO_TIMINGS(),
-    };
-  }
-  return {
-    ok: false,
-    reason: "load-failed",
-    message: "The image could not be read — the file may be incomplete or damaged. Please send it again.",
-    timings: NO_TIMINGS(),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Worker management
-// ---------------------------------------------------------------------------------------------
 
 interface Pending {
-  resolve: (r: ClientDecodeResult) => void;
-  onProgress?: ProgressCallback;
+  resolve: (r: WorkerResult) => void;
+  options: OpenPhotoOptions;
 }
 
+let port: Port | null = null;
 let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<RequestId, Pending>();
+
+function deliver(msg: WorkerResponse): void {
+  const p = pending.get(msg.id);
+  if (!p) return; // cancelled or unknown
+  if (msg.type === "progress") p.options.onProgress?.({ phase: msg.phase, elapsedMs: msg.elapsedMs, budgetMs: msg.budgetMs });
+  else if (msg.type === "loaded") p.options.onLoaded?.({ width: msg.width, height: msg.height, format: msg.format, preview: msg.preview });
+  else if (msg.type === "found") p.options.onFound?.(msg.result);
+  else {
+    pending.delete(msg.id);
+    p.resolve(msg.result);
+  }
+}
 
 function failAll(reason: ClientFailureReason, message: string): void {
   for (const [id, p] of pending) {
@@ -123,103 +93,75 @@ function failAll(reason: ClientFailureReason, message: string): void {
   }
 }
 
-function getWorker(): Worker | null {
-  if (worker) return worker;
-  if (typeof Worker === "undefined") return null;
-  const w = new Worker(new URL("./decode.worker.ts", import.meta.url), { type: "module" });
-  w.addEventListener("message", (ev: MessageEvent<WorkerResponse>) => {
-    const msg = ev.data;
-    const p = pending.get(msg.id);
-    if (!p) return; // cancelled or unknown
-    if (msg.type === "progress") p.onProgress?.(msg.passIndex, msg.passCount, msg.pass);
-    else {
-      pending.delete(msg.id);
-      p.resolve(msg.result);
-    }
-  });
-  w.addEventListener("error", () => {
-    disposeDecodeWorker();
-    failAll("worker-failed", "The QR decoder stopped unexpectedly. Please try again.");
-  });
-  worker = w;
-  return w;
+async function getPort(): Promise<Port> {
+  if (port) return port;
+  if (typeof Worker !== "undefined") {
+    const w = new Worker(new URL("./decode.worker.ts", import.meta.url), { type: "module" });
+    w.addEventListener("message", (ev: MessageEvent<WorkerResponse>) => deliver(ev.data));
+    w.addEventListener("error", () => {
+      disposeDecodeWorker();
+      failAll("worker-failed", "The QR reader stopped unexpectedly. Please try again.");
+    });
+    worker = w;
+    port = { post: (m) => w.postMessage(m) };
+  } else {
+    // No Web Worker: the same handler on the page (its own chunk, loaded only here).
+    const { createBrowserDecoder } = await import("./browser-decoder");
+    const handle = createBrowserDecoder(deliver);
+    port = { post: (m) => void handle(m) };
+  }
+  return port;
 }
 
 /** Terminate the shared worker (e.g. on page teardown); pending requests resolve as 'cancelled'. */
 export function disposeDecodeWorker(): void {
   worker?.terminate();
   worker = null;
-  failAll("cancelled", "The decoder was shut down.");
+  port = null;
+  failAll("cancelled", "The reader was shut down.");
 }
 
-// ---------------------------------------------------------------------------------------------
-// API
-// ---------------------------------------------------------------------------------------------
-
-export async function decodeImageFile(file: Blob, options: DecodeImageFileOptions = {}): Promise<ClientDecodeResult> {
-  const { signal, onProgress } = options;
-  const cancelled = (): ClientDecodeResult => ({ ok: false, reason: "cancelled", timings: NO_TIMINGS() });
-  if (signal?.aborted) return cancelled();
-
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(file, { imageOrientation: "from-image" });
-  } catch {
-    return classifyLoadFailure(file);
-  }
-  if (signal?.aborted) {
-    bitmap.close();
-    return cancelled();
-  }
-
-  const workerOptions: WorkerDecodeOptions = {
+function workerOptions(options: DecodeRequestOptions): WorkerDecodeOptions {
+  return {
     timeBudgetMs: options.timeBudgetMs,
     accept: options.accept ? { source: options.accept.source, flags: options.accept.flags } : undefined,
   };
+}
 
-  const w = getWorker();
-  if (!w) {
-    // Main-thread fallback (no Worker support): same pipeline, yielding between passes.
-    try {
-      const { image, scale } = bitmapToRgba(bitmap);
-      bitmap.close();
-      const accept = options.accept;
-      const result: DecodeResult = await decodeQrAsync(image, {
-        timeBudgetMs: options.timeBudgetMs,
-        signal,
-        onProgress,
-        accept: accept ? (t) => ((accept.lastIndex = 0), accept.test(t)) : undefined,
-      });
-      if (result.ok && scale !== 1) {
-        const k = 1 / scale;
-        const s = (p: { x: number; y: number }) => ({ x: p.x * k, y: p.y * k });
-        const c = result.corners;
-        result.corners = { topLeft: s(c.topLeft), topRight: s(c.topRight), bottomLeft: s(c.bottomLeft), bottomRight: s(c.bottomRight) };
-      }
-      return result;
-    } catch {
-      return { ok: false, reason: "load-failed", message: "The image could not be processed in this browser.", timings: NO_TIMINGS() };
-    }
-  }
-
+async function request(build: (id: RequestId) => WorkerRequest, options: OpenPhotoOptions): Promise<ClientResult> {
   const id = nextId++;
-  return new Promise<ClientDecodeResult>((resolve) => {
+  const cancelled = (): ClientResult => ({ ok: false, reason: "cancelled", timings: NO_TIMINGS(), photo: id });
+  if (options.signal?.aborted) return cancelled();
+  const p = await getPort();
+  return new Promise<ClientResult>((resolve) => {
     const onAbort = () => {
       if (!pending.has(id)) return;
       pending.delete(id);
-      const cancel: WorkerRequest = { id, type: "cancel" };
-      w.postMessage(cancel);
+      p.post({ id, type: "cancel" });
       resolve(cancelled());
     };
     pending.set(id, {
-      onProgress,
+      options,
       resolve: (r) => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve(r);
+        options.signal?.removeEventListener("abort", onAbort);
+        resolve({ ...r, photo: id });
       },
     });
-    signal?.addEventListener("abort", onAbort, { once: true });
-    const req: WorkerRequest = { id, bitmap, options: workerOptions };
-    w.postMessage(req, [bitmap]);
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    p.post(build(id));
   });
+}
+
+/** Open a photo in the worker and read it; the worker keeps it open for `assistPhoto`. */
+export function openPhoto(file: Blob, options: OpenPhotoOptions = {}): Promise<ClientResult> {
+  return request((id) => ({ id, type: "open", file, options: workerOptions(options) }), options);
+}
+
+/**
+ * Read a box of the open photo, turned (`photo`: the `photo` of its `openPhoto` result). The
+ * result's `photo` stays the same photo.
+ */
+export async function assistPhoto(photo: RequestId, assist: AssistRequest, options: DecodeRequestOptions = {}): Promise<ClientResult> {
+  const r = await request((id) => ({ id, type: "assist", photo, assist, options: workerOptions(options) }), options);
+  return { ...r, photo };
 }
