@@ -12,6 +12,8 @@ export type ScheduledJob = {
   name: string;
   intervalMs: number;
   run(tx: Prisma.TransactionClient, now: Date): Promise<Record<string, string | number | boolean | null>>;
+  /** Optional work after a run committed (files, network): never for a run that rolled back. A failure is the run's error. */
+  afterCommit?(db: Db, result: Record<string, string | number | boolean | null>): Promise<void>;
 };
 
 export type JobRun =
@@ -34,8 +36,8 @@ const RUN_MAX_WAIT_MS = 10_000;
  */
 export async function runJobOnce(options: { db: Db; job: ScheduledJob; now?: Date }): Promise<JobRun> {
   const { db, job } = options;
-  return db.$transaction(
-    async (tx) => {
+  const run = await db.$transaction(
+    async (tx): Promise<JobRun> => {
       const now = options.now ?? new Date();
       const [lock] = await tx.$queryRaw<
         { locked: boolean }[]
@@ -53,6 +55,8 @@ export async function runJobOnce(options: { db: Db; job: ScheduledJob; now?: Dat
     },
     { timeout: RUN_TIMEOUT_MS, maxWait: RUN_MAX_WAIT_MS },
   );
+  if (run.ran && job.afterCommit) await job.afterCommit(db, run.result);
+  return run;
 }
 
 /** Every job once, in order; one job's failure is reported and does not stop the others. */
