@@ -3,7 +3,6 @@ import { exportCheckpoints } from "@/lib/audit/checkpoints/exported-checkpoints"
 import { checkpointKeys } from "@/lib/audit/checkpoints/keys";
 import { CHECKPOINT_JOB_NAME, createCheckpoint } from "@/lib/audit/checkpoints/make-checkpoint";
 import { env } from "@/lib/env";
-import { logger } from "@/lib/log";
 import { expireTickets } from "@/lib/tickets/expire-tickets";
 import type { ScheduledJob } from "./run-job-once";
 
@@ -26,19 +25,18 @@ export const expireTicketsJob: ScheduledJob = {
  * A signed checkpoint of the audit chain's head every AUDIT_CHECKPOINT_INTERVAL_MS (default 10
  * min) when events came since the last one, and at once after an append reaches a multiple of
  * AUDIT_CHECKPOINT_EVERY (appendAuditEvent makes the job due). After commit, new checkpoints are
- * written to AUDIT_CHECKPOINT_DIR when set. Without a signing key (production, unset) it only warns.
+ * written to AUDIT_CHECKPOINT_DIR when set. An instance without a signing key skips it (start-up
+ * warned), so the key can live on one dedicated instance only.
  */
 export const auditCheckpointJob: ScheduledJob = {
   name: CHECKPOINT_JOB_NAME,
   get intervalMs() {
     return env().AUDIT_CHECKPOINT_INTERVAL_MS;
   },
-  run: async (tx, now): Promise<Record<string, string | number | boolean | null>> => {
+  enabled: () => checkpointKeys().signing !== null,
+  run: async (tx, now) => {
     const key = checkpointKeys().signing;
-    if (!key) {
-      logger({ component: "audit-checkpoints" }).warn("no AUDIT_SIGNING_KEY or AUDIT_SIGNING_KEY_FILE: the audit chain is not being checkpointed");
-      return { made: 0, signingKey: false };
-    }
+    if (!key) throw new Error("no audit signing key");
     const { made } = await createCheckpoint(tx, { key, now });
     return { made: made ? 1 : 0, checkpoint: made?.number ?? null, eventSeq: made?.eventSeq ?? null };
   },

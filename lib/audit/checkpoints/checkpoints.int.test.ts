@@ -219,6 +219,9 @@ describe.each(ENGINES)("signed audit checkpoints on %s", (engine) => {
     const t = await freshDb();
     const dir = await mkdtemp(path.join(tmpdir(), "audit-ckpt-job-"));
     dirs.push(dir);
+    // An instance without the key skips the job and leaves its shared row to the one that has it.
+    expect(await runJobOnce({ db: t.db, job: auditCheckpointJob })).toEqual({ name: "audit.checkpoint", ran: false, reason: "disabled" });
+    expect(await t.db.scheduledJob.findUnique({ where: { name: "audit.checkpoint" } })).toBeNull();
     vi.stubEnv("AUDIT_SIGNING_KEY", keys.signing!.privateKey.export({ type: "pkcs8", format: "pem" }).toString());
     vi.stubEnv("AUDIT_CHECKPOINT_EVERY", "5");
     vi.stubEnv("AUDIT_CHECKPOINT_DIR", dir);
