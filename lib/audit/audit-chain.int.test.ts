@@ -10,6 +10,8 @@ describe.each(ENGINES)("audit chain on %s", (engine) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await openTestDatabase(engine);
+    // PGlite loads its data on first use: outside the timed transactions below.
+    await t.db.$queryRaw`SELECT 1`;
     for (let i = 1; i <= 12; i++) {
       await t.db.$transaction((tx) => recordAudit(tx, { actor, action: "test.event", ip: "127.0.0.1", details: { i, note: `event ${i}`, tags: ["a", "b"] } }));
     }
