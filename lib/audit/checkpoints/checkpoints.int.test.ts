@@ -58,16 +58,16 @@ describe.each(ENGINES)("signed audit checkpoints on %s", (engine) => {
     return t;
   }
 
-  /** A fresh log: 35 events, checkpoints #1–#3 at events 10, 20 and 30, exported to a directory. */
+  /** A fresh log: 14 events, checkpoints #1–#3 at events 4, 8 and 12, exported to a directory. */
   async function signedLog() {
     const t = await freshDb();
     const dir = await mkdtemp(path.join(tmpdir(), "audit-ckpt-"));
     dirs.push(dir);
     for (let i = 0; i < 3; i++) {
-      await append(t.db, 10);
+      await append(t.db, 4);
       await makeCheckpoint({ db: t.db, key: keys.signing!, exportDir: dir });
     }
-    await append(t.db, 5);
+    await append(t.db, 2);
     return { db: t.db, dir };
   }
 
@@ -77,32 +77,32 @@ describe.each(ENGINES)("signed audit checkpoints on %s", (engine) => {
   });
   afterEach(() => vi.unstubAllEnvs());
 
-  it("an untampered log verifies: up to event 30, 5 events not yet covered, every exported copy matching", async () => {
+  it("an untampered log verifies: up to event 12, 2 events not yet covered, every exported copy matching", async () => {
     const { db, dir } = await signedLog();
     expect((await readdir(dir)).sort()).toEqual([
       "audit-checkpoint-000000000001.json",
       "audit-checkpoint-000000000002.json",
       "audit-checkpoint-000000000003.json",
     ]);
-    const report = await verifyAuditChain({ db, keys, exportDir: dir, batchSize: 7 });
-    const thirtieth = await db.auditEvent.findUniqueOrThrow({ where: { seq: 30n } });
+    const report = await verifyAuditChain({ db, keys, exportDir: dir, batchSize: 5 });
+    const twelfth = await db.auditEvent.findUniqueOrThrow({ where: { seq: 12n } });
     expect(report).toEqual({
       ok: true,
-      checked: 35,
-      anchor: { seq: "35", hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      checked: 14,
+      anchor: { seq: "14", hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
       checkpoints: {
         count: 3,
-        verifiedUpTo: { seq: "30", at: thirtieth.at.toISOString(), checkpoint: "3", signedAt: expect.any(String), keyId: keys.signing!.keyId },
-        uncovered: 5,
+        verifiedUpTo: { seq: "12", at: twelfth.at.toISOString(), checkpoint: "3", signedAt: expect.any(String), keyId: keys.signing!.keyId },
+        uncovered: 2,
         exported: { dir, count: 3, notYetExported: 0 },
       },
     });
-    expect(await uncoveredAuditEvents(db)).toMatchObject({ head: "35", coveredUpTo: "30", uncovered: 5, lastCheckpoint: { number: "3", eventSeq: "30" } });
+    expect(await uncoveredAuditEvents(db)).toMatchObject({ head: "14", coveredUpTo: "12", uncovered: 2, lastCheckpoint: { number: "3", eventSeq: "12" } });
 
     const lines: string[] = [];
     expect((await runVerifyCli({ argv: ["--checkpoints", dir], db, keys, print: (l) => lines.push(l) })).exitCode).toBe(0);
     expect(lines.join("\n")).toContain(
-      `verified up to event #30 at ${thirtieth.at.toISOString()} (checkpoint #3, key ${keys.signing!.keyId}); 5 events not yet covered.`,
+      `verified up to event #12 at ${twelfth.at.toISOString()} (checkpoint #3, key ${keys.signing!.keyId}); 2 events not yet covered.`,
     );
     expect(lines.join("\n")).toContain(`Exported copies in ${dir}: 3 match.`);
   });
@@ -110,10 +110,10 @@ describe.each(ENGINES)("signed audit checkpoints on %s", (engine) => {
   it("a checkpoint is made only when events came since the last; each names the previous one", async () => {
     const { db } = await signedLog();
     const rows = await db.auditCheckpoint.findMany({ orderBy: { number: "asc" } });
-    expect(rows.map((r) => r.eventSeq)).toEqual([10n, 20n, 30n]);
+    expect(rows.map((r) => r.eventSeq)).toEqual([4n, 8n, 12n]);
     expect(rows[1]!.previous).toBe(rows[0]!.hash);
     expect(rows[2]!.previous).toBe(rows[1]!.hash);
-    expect((await makeCheckpoint({ db, key: keys.signing! })).made).toMatchObject({ number: "4", eventSeq: "35", previous: rows[2]!.hash });
+    expect((await makeCheckpoint({ db, key: keys.signing! })).made).toMatchObject({ number: "4", eventSeq: "14", previous: rows[2]!.hash });
     expect((await makeCheckpoint({ db, key: keys.signing! })).made).toBeNull();
     // The app cannot change or remove one: the table is append-only like the events.
     await expect(db.$executeRawUnsafe(`UPDATE "AuditCheckpoint" SET "eventSeq" = 1 WHERE "number" = 1`)).rejects.toThrow(/AuditCheckpoint is append-only/);
@@ -123,34 +123,34 @@ describe.each(ENGINES)("signed audit checkpoints on %s", (engine) => {
 
   it("a rewrite of a covered event without new hashes fails at that event", async () => {
     const { db } = await signedLog();
-    await asSuperuser(db, "AuditEvent", () => db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "actorLabel" = 'someone else' WHERE "seq" = 15`));
-    expect(await verifyAuditChain({ db, keys })).toMatchObject({ ok: false, brokenAt: "15", reason: "hash-mismatch" });
+    await asSuperuser(db, "AuditEvent", () => db.$executeRawUnsafe(`UPDATE "AuditEvent" SET "actorLabel" = 'someone else' WHERE "seq" = 6`));
+    expect(await verifyAuditChain({ db, keys })).toMatchObject({ ok: false, brokenAt: "6", reason: "hash-mismatch" });
   });
 
   it("a rechained tail (trigger disabled, hashes recomputed forward) fails at the first checkpoint after the rewrite, naming the range", async () => {
     const { db, dir } = await signedLog();
-    await rewriteAndRechain(db, 15);
-    // Every event links to the one before and has its hash again, but event 20 no longer has the hash checkpoint #2 signed.
+    await rewriteAndRechain(db, 6);
+    // Every event links to the one before and has its hash again, but event 8 no longer has the hash checkpoint #2 signed.
     expect(await verifyAuditChain({ db, keys })).toMatchObject({
       ok: false,
       reason: "checkpoint-mismatch",
-      brokenAt: "20",
+      brokenAt: "8",
       checkpoint: "2",
-      checked: 19,
-      message: expect.stringContaining("events #11–#20 were rewritten and rechained"),
+      checked: 7,
+      message: expect.stringContaining("events #5–#8 were rewritten and rechained"),
     });
     const lines: string[] = [];
     const cli = await runVerifyCli({ argv: ["--checkpoints", dir], db, keys, print: (l) => lines.push(l) });
     expect(cli.exitCode).toBe(1);
-    expect(lines[0]).toMatch(/^BROKEN at event #20 \(checkpoint #2\): checkpoint-mismatch\. events #11–#20 were rewritten/);
+    expect(lines[0]).toMatch(/^BROKEN at event #8 \(checkpoint #2\): checkpoint-mismatch\. events #5–#8 were rewritten/);
   });
 
   it("editing a checkpoint to match is caught: by its hash, and when the hash is recomputed, by its signature", async () => {
     const { db } = await signedLog();
-    await rewriteAndRechain(db, 15);
-    const forged = await db.auditEvent.findUniqueOrThrow({ where: { seq: 20n } });
+    await rewriteAndRechain(db, 6);
+    const forged = await db.auditEvent.findUniqueOrThrow({ where: { seq: 8n } });
     await asSuperuser(db, "AuditCheckpoint", () => db.$executeRawUnsafe(`UPDATE "AuditCheckpoint" SET "eventHash" = $1 WHERE "number" = 2`, forged.hash));
-    expect(await verifyAuditChain({ db, keys })).toMatchObject({ ok: false, reason: "checkpoint-hash", checkpoint: "2", brokenAt: "20" });
+    expect(await verifyAuditChain({ db, keys })).toMatchObject({ ok: false, reason: "checkpoint-hash", checkpoint: "2", brokenAt: "8" });
 
     const { fromRow, hashCheckpoint } = await import("./checkpoint");
     const row = fromRow(await db.auditCheckpoint.findUniqueOrThrow({ where: { number: 2n } }));
@@ -160,14 +160,14 @@ describe.each(ENGINES)("signed audit checkpoints on %s", (engine) => {
 
   it("a truncated log fails: the last checkpoint signed events that are gone", async () => {
     const { db } = await signedLog();
-    await asSuperuser(db, "AuditEvent", () => db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "seq" >= 26`));
+    await asSuperuser(db, "AuditEvent", () => db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "seq" >= 11`));
     expect(await verifyAuditChain({ db, keys })).toMatchObject({
       ok: false,
       reason: "truncated",
-      brokenAt: "26",
+      brokenAt: "11",
       checkpoint: "3",
-      checked: 25,
-      message: expect.stringContaining("ends at event #25 but checkpoint #3 signed events up to #30"),
+      checked: 10,
+      message: expect.stringContaining("ends at event #10 but checkpoint #3 signed events up to #12"),
     });
   });
 
@@ -179,26 +179,26 @@ describe.each(ENGINES)("signed audit checkpoints on %s", (engine) => {
     // A careful insider cuts the tail and the checkpoint that signed it: the database alone looks whole...
     const tail = await signedLog();
     await asSuperuser(tail.db, "AuditCheckpoint", () => tail.db.$executeRawUnsafe(`DELETE FROM "AuditCheckpoint" WHERE "number" = 3`));
-    await asSuperuser(tail.db, "AuditEvent", () => tail.db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "seq" > 20`));
-    expect(await verifyAuditChain({ db: tail.db, keys })).toMatchObject({ ok: true, checked: 20, checkpoints: { count: 2, uncovered: 0 } });
+    await asSuperuser(tail.db, "AuditEvent", () => tail.db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "seq" > 8`));
+    expect(await verifyAuditChain({ db: tail.db, keys })).toMatchObject({ ok: true, checked: 8, checkpoints: { count: 2, uncovered: 0 } });
     // ...but the copy kept outside still has checkpoint #3.
     expect(await verifyAuditChain({ db: tail.db, keys, exportDir: tail.dir })).toMatchObject({
       ok: false,
       reason: "checkpoint-missing",
       checkpoint: "3",
-      brokenAt: "30",
+      brokenAt: "12",
       message: expect.stringContaining("deleted from the database"),
     });
     const lines: string[] = [];
     expect((await runVerifyCli({ argv: ["--checkpoints", tail.dir], db: tail.db, keys, print: (l) => lines.push(l) })).exitCode).toBe(1);
-    expect(lines[0]).toContain("BROKEN at event #30 (checkpoint #3): checkpoint-missing");
+    expect(lines[0]).toContain("BROKEN at event #12 (checkpoint #3): checkpoint-missing");
   });
 
   it("an exported copy that was edited, or that differs from the database, fails", async () => {
     const { db, dir } = await signedLog();
     const file = path.join(dir, "audit-checkpoint-000000000002.json");
     const original = await readFile(file, "utf8");
-    await writeFile(file, original.replace(/"eventSeq": "20"/, '"eventSeq": "19"'));
+    await writeFile(file, original.replace(/"eventSeq": "8"/, '"eventSeq": "7"'));
     expect(await verifyAuditChain({ db, keys, exportDir: dir })).toMatchObject({ ok: false, reason: "checkpoint-export-invalid", checkpoint: "2" });
     await writeFile(file, "{ not json");
     expect(await verifyAuditChain({ db, keys, exportDir: dir })).toMatchObject({ ok: false, reason: "checkpoint-export-invalid" });
