@@ -45,6 +45,8 @@ const schema = z.object({
 
   DATABASE_URL: urlWith(/^postgres(ql)?:$/, "a postgresql:// URL (leave it unset for the embedded database)").optional(),
   DATABASE_POOL_SIZE: wholeNumber(1, 1000).default(10),
+  // The owner role's URL for `npm run db:migrate` and `npm run db:roles`; the app's DATABASE_URL can then be the least-privileged role.
+  MIGRATION_DATABASE_URL: urlWith(/^postgres(ql)?:$/, "a postgresql:// URL (the role that owns the tables)").optional(),
   PGLITE_DIR: z.string().default(".data/pglite"),
 
   NEXTAUTH_SECRET: z.string().min(32, { error: "must be at least 32 random characters: it signs sessions and invitation links" }).optional(),
@@ -75,6 +77,15 @@ const schema = z.object({
     .string()
     .regex(/^(?:(?:\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):)?[0-9]{1,5}$/, { error: "must be host:port (e.g. 127.0.0.1:9464) or a port" })
     .optional(),
+  // Signed audit checkpoints (lib/audit/checkpoints): the Ed25519 private key (PEM, or base64 of PKCS#8 DER or the
+  // 32-byte seed) or a file holding it; the public keys that verify (PEM or base64, comma-separated) or a file of them.
+  AUDIT_SIGNING_KEY: z.string().optional(),
+  AUDIT_SIGNING_KEY_FILE: z.string().optional(),
+  AUDIT_VERIFY_KEYS: z.string().optional(),
+  AUDIT_VERIFY_KEYS_FILE: z.string().optional(),
+  AUDIT_CHECKPOINT_DIR: z.string().optional(),
+  AUDIT_CHECKPOINT_EVERY: wholeNumber(1, 1000).default(1000),
+  AUDIT_CHECKPOINT_INTERVAL_MS: wholeNumber(1000, 600_000).default(600_000),
 
   DEMO_MODE: flag,
   // Tests and benchmarks that serve a production build with the published RP1 vector keys.
@@ -95,7 +106,15 @@ export type EnvName = keyof z.input<typeof schema>;
 export const ENV_NAMES = Object.keys(schema.shape) as EnvName[];
 
 /** Values that must never be printed; they stay out of JSON.stringify, console.log and log lines. */
-const SECRET_NAMES: readonly EnvName[] = ["NEXTAUTH_SECRET", "RESET_MASTER_KEYS", "SMTP_URL", "DATABASE_URL", "METRICS_TOKEN"];
+const SECRET_NAMES: readonly EnvName[] = [
+  "NEXTAUTH_SECRET",
+  "RESET_MASTER_KEYS",
+  "SMTP_URL",
+  "DATABASE_URL",
+  "MIGRATION_DATABASE_URL",
+  "AUDIT_SIGNING_KEY",
+  "METRICS_TOKEN",
+];
 
 /** A configuration that cannot work; the message names every bad variable and what is allowed (never its value). */
 export class EnvError extends Error {
@@ -170,7 +189,8 @@ export function configuredSecrets(config: Env = env()): string[] {
     const key = entry.slice(entry.indexOf(":") + 1).trim();
     if (key) secrets.push(key, key.toLowerCase(), key.toUpperCase());
   }
-  for (const url of [config.SMTP_URL, config.DATABASE_URL]) {
+  if (config.AUDIT_SIGNING_KEY) secrets.push(config.AUDIT_SIGNING_KEY);
+  for (const url of [config.SMTP_URL, config.DATABASE_URL, config.MIGRATION_DATABASE_URL]) {
     if (!url) continue;
     const password = new URL(url).password;
     if (!password) continue;

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { parseAnchor } from "@/lib/audit/parse-anchor";
-import { verifyAuditChainAs } from "@/lib/audit/verify-chain";
+import { describeCoverage, verifyAuditChainAs } from "@/lib/audit/verify-chain";
 import { AppError } from "@/lib/errors";
 import { serverAction } from "@/lib/http/server-action";
 
@@ -27,9 +27,12 @@ export const verifyChainAction = serverAction({
   run: async ({ anchor }, { db, actor }) => {
     const report = await verifyAuditChainAs({ db, actor, ip: actor.ip, anchor });
     if (!report.ok)
-      throw new AppError("CONFLICT", `Chain broken at event #${report.brokenAt} (${report.reason}); ${report.checked} events verified before it.`);
+      throw new AppError(
+        "CONFLICT",
+        `Chain broken at event #${report.brokenAt}${report.checkpoint ? ` (checkpoint #${report.checkpoint})` : ""}: ${report.message} (${report.reason}); ${report.checked} events verified before it.`,
+      );
     return {
-      message: `Chain OK: all ${report.checked} events verified${anchor ? `, anchor #${anchor.seq} matches` : ""}. Head: #${report.anchor?.seq ?? 0} ${report.anchor?.hash ?? "(empty log)"}`,
+      message: `Chain OK: all ${report.checked} events verified${anchor ? `, anchor #${anchor.seq} matches` : ""}. ${describeCoverage(report.checkpoints)} Head: #${report.anchor?.seq ?? 0} ${report.anchor?.hash ?? "(empty log)"}`,
     };
   },
 });

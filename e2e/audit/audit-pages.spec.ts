@@ -73,8 +73,13 @@ test("audit log, device history and dashboard render; the chain verifies; the an
   await visit(page, "/audit");
   await expect(page.getByRole("figure", { name: "Resets per day, last 30 days" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Tickets per agent" })).toBeVisible();
+  // The scheduler signs a checkpoint of the chain's head every 2 s in e2e (AUDIT_CHECKPOINT_INTERVAL_MS).
+  await expect.poll(() => db.auditCheckpoint.count(), { timeout: 15_000 }).toBeGreaterThan(0);
   await page.getByRole("button", { name: "Verify audit chain" }).click();
   await expect(page.getByText(/^Chain OK: all \d+ events verified/)).toBeVisible();
+  await expect(
+    page.getByText(/Signed checkpoints verified up to event #\d+ at .+ \(checkpoint #\d+, key [0-9a-f]{16}\); \d+ events? not yet covered\./),
+  ).toBeVisible();
 
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download the latest anchor (JSON)" }).click();

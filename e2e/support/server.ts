@@ -1,5 +1,6 @@
 // Started by Playwright's webServer: a fresh PostgreSQL database, migrated, then the built app.
 import { spawn, spawnSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createMigrationAdapter } from "@/lib/db/migration-adapter";
@@ -31,6 +32,9 @@ const env: NodeJS.ProcessEnv = {
   SCHEDULER_EXPIRE_TICKETS_MS: "1000",
   DISABLE_HSTS: "1",
   NEXT_TELEMETRY_DISABLED: "1",
+  // A throw-away key for this run's signed audit checkpoints, made every couple of seconds.
+  AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+  AUDIT_CHECKPOINT_INTERVAL_MS: "2000",
 };
 if (process.env.E2E_SKIP_BUILD !== "1") {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });

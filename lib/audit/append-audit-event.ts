@@ -1,5 +1,7 @@
 import "server-only";
+import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { checkpointDueAfter } from "./checkpoints/make-checkpoint";
 import { eventHash, GENESIS_HASH } from "./event-hash";
 
 export type AuditActor = { id: string | null; label: string };
@@ -30,5 +32,6 @@ export async function appendAuditEvent(tx: Prisma.TransactionClient, input: Audi
   const prevHash = last?.hash ?? GENESIS_HASH;
   const hash = eventHash(content, prevHash);
   await tx.auditEvent.create({ data: { ...content, prevHash, hash } });
+  await checkpointDueAfter(tx, { seq: content.seq, at: content.at, every: env().AUDIT_CHECKPOINT_EVERY });
   return { seq: content.seq, hash };
 }

@@ -1,5 +1,5 @@
 // npm run demo : install what is missing, migrate and seed the embedded database, serve the console.
-import { randomBytes } from "node:crypto";
+import { createPublicKey, generateKeyPairSync, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ensureInstalled, ROOT, run } from "./prepare.mjs";
@@ -29,8 +29,26 @@ const fileEnv = Object.fromEntries(
     .filter((l) => l.includes("="))
     .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
 );
+// The audit checkpoints' signing key, outside the database (the file lib/audit/checkpoints/keys.ts
+// would otherwise make on first use), and a folder the signed checkpoints are exported to.
+const auditKeyFile = path.join(dataDir, "audit-signing-key.pem");
+if (!existsSync(auditKeyFile)) {
+  const { privateKey } = generateKeyPairSync("ed25519");
+  writeFileSync(auditKeyFile, privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 });
+  writeFileSync(path.join(dataDir, "audit-verify-key.pem"), createPublicKey(privateKey).export({ type: "spki", format: "pem" }));
+  console.log(
+    `Made a demo key for signing audit checkpoints in ${path.relative(ROOT, auditKeyFile)} (public half: .data/audit-verify-key.pem); checkpoints are exported to .data/audit-checkpoints.`,
+  );
+}
 const port = process.env.PORT ?? "3000";
-const env = { ...fileEnv, DEMO_MODE: "1", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`, DISABLE_HSTS: "1" };
+const env = {
+  ...fileEnv,
+  DEMO_MODE: "1",
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  DISABLE_HSTS: "1",
+  AUDIT_SIGNING_KEY_FILE: fileEnv.AUDIT_SIGNING_KEY_FILE ?? auditKeyFile,
+  AUDIT_CHECKPOINT_DIR: fileEnv.AUDIT_CHECKPOINT_DIR ?? path.join(dataDir, "audit-checkpoints"),
+};
 delete env.DATABASE_URL; // demo always runs on the embedded database
 
 run("npx", ["tsx", "lib/db/cli/migrate.ts"], { env: { ...env, DATABASE_URL: "" } });

@@ -13,3 +13,11 @@ export function databaseConfig(config: Pick<Env, "DATABASE_URL" | "PGLITE_DIR"> 
   const dir = config.PGLITE_DIR;
   return { engine: "pglite", dataDir: dir.startsWith("memory://") ? dir : path.resolve(/*turbopackIgnore: true*/ dir) };
 }
+
+/**
+ * The database migrations (and `npm run db:roles`) run against: MIGRATION_DATABASE_URL, the role
+ * that owns the tables, when set; otherwise the app's own configuration.
+ */
+export function migrationDatabaseConfig(config: Pick<Env, "DATABASE_URL" | "MIGRATION_DATABASE_URL" | "PGLITE_DIR"> = env()): DatabaseConfig {
+  return databaseConfig({ DATABASE_URL: config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL, PGLITE_DIR: config.PGLITE_DIR });
+}

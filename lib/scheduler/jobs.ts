@@ -1,4 +1,7 @@
 import "server-only";
+import { exportCheckpoints } from "@/lib/audit/checkpoints/exported-checkpoints";
+import { checkpointKeys } from "@/lib/audit/checkpoints/keys";
+import { CHECKPOINT_JOB_NAME, createCheckpoint } from "@/lib/audit/checkpoints/make-checkpoint";
 import { env } from "@/lib/env";
 import { expireTickets } from "@/lib/tickets/expire-tickets";
 import type { ScheduledJob } from "./run-job-once";
@@ -18,5 +21,30 @@ export const expireTicketsJob: ScheduledJob = {
   },
 };
 
+/**
+ * A signed checkpoint of the audit chain's head every AUDIT_CHECKPOINT_INTERVAL_MS (default 10
+ * min) when events came since the last one, and at once after an append reaches a multiple of
+ * AUDIT_CHECKPOINT_EVERY (appendAuditEvent makes the job due). After commit, new checkpoints are
+ * written to AUDIT_CHECKPOINT_DIR when set. An instance without a signing key skips it (start-up
+ * warned), so the key can live on one dedicated instance only.
+ */
+export const auditCheckpointJob: ScheduledJob = {
+  name: CHECKPOINT_JOB_NAME,
+  get intervalMs() {
+    return env().AUDIT_CHECKPOINT_INTERVAL_MS;
+  },
+  enabled: () => checkpointKeys().signing !== null,
+  run: async (tx, now) => {
+    const key = checkpointKeys().signing;
+    if (!key) throw new Error("no audit signing key");
+    const { made } = await createCheckpoint(tx, { key, now });
+    return { made: made ? 1 : 0, checkpoint: made?.number ?? null, eventSeq: made?.eventSeq ?? null };
+  },
+  afterCommit: async (db) => {
+    const dir = env().AUDIT_CHECKPOINT_DIR;
+    if (dir) await exportCheckpoints({ db, dir });
+  },
+};
+
 /** Every job the app's scheduler runs. */
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [expireTicketsJob];
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [expireTicketsJob, auditCheckpointJob];

@@ -12,10 +12,15 @@ export type ScheduledJob = {
   name: string;
   intervalMs: number;
   run(tx: Prisma.TransactionClient, now: Date): Promise<Record<string, string | number | boolean | null>>;
+  /** Optional: false means this instance skips the job without touching its shared row (e.g. it lacks a key another instance has). */
+  enabled?(): boolean;
+  /** Optional work after a run committed (files, network): never for a run that rolled back. A failure is the run's error. */
+  afterCommit?(db: Db, result: Record<string, string | number | boolean | null>): Promise<void>;
 };
 
 export type JobRun =
-  { name: string; ran: true; result: Record<string, string | number | boolean | null> } | { name: string; ran: false; reason: "locked" | "not-due" };
+  | { name: string; ran: true; result: Record<string, string | number | boolean | null> }
+  | { name: string; ran: false; reason: "locked" | "not-due" | "disabled" };
 
 /** First key of the two-key advisory locks (pg_locks objsubid 2), so no single-key lock can clash. */
 export const SCHEDULER_LOCK_SPACE = 7_202_612;
@@ -34,8 +39,9 @@ const RUN_MAX_WAIT_MS = 10_000;
  */
 export async function runJobOnce(options: { db: Db; job: ScheduledJob; now?: Date }): Promise<JobRun> {
   const { db, job } = options;
-  return db.$transaction(
-    async (tx) => {
+  if (job.enabled && !job.enabled()) return { name: job.name, ran: false, reason: "disabled" };
+  const run = await db.$transaction(
+    async (tx): Promise<JobRun> => {
       const now = options.now ?? new Date();
       const [lock] = await tx.$queryRaw<
         { locked: boolean }[]
@@ -53,6 +59,8 @@ export async function runJobOnce(options: { db: Db; job: ScheduledJob; now?: Dat
     },
     { timeout: RUN_TIMEOUT_MS, maxWait: RUN_MAX_WAIT_MS },
   );
+  if (run.ran && job.afterCommit) await job.afterCommit(db, run.result);
+  return run;
 }
 
 /** Every job once, in order; one job's failure is reported and does not stop the others. */

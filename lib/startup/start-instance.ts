@@ -1,3 +1,4 @@
+import { checkpointKeys } from "@/lib/audit/checkpoints/keys";
 import { buildEnv, env } from "@/lib/env";
 import { masterKeys } from "@/lib/keys/master-keys";
 import { logger } from "@/lib/log";
@@ -15,6 +16,10 @@ export async function startInstance(): Promise<void> {
     const config = env();
     const keys = masterKeys();
     log.info({ keyVersions: keys.versions, currentKeyVersion: keys.current }, "reset keys configured");
+    // The audit checkpoints' keys: a configured key that cannot be used stops the start.
+    const auditKeys = checkpointKeys(config);
+    if (auditKeys.signing) log.info({ keyId: auditKeys.signing.keyId, source: auditKeys.source }, "audit checkpoints are signed");
+    else log.warn("AUDIT_SIGNING_KEY_FILE is not set: the audit chain gets no signed checkpoints (docs/audit-security.md)");
     if (!config.NEXTAUTH_SECRET) throw new Error("NEXTAUTH_SECRET must be set to at least 32 random characters: it signs sessions and invitation links.");
     const problems = productionProblems(config, keys);
     if (problems.length) throw new Error(`Not fit for production:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

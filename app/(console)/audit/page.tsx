@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AnomalyList } from "@/components/audit/anomaly-list";
 import { AuditSubnav } from "@/components/audit/audit-subnav";
+import { CheckpointStatus } from "@/components/audit/checkpoint-status";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { DecisionsChart } from "@/components/charts/decisions-chart";
 import { VolumeChart } from "@/components/charts/volume-chart";
@@ -17,6 +18,7 @@ import {
   REPEAT_WINDOW_DAYS,
   REQUESTER_SERIAL_MIN,
 } from "@/lib/audit/dashboard/find-anomalies";
+import { uncoveredAuditEvents } from "@/lib/audit/checkpoints/make-checkpoint";
 import { loadDashboard } from "@/lib/audit/dashboard/load-dashboard";
 import { DASHBOARD_DAYS } from "@/lib/audit/dashboard/window";
 import { requirePageUser } from "@/lib/auth/guard";
@@ -28,7 +30,7 @@ export const metadata: Metadata = { title: "Audit" };
 
 export default async function AuditPage() {
   await requirePageUser("SUPERVISOR", "page:/audit");
-  const [d, escalations] = await Promise.all([loadDashboard({ db: getDb() }), countOpenEscalations({ db: getDb() })]);
+  const [d, escalations, coverage] = await Promise.all([loadDashboard({ db: getDb() }), countOpenEscalations({ db: getDb() }), uncoveredAuditEvents(getDb())]);
   const total = d.decisions.ISSUE + d.decisions.REVIEW + d.decisions.REFUSE;
   return (
     <>
@@ -107,6 +109,7 @@ export default async function AuditPage() {
         </Card>
         <Card title="Chain integrity">
           <div className="flex flex-col gap-4">
+            <CheckpointStatus coverage={coverage} />
             <VerifyChainButton />
             <p className="text-sm text-slate-600">
               Keep an anchor outside the console (a ticket, a printout): a later check against it proves nothing before it was cut or rewritten.

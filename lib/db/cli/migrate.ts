@@ -1,10 +1,11 @@
-// npm run db:migrate : applies pending migrations to the configured database (PGlite or PostgreSQL).
+// npm run db:migrate : applies pending migrations to the configured database (PGlite or PostgreSQL),
+// as MIGRATION_DATABASE_URL (the tables' owner) when set.
 import { logger } from "@/lib/log";
-import { databaseConfig } from "../config";
+import { migrationDatabaseConfig } from "../config";
 import { applyMigrations } from "../migrate";
 import { createMigrationAdapter } from "../migration-adapter";
 
-const config = databaseConfig();
+const config = migrationDatabaseConfig();
 const adapter = createMigrationAdapter(config);
 const applied = await applyMigrations(adapter);
 await adapter.close();
