@@ -39,6 +39,8 @@ describe.each(ENGINES)("metrics and readiness on %s", (engine) => {
     expect(sample(body, "reset_outbox_oldest_pending_age_seconds")).toBe(90);
     expect(sample(body, "reset_outbox_failed")).toBe(1);
     expect(sample(body, 'reset_tickets_open{status="READY"}')).toBe(0);
+    // No audit event yet in this database, so nothing is left unsigned.
+    expect(sample(body, "reset_audit_events_uncovered")).toBe(await t.db.auditEvent.count());
     expect(body).toContain("reset_console_process_cpu_seconds_total");
     expect(body).not.toContain("x@example.test");
   });

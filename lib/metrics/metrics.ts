@@ -61,6 +61,7 @@ function build() {
     outboxOldest: new Gauge({ name: "reset_outbox_oldest_pending_age_seconds", help: "Age of the oldest pending email; 0 when none.", registers }),
     outboxFailed: new Gauge({ name: "reset_outbox_failed", help: "Emails the outbox gave up on (permanent failure or attempts exhausted).", registers }),
     openTickets: new Gauge({ name: "reset_tickets_open", help: "Tickets not yet closed, by status.", labelNames: ["status"] as const, registers }),
+    auditUncovered: new Gauge({ name: "reset_audit_events_uncovered", help: "Audit events not yet covered by a signed checkpoint.", registers }),
     scrapeErrors: new Counter({ name: "reset_metrics_scrape_errors_total", help: "Scrapes whose database read failed.", registers }),
   };
 }
