@@ -13,6 +13,7 @@ import { SESSION_MAX_AGE_MS } from "./session-policy";
 /** Message shown for any failed sign-in, whatever the cause. */
 export const SIGN_IN_FAILED = "CredentialsSignin";
 export const SIGN_IN_THROTTLED = "Throttled";
+export const SIGN_IN_LOCKED = "Locked";
 
 export const authOptions: NextAuthOptions = {
   // Read when next-auth asks, not when this module loads: lib/env parses lazily.
@@ -39,7 +40,9 @@ export const authOptions: NextAuthOptions = {
         const headers = new Headers(Object.entries(req.headers ?? {}).map(([k, v]) => [k, String(v)] as [string, string]));
         const result = await authenticate({ db: getDb(), ...parsed.data, ip: clientIp(headers) });
         if (!result.ok) {
-          if (result.reason === "throttled") throw new Error(SIGN_IN_THROTTLED);
+          // next-auth hands the thrown message to the form as its error code.
+          if (result.reason === "throttled") throw new Error(`${SIGN_IN_THROTTLED}:${result.retryAfterSeconds}`);
+          if (result.reason === "locked") throw new Error(SIGN_IN_LOCKED);
           return null;
         }
         return { id: result.sessionId };
