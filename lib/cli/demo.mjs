@@ -30,7 +30,16 @@ const fileEnv = Object.fromEntries(
     .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
 );
 const port = process.env.PORT ?? "3000";
-const env = { ...fileEnv, DEMO_MODE: "1", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`, DISABLE_HSTS: "1" };
+// The virtual recorder signs with its own key ring (never read from RESET_MASTER_KEYS); in the demo
+// it is the same random demo key, so the console's codes open the demo's virtual recorders.
+const env = {
+  SIMULATOR_MASTER_KEYS: fileEnv.RESET_MASTER_KEYS,
+  SIMULATOR_MASTER_KEY_CURRENT: fileEnv.RESET_MASTER_KEY_CURRENT,
+  ...fileEnv,
+  DEMO_MODE: "1",
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  DISABLE_HSTS: "1",
+};
 delete env.DATABASE_URL; // demo always runs on the embedded database
 
 run("npx", ["tsx", "lib/db/cli/migrate.ts"], { env: { ...env, DATABASE_URL: "" } });
