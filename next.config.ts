@@ -23,10 +23,12 @@ const nextConfig: NextConfig = {
   // tsconfig.build.json only extends tsconfig.json: Next leaves it as it is, whatever distDir.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   // forbidden() answers a wrong role with a real 403 and app/forbidden.tsx.
-  // serverActions.bodySizeLimit: Next's default, said out loud. It applies to every action, so it
-  // stays small: no action takes a file (QR photos are decoded in the browser; the device CSV
-  // streams to its own route, /api/v1/admin/devices/import, which has its own cap).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "1mb" } },
+  // serverActions.bodySizeLimit: Next counts an action's body as it arrives and refuses it past
+  // this, before anything parses it. It applies to every action, so it stays small: the largest
+  // form field is a few KiB, and no action takes a file (QR photos are decoded in the browser; the
+  // device CSV streams to its own route, /api/v1/admin/devices/import, which has its own cap).
+  // Route handlers get theirs from guardedRoute (lib/http/route.ts).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "100kb" } },
   // Loaded by Node at run time instead of bundled: they read their own .wasm/.node files.
   serverExternalPackages: [
     "@electric-sql/pglite",

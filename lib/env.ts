@@ -57,6 +57,9 @@ const schema = z.object({
   // The key ring's format is checked by parseMasterKeys (lib/reset-protocol) at start-up.
   RESET_MASTER_KEYS: z.string().optional(),
   RESET_MASTER_KEY_CURRENT: z.string().optional(),
+  // The virtual recorder's own key ring (same format); unset: demo-only keys derived from NEXTAUTH_SECRET.
+  SIMULATOR_MASTER_KEYS: z.string().optional(),
+  SIMULATOR_MASTER_KEY_CURRENT: z.string().optional(),
   RESET_HOST: z.string().regex(HOST_NAME, { error: "must be a host name such as reset.example.com (no scheme, no path)" }).optional(),
 
   SMTP_URL: urlWith(/^smtps?:$/, "an smtp:// or smtps:// URL").optional(),
@@ -109,6 +112,7 @@ export const ENV_NAMES = Object.keys(schema.shape) as EnvName[];
 const SECRET_NAMES: readonly EnvName[] = [
   "NEXTAUTH_SECRET",
   "RESET_MASTER_KEYS",
+  "SIMULATOR_MASTER_KEYS",
   "SMTP_URL",
   "DATABASE_URL",
   "MIGRATION_DATABASE_URL",
@@ -185,7 +189,7 @@ export function buildEnv(source: Readonly<Record<string, string | undefined>> = 
 export function configuredSecrets(config: Env = env()): string[] {
   const secrets: string[] = [];
   if (config.NEXTAUTH_SECRET) secrets.push(config.NEXTAUTH_SECRET);
-  for (const entry of config.RESET_MASTER_KEYS?.split(",") ?? []) {
+  for (const entry of [config.RESET_MASTER_KEYS, config.SIMULATOR_MASTER_KEYS].flatMap((ring) => ring?.split(",") ?? [])) {
     const key = entry.slice(entry.indexOf(":") + 1).trim();
     if (key) secrets.push(key, key.toLowerCase(), key.toUpperCase());
   }

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { serverAction } from "@/lib/http/server-action";
-import { masterKeys } from "@/lib/keys/master-keys";
+import { simulatorKeys } from "@/lib/simulator/simulator-keys";
 import { bumpSimulatorVersion, powerOffSimulator, saveSimulator } from "@/lib/simulator/simulator-store";
 import { requireSimulatorUser } from "@/lib/simulator/require-simulator-user";
 import { resetHost } from "@/lib/simulator/reset-host";
@@ -22,7 +22,7 @@ export const powerOnAction = serverAction({
   authorize,
   schema: powerOnSchema,
   run: async (request, { db, user }) => {
-    const envelope = await startSimulator({ db, request, keys: masterKeys(), resetHost: resetHost() });
+    const envelope = await startSimulator({ db, request, keys: simulatorKeys(), resetHost: resetHost() });
     const version = await bumpSimulatorVersion({ db, userId: user.id, from: null });
     await saveSimulator({ userId: user.id, envelope, version, now: Date.now() });
     return { message: "The device has started.", revalidate: [PAGE] };
@@ -35,7 +35,7 @@ export const recorderStepAction = serverAction({
   authorize,
   schema: simulatorStepSchema,
   run: async (step, { db, user }) => {
-    const notice = await runSimulatorStep({ db, user, keys: masterKeys(), step });
+    const notice = await runSimulatorStep({ db, user, keys: simulatorKeys(), step });
     return { message: notice?.text ?? "", revalidate: [PAGE] };
   },
 });

@@ -2,11 +2,12 @@
 
 import { serverAction } from "@/lib/http/server-action";
 import { clearUserThrottle } from "@/lib/users/clear-user-throttle";
+import { decidePrivilegeRequest } from "@/lib/users/decide-privilege-request";
 import { inviteUser } from "@/lib/users/invite-user";
 import { resendInvitation } from "@/lib/users/resend-invitation";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { setUserRole } from "@/lib/users/set-user-role";
-import { inviteUserSchema, setUserActiveSchema, setUserRoleSchema, userIdSchema } from "@/lib/validation/users";
+import { decidePrivilegeRequestSchema, inviteUserSchema, setUserActiveSchema, setUserRoleSchema, userIdSchema } from "@/lib/validation/users";
 
 const USERS_PATH = "/admin/users";
 
@@ -15,8 +16,9 @@ export const setUserActiveAction = serverAction({
   role: "ADMIN",
   schema: setUserActiveSchema,
   run: async (input, { db, actor }) => {
-    const updated = await setUserActive({ db, actor, ip: actor.ip, ...input });
-    return { message: `${updated.name} is now ${input.active ? "active" : "disabled"}.`, revalidate: [USERS_PATH] };
+    const { user, pending } = await setUserActive({ db, actor, ip: actor.ip, ...input });
+    if (pending) return { message: `Re-enabling ${user.name} waits for a second admin's approval.`, revalidate: [USERS_PATH] };
+    return { message: `${user.name} is now ${input.active ? "active" : "disabled"}.`, revalidate: [USERS_PATH] };
   },
 });
 
@@ -25,7 +27,8 @@ export const inviteUserAction = serverAction({
   role: "ADMIN",
   schema: inviteUserSchema,
   run: async (input, { db, actor }) => {
-    await inviteUser({ db, actor, ip: actor.ip, ...input });
+    const { pending } = await inviteUser({ db, actor, ip: actor.ip, ...input });
+    if (pending) return { message: `Inviting ${input.email} as ${input.role.toLowerCase()} waits for a second admin's approval.`, revalidate: [USERS_PATH] };
     return { message: `Invitation sent to ${input.email}. The link works for 72 hours.`, revalidate: [USERS_PATH] };
   },
 });
@@ -35,8 +38,9 @@ export const setUserRoleAction = serverAction({
   role: "ADMIN",
   schema: setUserRoleSchema,
   run: async (input, { db, actor }) => {
-    const updated = await setUserRole({ db, actor, ip: actor.ip, ...input });
-    return { message: `${updated.name} is now ${updated.role.toLowerCase()}.`, revalidate: [USERS_PATH] };
+    const { user, pending } = await setUserRole({ db, actor, ip: actor.ip, ...input });
+    if (pending) return { message: `Making ${user.name} ${input.role.toLowerCase()} waits for a second admin's approval.`, revalidate: [USERS_PATH] };
+    return { message: `${user.name} is now ${user.role.toLowerCase()}.`, revalidate: [USERS_PATH] };
   },
 });
 
@@ -57,5 +61,21 @@ export const resendInvitationAction = serverAction({
   run: async (input, { db, actor }) => {
     const { user: target } = await resendInvitation({ db, actor, ip: actor.ip, ...input });
     return { message: `A new invitation is on its way to ${target.name}.`, revalidate: [USERS_PATH] };
+  },
+});
+
+export const decidePrivilegeRequestAction = serverAction({
+  name: "action:decidePrivilegeRequest",
+  role: "ADMIN",
+  schema: decidePrivilegeRequestSchema,
+  run: async (input, { db, actor }) => {
+    const decided = await decidePrivilegeRequest({ db, actor, ip: actor.ip, ...input });
+    const what =
+      decided.change === "REACTIVATE"
+        ? `re-enabling ${decided.name}`
+        : decided.change === "INVITE"
+          ? `inviting ${decided.name}`
+          : `${decided.name} as ${decided.role?.toLowerCase()}`;
+    return { message: decided.status === "APPROVED" ? `Approved: ${what}.` : `Refused: ${what}.`, revalidate: [USERS_PATH] };
   },
 });

@@ -4,7 +4,7 @@ import { RecorderMonitor } from "@/components/simulator/recorder-monitor";
 import { ServicePanel } from "@/components/simulator/service-panel";
 import { SimulatorShell } from "@/components/simulator/simulator-shell";
 import { getDb } from "@/lib/db/client";
-import { masterKeys } from "@/lib/keys/master-keys";
+import { simulatorKeys } from "@/lib/simulator/simulator-keys";
 import { loadSimulatorPage } from "@/lib/simulator/load-simulator-page";
 import { requireSimulatorUser } from "@/lib/simulator/require-simulator-user";
 
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function SimulatorPage() {
   // 404 when the simulator is off, then any signed-in console user.
   const user = await requireSimulatorUser({ kind: "page", what: "page:/simulator" });
-  const data = await loadSimulatorPage({ db: getDb(), userId: user.id, keys: masterKeys() });
+  const data = await loadSimulatorPage({ db: getDb(), userId: user.id, keys: simulatorKeys() });
   return (
     <SimulatorShell userName={user.name}>
       {data.kind === "off" ? (

@@ -14,7 +14,7 @@ export function UserActiveToggle({ userId, name, active }: { userId: string; nam
       <Button type="submit" variant={active ? "secondary" : "primary"} disabled={pending} aria-label={`${active ? "Disable" : "Enable"} ${name}`}>
         {active ? "Disable" : "Enable"}
       </Button>
-      {state && !state.ok ? <ActionMessage state={state} /> : null}
+      <ActionMessage state={state} />
     </form>
   );
 }

@@ -3,8 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { AnomalyList, type AnomalyData } from "./anomaly-list";
 
-const THRESHOLDS = { factor: 3, agentMin: 5, agentDays: 7, deviceMin: 3, requesterMin: 3, repeatDays: 30 };
-const EMPTY: AnomalyData = { teamMedianIssues: 1, busyAgents: [], repeatDevices: [], busyRequesters: [] };
+const THRESHOLDS = { factor: 3, agentMin: 5, agentDays: 7, deviceMin: 3, requesterMin: 3, repeatDays: 30, pairMin: 5 };
+const EMPTY: AnomalyData = { teamMedianIssues: 1, busyAgents: [], repeatDevices: [], busyRequesters: [], recurringPairs: [] };
 const text = (data: AnomalyData) => renderToStaticMarkup(createElement(AnomalyList, { data, thresholds: THRESHOLDS })).replace(/<!-- -->/g, "");
 
 // [findings, a link it shows, the words beside it, a section heading]
@@ -26,6 +26,12 @@ const ROWS: [Partial<AnomalyData>, string, string, string][] = [
     '<a class="underline" href="/audit/tickets?email=a%2Bb%40example.com">a+b@example.com</a>',
     ": 5 recorders",
     "One requester, many recorders (≥ 3 serials in 30 days)",
+  ],
+  [
+    { recurringPairs: [{ requesterId: "a1", requester: "Sam Agent", approverId: "s1", approver: "Pat Sup", approvals: 7 }] },
+    '<a class="underline" href="/audit/tickets?agent=a1">Sam Agent → Pat Sup</a>',
+    ": 7 approvals",
+    "The same two people approving each other&#x27;s exceptions (≥ 5 approvals in 30 days)",
   ],
 ];
 

@@ -31,9 +31,9 @@ export function AnomalyList({
   thresholds,
 }: {
   data: AnomalyData;
-  thresholds: { factor: number; agentMin: number; agentDays: number; deviceMin: number; requesterMin: number; repeatDays: number };
+  thresholds: { factor: number; agentMin: number; agentDays: number; deviceMin: number; requesterMin: number; repeatDays: number; pairMin: number };
 }) {
-  const none = data.busyAgents.length + data.repeatDevices.length + data.busyRequesters.length === 0;
+  const none = data.busyAgents.length + data.repeatDevices.length + data.busyRequesters.length + data.recurringPairs.length === 0;
   if (none) return <p className="text-sm text-slate-600">Nothing unusual.</p>;
   return (
     <div className="flex flex-col gap-3 text-sm">
@@ -62,6 +62,15 @@ export function AnomalyList({
           href: `/audit/tickets?email=${encodeURIComponent(r.email)}`,
           label: r.email,
           count: `${r.serials} recorders`,
+        }))}
+      />
+      <FindingList
+        title={`The same two people approving each other's exceptions (≥ ${thresholds.pairMin} approvals in ${thresholds.repeatDays} days)`}
+        findings={data.recurringPairs.map((p) => ({
+          key: `${p.requesterId}:${p.approverId}`,
+          href: `/audit/tickets?agent=${p.requesterId}`,
+          label: `${p.requester} → ${p.approver}`,
+          count: `${p.approvals} approvals`,
         }))}
       />
     </div>

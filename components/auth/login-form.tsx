@@ -8,11 +8,18 @@ import { Field } from "@/components/ui/field";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Email or password is not right.",
-  Throttled: "Too many failed attempts. Wait 15 minutes, or ask an admin to clear the lock.",
+  Locked: "This account is locked after too many failed sign-ins. Ask an admin to clear the lock.",
 };
 
+/** The form's words for next-auth's error code; "Throttled:12" carries the wait in seconds. */
+function messageFor(code: string | null | undefined): string {
+  const wait = /^Throttled:(\d+)$/.exec(code ?? "");
+  if (wait) return `Too many failed attempts. Try again in ${wait[1]} s.`;
+  return MESSAGES[code ?? ""] ?? MESSAGES.CredentialsSignin!;
+}
+
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
-  const [error, setError] = useState<string | null>(initialError ? (MESSAGES[initialError] ?? MESSAGES.CredentialsSignin!) : null);
+  const [error, setError] = useState<string | null>(initialError ? messageFor(initialError) : null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -26,7 +33,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       return;
     }
     setPending(false);
-    setError(MESSAGES[result?.error ?? ""] ?? MESSAGES.CredentialsSignin!);
+    setError(messageFor(result?.error));
   }
 
   return (

@@ -13,7 +13,7 @@ test("an admin invites a user, who sets a password from the emailed link and sig
   const email = `invitee-${randomUUID().slice(0, 8)}@e2e.test`;
   await page.getByLabel("Name").fill("Ivy Invitee");
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Role", { exact: true }).selectOption("SUPERVISOR");
+  await page.getByLabel("Role", { exact: true }).selectOption("AGENT");
   await page.getByRole("button", { name: "Invite" }).click();
   await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
 
@@ -41,23 +41,23 @@ test("an admin invites a user, who sets a password from the emailed link and sig
 
   await signIn(invitePage, { email, password });
   const user = await db.user.findUniqueOrThrow({ where: { email } });
-  expect(user.role).toBe("SUPERVISOR");
+  expect(user.role).toBe("AGENT");
   expect(await db.invitation.count({ where: { userId: user.id, usedAt: { not: null } } })).toBe(1);
   expect(await db.auditEvent.count({ where: { action: "user.invitation_accepted", actorId: user.id } })).toBe(1);
   await invitee.close();
 });
 
-test("an admin changes a user's role", async ({ page }) => {
+test("an admin lowers a user's role at once (raising one waits for a second admin: privilege-approval.spec.ts)", async ({ page }) => {
   const admin = await seedUser("ADMIN");
-  const agent = await seedUser("AGENT");
+  const supervisor = await seedUser("SUPERVISOR");
   await signIn(page, admin);
   await visit(page, "/admin/users");
-  await page.getByLabel(`Role of ${agent.name}`, { exact: true }).selectOption("SUPERVISOR");
-  await page.getByRole("button", { name: `Save role of ${agent.name}` }).click();
-  await expect(page.getByText(`${agent.name} is now supervisor.`)).toBeVisible();
-  expect((await db.user.findUniqueOrThrow({ where: { id: agent.id } })).role).toBe("SUPERVISOR");
+  await page.getByLabel(`Role of ${supervisor.name}`, { exact: true }).selectOption("AGENT");
+  await page.getByRole("button", { name: `Save role of ${supervisor.name}` }).click();
+  await expect(page.getByText(`${supervisor.name} is now agent.`)).toBeVisible();
+  expect((await db.user.findUniqueOrThrow({ where: { id: supervisor.id } })).role).toBe("AGENT");
   const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.role_changed", actorId: admin.id } });
-  expect(event.details).toMatchObject({ userId: agent.id, from: "AGENT", to: "SUPERVISOR" });
+  expect(event.details).toMatchObject({ userId: supervisor.id, from: "SUPERVISOR", to: "AGENT" });
 });
 
 test("disabling a signed-in user takes their access away on their next request", async ({ page, browser }) => {

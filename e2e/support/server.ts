@@ -24,6 +24,9 @@ const env: NodeJS.ProcessEnv = {
   // A production build with the published vector keys: start-up refuses them unless told.
   ALLOW_TEST_KEYS: "1",
   ENABLE_SIMULATOR: "1",
+  // The virtual recorder's own ring, set to the console's test keys so its challenges verify.
+  SIMULATOR_MASTER_KEYS: E2E_MASTER_KEYS,
+  SIMULATOR_MASTER_KEY_CURRENT: "1",
   SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
   MAIL_FROM: "Reset Console <support@recorders.example>",
   OUTBOX_POLL_MS: "300",

@@ -4,7 +4,17 @@ import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createUser } from "@/lib/users/create-user";
 import { authenticate } from "./authenticate";
 import { REFUSAL_WINDOW_MS, REFUSALS_SUMMARY_ACTION, refusalWindowStart } from "@/lib/audit/refusal-window";
-import { ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT, THROTTLE_LOCK_MS } from "./throttle";
+import { UNKNOWN_IP } from "@/lib/http/client-ip";
+import {
+  ACCOUNT_CAP_WINDOW_MS,
+  ACCOUNT_FAILURE_CAP,
+  BASE_DELAY_MS,
+  IP_FREE_FAILURES,
+  MAX_DELAY_MS,
+  PAIR_FREE_FAILURES,
+  throttleDelayMs,
+  throttleKeys,
+} from "./throttle";
 
 describe.each(ENGINES)("authenticate on %s", (engine) => {
   let t: TestDatabase;
@@ -44,35 +54,71 @@ describe.each(ENGINES)("authenticate on %s", (engine) => {
     expect(failures.map((f) => (f.details as { email: string }).email).sort()).toEqual(["a***t@example.test", "g***e@example.test", "n***y@example.test"]);
   });
 
-  it("locks an account after repeated failures, even for the right password, and releases after the lock", async () => {
-    const email = "locked@example.test";
-    await createUser({ db: t.db, email, name: "Locked", role: "AGENT", password: "right password here" });
+  it("slows down guesses on one account from one address with a growing wait; the right password from another address still works", async () => {
+    const email = "slowed@example.test";
+    await createUser({ db: t.db, email, name: "Slowed", role: "AGENT", password: "right password here" });
     const start = new Date("2026-11-01T10:00:00Z");
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) {
-      expect(await authenticate({ db: t.db, email, password: `wrong ${i}`, ip: `10.1.0.${i}`, now: start })).toEqual({ ok: false, reason: "invalid" });
+    const ip = "10.1.0.1";
+    for (let i = 0; i < PAIR_FREE_FAILURES; i++) {
+      expect(await authenticate({ db: t.db, email, password: `wrong ${i}`, ip, now: start })).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await authenticate({ db: t.db, email, password: "right password here", ip: "10.1.1.1", now: start })).toEqual({ ok: false, reason: "throttled" });
-    const later = new Date(start.getTime() + THROTTLE_LOCK_MS + 1000);
-    expect((await authenticate({ db: t.db, email, password: "right password here", ip: "10.1.1.1", now: later })).ok).toBe(true);
+    // The wait after the free failures, then doubled after each further one.
+    const waits: number[] = [];
+    let now = start;
+    for (let i = 0; i < 3; i++) {
+      const refused = await authenticate({ db: t.db, email, password: "right password here", ip, now });
+      expect(refused).toMatchObject({ ok: false, reason: "throttled" });
+      if (refused.ok || refused.reason !== "throttled") throw new Error("expected a wait");
+      waits.push(refused.retryAfterSeconds);
+      now = new Date(now.getTime() + refused.retryAfterSeconds * 1000);
+      expect(await authenticate({ db: t.db, email, password: `wrong again ${i}`, ip, now })).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(waits).toEqual([BASE_DELAY_MS / 1000, (2 * BASE_DELAY_MS) / 1000, (4 * BASE_DELAY_MS) / 1000]);
+    expect(throttleDelayMs(200, PAIR_FREE_FAILURES)).toBe(MAX_DELAY_MS);
+    // The owner, elsewhere, is not held up; and once the wait is over, here too.
+    expect((await authenticate({ db: t.db, email, password: "right password here", ip: "10.1.9.9", now })).ok).toBe(true);
+    const later = new Date(now.getTime() + 8 * BASE_DELAY_MS);
+    expect((await authenticate({ db: t.db, email, password: "right password here", ip, now: later })).ok).toBe(true);
   });
 
-  it("parallel guesses cannot slip under the account limit", async () => {
+  it("stops guessing at the account's failure cap (from any addresses) until an admin clears it", async () => {
+    const email = "capped@example.test";
+    await createUser({ db: t.db, email, name: "Capped", role: "AGENT", password: "right password here" });
+    const now = new Date("2026-11-05T10:00:00Z");
+    // Spread over many addresses, as a botnet would: no address ever waits.
+    for (let i = 0; i < ACCOUNT_FAILURE_CAP; i++) {
+      expect(await authenticate({ db: t.db, email, password: `guess ${i}`, ip: `10.5.${Math.floor(i / 2)}.${i % 2}`, now })).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+    }
+    expect(await authenticate({ db: t.db, email, password: "right password here", ip: "10.6.0.1", now })).toEqual({ ok: false, reason: "locked" });
+    // It does not wear off by itself.
+    const monthsLater = new Date(now.getTime() + 2 * ACCOUNT_CAP_WINDOW_MS);
+    expect(await authenticate({ db: t.db, email, password: "right password here", ip: "10.6.0.2", now: monthsLater })).toEqual({ ok: false, reason: "locked" });
+    await t.db.signInThrottle.deleteMany({ where: { key: throttleKeys(email, "").account } });
+    expect((await authenticate({ db: t.db, email, password: "right password here", ip: "10.6.0.2", now: monthsLater })).ok).toBe(true);
+  });
+
+  it("parallel guesses cannot slip through the free attempts", async () => {
     const email = "parallel@example.test";
     await createUser({ db: t.db, email, name: "Parallel", role: "AGENT", password: "right password here" });
     const now = new Date("2026-11-03T10:00:00Z");
-    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => authenticate({ db: t.db, email, password: `guess ${i}`, ip: `10.2.0.${i}`, now })));
-    expect(answers.filter((a) => !a.ok && a.reason === "invalid")).toHaveLength(ACCOUNT_FAILURE_LIMIT);
-    expect(answers.filter((a) => !a.ok && a.reason === "throttled")).toHaveLength(12 - ACCOUNT_FAILURE_LIMIT);
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => authenticate({ db: t.db, email, password: `guess ${i}`, ip: "10.2.0.1", now })));
+    expect(answers.filter((a) => !a.ok && a.reason === "invalid")).toHaveLength(PAIR_FREE_FAILURES);
+    expect(answers.filter((a) => !a.ok && a.reason === "throttled")).toHaveLength(12 - PAIR_FREE_FAILURES);
   });
 
-  it("locks a client IP that sprays many accounts", async () => {
+  it("slows down a client address that sprays many accounts, not the accounts elsewhere; an unknown address has no shared counter", async () => {
     const now = new Date("2026-11-02T10:00:00Z");
-    for (let i = 0; i < IP_FAILURE_LIMIT; i++) await authenticate({ db: t.db, email: `spray${i}@example.test`, password: "x", ip: "203.0.113.9", now });
-    expect(await authenticate({ db: t.db, email: "agent@example.test", password: "correct horse battery", ip: "203.0.113.9", now })).toEqual({
+    for (let i = 0; i <= IP_FREE_FAILURES; i++) await authenticate({ db: t.db, email: `spray${i}@example.test`, password: "x", ip: "203.0.113.9", now });
+    expect(await authenticate({ db: t.db, email: "agent@example.test", password: "correct horse battery", ip: "203.0.113.9", now })).toMatchObject({
       ok: false,
       reason: "throttled",
     });
     expect((await authenticate({ db: t.db, email: "agent@example.test", password: "correct horse battery", ip: "198.51.100.1", now })).ok).toBe(true);
+    for (let i = 0; i < IP_FREE_FAILURES; i++) await authenticate({ db: t.db, email: `spray-unknown${i}@example.test`, password: "x", ip: UNKNOWN_IP, now });
+    expect((await authenticate({ db: t.db, email: "agent@example.test", password: "correct horse battery", ip: UNKNOWN_IP, now })).ok).toBe(true);
   });
 
   it("a locked client that keeps trying is refused each time, audited once per window, and counted", async () => {
@@ -80,9 +126,10 @@ describe.each(ENGINES)("authenticate on %s", (engine) => {
     const ip = "203.0.113.44";
     // A year ahead, so recordAudit's own look for closed windows (real clock) leaves this one open.
     const now = new Date(refusalWindowStart(new Date(Date.now() + 365 * 24 * 3600 * 1000)).getTime() + 1000);
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await authenticate({ db: t.db, email, password: `wrong ${i}`, ip, now });
+    // An account at its failure cap (the test's shortcut for 100 failures).
+    await t.db.signInThrottle.create({ data: { key: throttleKeys(email, ip).account, failures: ACCOUNT_FAILURE_CAP, windowStart: now } });
     const attempts = 40;
-    for (let i = 0; i < attempts; i++) expect(await authenticate({ db: t.db, email, password: "x", ip, now })).toEqual({ ok: false, reason: "throttled" });
+    for (let i = 0; i < attempts; i++) expect(await authenticate({ db: t.db, email, password: "x", ip, now })).toEqual({ ok: false, reason: "locked" });
     const throttled = await t.db.auditEvent.findMany({ where: { action: "auth.sign_in_throttled", ip } });
     expect(throttled.map((e) => e.details)).toEqual([{ email: "h***d@example.test" }]);
     expect(await t.db.refusalTally.findMany({ where: { ip }, select: { action: true, count: true } })).toEqual([

@@ -6,14 +6,21 @@ import { normalizeEmailAddress } from "@/lib/email-address";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { verifyPassword } from "./password";
 import { SESSION_MAX_AGE_MS } from "./session-policy";
-import { ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT, lockedUntil, recordFailure, throttleKeys } from "./throttle";
+import { accountCapped, claimAttempt, countAccountAttempt, IP_FREE_FAILURES, PAIR_FREE_FAILURES, throttleKeys, undoAttempt } from "./throttle";
 
-export type AuthenticateResult = { ok: true; sessionId: string; userId: string } | { ok: false; reason: "invalid" | "throttled" };
+export type AuthenticateResult =
+  | { ok: true; sessionId: string; userId: string }
+  | { ok: false; reason: "invalid" }
+  /** Too many failures from this address (for this account, or for any): wait this long. */
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number }
+  /** The account reached its failure cap and needs an admin. */
+  | { ok: false; reason: "locked" };
 
 /**
  * Checks a sign-in. Unknown accounts, disabled accounts and wrong passwords all take one argon2
- * verification and give the same answer; throttling is per account and per client IP, in the
- * database so every app instance shares it.
+ * verification and give the same answer. Throttling (lib/auth/throttle.ts) slows guessing down
+ * per account-and-address and per address, and caps failures per account; unknown and known
+ * accounts are throttled alike, so the answers never tell them apart.
  */
 export async function authenticate(options: { db: Db; email: string; password: string; ip: string; now?: Date }): Promise<AuthenticateResult> {
   const { db, ip } = options;
@@ -21,33 +28,34 @@ export async function authenticate(options: { db: Db; email: string; password: s
   const email = normalizeEmailAddress(options.email);
   const keys = throttleKeys(email, ip);
   const anonymous = { id: null, label: "anonymous" };
-  // A locked client can go on asking without any password check: counted, audited at a bounded rate.
-  const auditThrottled = () =>
-    recordAnonymousRefusal({ db, action: "auth.sign_in_throttled", reason: "locked", ip, details: { email: maskEmail(email) }, now });
+  // A refused client can go on asking without any password check: counted, audited at a bounded rate.
+  const refuse = async <R extends AuthenticateResult>(reason: "locked" | "delayed", result: R): Promise<R> => {
+    await recordAnonymousRefusal({ db, action: "auth.sign_in_throttled", reason, ip, details: { email: maskEmail(email) }, now });
+    return result;
+  };
 
-  if (await lockedUntil(db, [keys.account, keys.ip], now)) {
-    await auditThrottled();
-    return { ok: false, reason: "throttled" };
+  if (await accountCapped(db, keys.account)) return refuse("locked", { ok: false, reason: "locked" });
+  // Each attempt is counted before the (slow) password check, so parallel guesses cannot all
+  // slip through one free slot; a successful sign-in gives it back.
+  for (const [key, free] of [
+    [keys.pair, PAIR_FREE_FAILURES],
+    [keys.ip, IP_FREE_FAILURES],
+  ] as const) {
+    if (!key) continue;
+    const claim = await claimAttempt(db, key, free, now);
+    if (!claim.ok) return refuse("delayed", { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil(claim.retryAfterMs / 1000) });
   }
-
-  // The attempt is counted before the (slow) password check, so parallel guesses cannot all
-  // slip under the limit; a successful sign-in clears the account's count.
-  const attempts = await recordFailure(db, keys.account, ACCOUNT_FAILURE_LIMIT, now);
-  if (attempts > ACCOUNT_FAILURE_LIMIT) {
-    await auditThrottled();
-    return { ok: false, reason: "throttled" };
-  }
+  if (!(await countAccountAttempt(db, keys.account, now))) return refuse("locked", { ok: false, reason: "locked" });
 
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, active: true, passwordHash: true } });
   const passwordOk = await verifyPassword(user?.passwordHash, options.password);
   if (!user || !passwordOk || !user.active) {
-    await recordFailure(db, keys.ip, IP_FAILURE_LIMIT, now);
     await db.$transaction((tx) => recordAudit(tx, { actor: anonymous, action: "auth.sign_in_failed", ip, details: { email: maskEmail(email) } }));
     return { ok: false, reason: "invalid" };
   }
 
   const session = await db.$transaction(async (tx) => {
-    await tx.signInThrottle.deleteMany({ where: { key: keys.account } });
+    await undoAttempt(tx, keys, now);
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
     const created = await tx.userSession.create({ data: { userId: user.id, ip, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS) } });
     await recordAudit(tx, { actor: { id: user.id, label: user.name }, action: "auth.sign_in", ip, details: { sessionId: created.id } });

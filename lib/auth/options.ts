@@ -14,6 +14,7 @@ import { SESSION_MAX_AGE_MS } from "./session-policy";
 /** Message shown for any failed sign-in, whatever the cause. */
 export const SIGN_IN_FAILED = "CredentialsSignin";
 export const SIGN_IN_THROTTLED = "Throttled";
+export const SIGN_IN_LOCKED = "Locked";
 
 export const authOptions: NextAuthOptions = {
   // Read when next-auth asks, not when this module loads: lib/env parses lazily.
@@ -41,7 +42,9 @@ export const authOptions: NextAuthOptions = {
         const result = await authenticate({ db: getDb(), ...parsed.data, ip: clientIp(headers) });
         if (!result.ok) {
           metrics().signInFailures.inc({ reason: result.reason });
-          if (result.reason === "throttled") throw new Error(SIGN_IN_THROTTLED);
+          // next-auth hands the thrown message to the form as its error code.
+          if (result.reason === "throttled") throw new Error(`${SIGN_IN_THROTTLED}:${result.retryAfterSeconds}`);
+          if (result.reason === "locked") throw new Error(SIGN_IN_LOCKED);
           return null;
         }
         return { id: result.sessionId };

@@ -41,7 +41,11 @@ if (!existsSync(auditKeyFile)) {
   );
 }
 const port = process.env.PORT ?? "3000";
+// The virtual recorder signs with its own key ring (never read from RESET_MASTER_KEYS); in the demo
+// it is the same random demo key, so the console's codes open the demo's virtual recorders.
 const env = {
+  SIMULATOR_MASTER_KEYS: fileEnv.RESET_MASTER_KEYS,
+  SIMULATOR_MASTER_KEY_CURRENT: fileEnv.RESET_MASTER_KEY_CURRENT,
   ...fileEnv,
   DEMO_MODE: "1",
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,

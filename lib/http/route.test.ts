@@ -4,7 +4,7 @@ import { logger } from "@/lib/log";
 import { captureLogs } from "@/lib/testing/capture-logs";
 
 vi.mock("@/lib/auth/guard", () => ({ requireUser: vi.fn(async () => ({ id: "user-7", role: "ADMIN" })) }));
-const { guardedRoute } = await import("./route");
+const { DEFAULT_BODY_LIMIT, guardedRoute } = await import("./route");
 
 const request = (headers: Record<string, string> = {}) => new Request("http://console.test/api/v1/things", { headers });
 
@@ -67,5 +67,63 @@ describe("guardedRoute", () => {
     expect(response.headers.get("retry-after")).toBe("30");
     expect(await response.json()).toEqual({ error: "UNAVAILABLE", message: expect.stringContaining("Nothing was saved") });
     expect(logs.entries().map((e) => e.level)).toEqual(["warn", "info"]);
+  });
+});
+
+describe("guardedRoute's request checks", () => {
+  const echo = vi.fn(async (req: Request) => Response.json({ got: await req.json() }));
+  const route = guardedRoute("ADMIN", "api:POST /api/v1/things", echo);
+
+  it("refuses a cross-site browser request, GET included, before the handler runs", async () => {
+    echo.mockClear();
+    const crossSite: Record<string, string>[] = [{ "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "https://evil.example" }];
+    for (const headers of crossSite) {
+      const response = await route(new Request("http://console.test/api/v1/audit/verify", { headers }), {});
+      expect(response.status).toBe(403);
+    }
+    expect(echo).not.toHaveBeenCalled();
+    // The address bar (none) and the console itself (same-origin) are fine.
+    const get = guardedRoute("ADMIN", "api:GET /api/v1/things", async () => Response.json({ ok: true }));
+    for (const site of ["none", "same-origin"]) {
+      expect((await get(new Request("http://console.test/api/v1/audit/verify", { headers: { "sec-fetch-site": site } }), {})).status).toBe(200);
+    }
+  });
+
+  it("refuses a declared Content-Length over the limit unread, and a body that streams past it without one", async () => {
+    echo.mockClear();
+    const big = JSON.stringify({ x: "a".repeat(DEFAULT_BODY_LIMIT) });
+    const declared = await route(
+      new Request("http://console.test/api/v1/things", { method: "POST", body: big, headers: { "content-length": String(big.length) } }),
+      {},
+    );
+    expect(declared.status).toBe(413);
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode("a".repeat(8 * 1024)));
+        controller.close();
+      },
+    });
+    const streamed = await route(new Request("http://console.test/api/v1/things", { method: "POST", body: chunks, duplex: "half" } as RequestInit), {});
+    expect(streamed.status).toBe(413);
+    expect(((await streamed.json()) as { error: string }).error).toBe("TOO_LARGE");
+    expect(echo).not.toHaveBeenCalled();
+    const small = await route(new Request("http://console.test/api/v1/things", { method: "POST", body: JSON.stringify({ a: 1 }) }), {});
+    expect(await small.json()).toEqual({ got: { a: 1 } });
+  });
+
+  it("a streaming route gets the body as it arrives, capped at its own limit", async () => {
+    const upload = guardedRoute("ADMIN", "api:POST /api/v1/upload", async (req) => Response.json({ bytes: (await req.arrayBuffer()).byteLength }), {
+      bodyLimit: 100,
+      streamBody: true,
+    });
+    expect(await (await upload(new Request("http://console.test/u", { method: "POST", body: "x".repeat(100) }), {})).json()).toEqual({ bytes: 100 });
+    const over = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(60));
+        controller.enqueue(new Uint8Array(60));
+        controller.close();
+      },
+    });
+    expect((await upload(new Request("http://console.test/u", { method: "POST", body: over, duplex: "half" } as RequestInit), {})).status).toBe(413);
   });
 });

@@ -2,11 +2,64 @@ import "server-only";
 import { requireUser, type SessionUser } from "@/lib/auth/guard";
 import { unstable_rethrow } from "next/navigation";
 import { databaseErrorCode, databaseUnavailable } from "@/lib/db/database-errors";
-import { isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logger, withLogContext } from "@/lib/log";
 import { metrics, secondsSince } from "@/lib/metrics/metrics";
+import { assertNotCrossSite } from "./same-origin";
 import { reportUnexpectedError, unexpectedErrorMessage } from "./unexpected-error";
+
+/** The body a route takes unless it says otherwise: JSON forms are a few kilobytes. */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+export type RouteOptions = {
+  /** Largest body accepted, in bytes (DEFAULT_BODY_LIMIT). */
+  bodyLimit?: number;
+  /** Hand the body on as a stream (capped at bodyLimit as it is read) instead of reading it first: uploads. */
+  streamBody?: boolean;
+};
+
+const tooLarge = (limit: number) => new AppError("TOO_LARGE", `The request body is larger than the ${Math.round(limit / 1024)} KiB this endpoint accepts.`);
+
+/** The body as a stream that fails with TOO_LARGE once more than `limit` bytes have passed. */
+function cappedStream(body: ReadableStream<Uint8Array>, limit: number): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let seen = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) return controller.close();
+      seen += value.byteLength;
+      if (seen > limit) {
+        controller.error(tooLarge(limit));
+        await reader.cancel();
+        return;
+      }
+      controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
+/**
+ * The request with its body limited before anyone parses it: a declared Content-Length over the
+ * limit is refused unread, and what arrives is counted as it streams (a missing or false length
+ * gains nothing). Unless the route streams, the body is read here, so a handler's
+ * `request.json()` never sees more than the limit.
+ */
+async function limitBody(request: Request, options: RouteOptions): Promise<Request> {
+  if (!request.body) return request;
+  const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const stream = cappedStream(request.body, limit);
+  if (options.streamBody) return new Request(request, { body: stream, duplex: "half" } as RequestInit);
+  const bytes = await new Response(stream).arrayBuffer();
+  return new Request(request, { body: bytes });
+}
+
+function declaredTooLarge(request: Request, options: RouteOptions): boolean {
+  const length = Number(request.headers.get("content-length") ?? "0");
+  return Number.isFinite(length) && length > (options.bodyLimit ?? DEFAULT_BODY_LIMIT);
+}
 
 /** The caller's X-Request-Id when it is a plain token (a proxy's), else a fresh one. */
 function requestIdOf(request: Request): string {
@@ -15,12 +68,18 @@ function requestIdOf(request: Request): string {
 }
 
 /**
- * A route handler that checks session and role itself before doing anything, and turns typed
+ * A route handler that refuses cross-site browser requests and oversized bodies, checks session
+ * and role itself before doing anything else, and turns typed
  * errors into JSON with the right status (never a stack trace). Every line logged while it runs
  * carries the route, the request id and, once known, the user id; an unexpected error is logged
  * once and answered with a 500 whose body carries only its `errorId`.
  */
-export function guardedRoute<C>(minimum: Role, what: string, handler: (request: Request, user: SessionUser, context: C) => Promise<Response>) {
+export function guardedRoute<C>(
+  minimum: Role,
+  what: string,
+  handler: (request: Request, user: SessionUser, context: C) => Promise<Response>,
+  options: RouteOptions = {},
+) {
   return (request: Request, context: C): Promise<Response> => {
     const requestId = requestIdOf(request);
     const started = performance.now();
@@ -38,9 +97,12 @@ export function guardedRoute<C>(minimum: Role, what: string, handler: (request: 
   async function answer(request: Request, context: C, caller: { userId?: string }): Promise<Response> {
     let userId: string | undefined;
     try {
+      assertNotCrossSite(request);
+      if (declaredTooLarge(request, options)) throw tooLarge(options.bodyLimit ?? DEFAULT_BODY_LIMIT);
       const user = await requireUser(minimum, what);
       userId = caller.userId = user.id;
-      return await withLogContext({ userId }, () => handler(request, user, context));
+      const limited = await limitBody(request, options);
+      return await withLogContext({ userId }, () => handler(limited, user, context));
     } catch (e) {
       unstable_rethrow(e);
       if (isAppError(e)) return Response.json({ error: e.code, message: e.message, fieldErrors: e.fieldErrors }, { status: e.status });

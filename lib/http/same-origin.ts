@@ -17,11 +17,7 @@ function siteOrigins(request: Request): string[] {
  * browser preflights it, and nothing here answers a preflight.
  */
 export function assertSameOrigin(request: Request, contentType = "application/json"): void {
-  const origin = request.headers.get("origin");
-  const fetchSite = request.headers.get("sec-fetch-site");
-  if ((origin && !siteOrigins(request).includes(origin)) || (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none")) {
-    throw new AppError("FORBIDDEN", "Cross-origin requests are not accepted.");
-  }
+  assertNotCrossSite(request);
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== contentType) {
     throw new AppError(
@@ -30,5 +26,21 @@ export function assertSameOrigin(request: Request, contentType = "application/js
         ? "Send JSON (Content-Type: application/json)."
         : `Send the file's bytes as the body, with Content-Type: ${contentType}.`,
     );
+  }
+}
+
+/**
+ * No request a browser makes on behalf of another site: an Origin, when sent, must be this
+ * site's, and Sec-Fetch-Site, when sent, must be `same-origin` or `none` (typed in the address
+ * bar, a bookmark). guardedRoute applies it to every route, GET included, so a link or a
+ * top-level navigation from another site cannot make a signed-in supervisor run an audited
+ * verify or export. A client that sends neither header (curl, a script) is not a browser acting
+ * for someone else.
+ */
+export function assertNotCrossSite(request: Request): void {
+  const origin = request.headers.get("origin");
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if ((origin && !siteOrigins(request).includes(origin)) || (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none")) {
+    throw new AppError("FORBIDDEN", "Cross-origin requests are not accepted.");
   }
 }

@@ -3,7 +3,8 @@ import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { seedDevice, seedStaff, seedTicket, uniqueSerial } from "@/lib/audit/testing/seed-tickets";
 import { ENGINES } from "@/lib/testing/databases";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { decideReview, FOUR_EYES_MESSAGE } from "./decide-review";
+import { decideReview } from "./decide-review";
+import { FOUR_EYES_MESSAGE } from "./review-rules";
 
 const actorOf = (u: { id: string; name: string; role: "AGENT" | "SUPERVISOR" | "ADMIN" }) => ({ id: u.id, label: u.name, role: u.role });
 

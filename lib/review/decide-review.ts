@@ -6,13 +6,12 @@ import { sameEmailAddress } from "@/lib/email-address";
 import { AppError, parseInput } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { maskEmail } from "@/lib/privacy/mask-email";
-import { decideReviewSchema, type DecideReviewInput } from "./review-rules";
+import { loadGranters } from "@/lib/users/privilege-rules";
+import { canDecideReview, decideReviewSchema, type DecideReviewInput } from "./review-rules";
 
 export type ReviewActor = { id: string; label: string; role: Role };
 
 export type ReviewOutcome = { ticketId: string; ticketNumber: number; status: "APPROVED" | "REFUSED"; approvalId: string };
-
-export const FOUR_EYES_MESSAGE = "Four eyes: the person who opened a ticket cannot approve or refuse it. Ask another supervisor.";
 
 /**
  * A supervisor's decision on a ticket waiting for review. The status moves REVIEW → APPROVED or
@@ -43,8 +42,10 @@ export async function decideReview(options: {
 
   const author = await db.ticket.findUnique({ where: { id: input.ticketId }, select: { createdById: true, assigneeId: true, serial: true } });
   if (!author) throw new AppError("NOT_FOUND");
-  // Whoever opened or handled the ticket is one of the four eyes already.
-  if (author.createdById === actor.id || author.assigneeId === actor.id) {
+  const now = new Date();
+  const granters = await db.$transaction((tx) => loadGranters(tx, actor.id, now));
+  const verdict = canDecideReview(author, actor.id, granters);
+  if (!verdict.ok) {
     // Recorded on its own: the attempt matters even though nothing changes.
     await db.$transaction((tx) =>
       recordAudit(tx, {
@@ -53,10 +54,10 @@ export async function decideReview(options: {
         ip,
         ticketId: input.ticketId,
         serial: author.serial,
-        details: { what: "review:four-eyes", decision: input.decision },
+        details: { what: verdict.what, decision: input.decision },
       }),
     );
-    throw new AppError("FORBIDDEN", FOUR_EYES_MESSAGE);
+    throw new AppError("FORBIDDEN", verdict.message);
   }
 
   return db.$transaction(async (tx) => {
@@ -72,9 +73,11 @@ export async function decideReview(options: {
     const toOwner = input.destination !== undefined && ownerEmail !== null && sameEmailAddress(input.destination, ownerEmail);
     const alternate = input.decision === "APPROVE" && input.destination && !toOwner ? input.destination : null;
     const status = input.decision === "APPROVE" ? "APPROVED" : "REFUSED";
-    // The guard against a double decision: only a row still in REVIEW (and not the actor's own) changes.
+    // The guard against a double decision: only a row still in REVIEW (and not the actor's own,
+    // nor one a granter of the actor's role opened or took since) changes.
+    const excluded = [actor.id, ...granters];
     const changed = await tx.ticket.updateMany({
-      where: { id: ticket.id, status: "REVIEW", createdById: { not: actor.id }, OR: [{ assigneeId: null }, { assigneeId: { not: actor.id } }] },
+      where: { id: ticket.id, status: "REVIEW", createdById: { notIn: excluded }, OR: [{ assigneeId: null }, { assigneeId: { notIn: excluded } }] },
       data: { status, approvedDestination: alternate },
     });
     if (changed.count !== 1) throw new AppError("CONFLICT", "This ticket is no longer waiting for review: someone decided it first.");

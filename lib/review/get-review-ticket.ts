@@ -16,6 +16,7 @@ export type ReviewTicket = {
   createdAt: Date;
   expiresAt: Date | null;
   createdById: string;
+  assigneeId: string | null;
   createdByName: string;
   customer: { name: string; email: string; phone: string | null; channel: Channel };
   notes: string | null;
@@ -47,6 +48,7 @@ export async function getReviewTicket(options: { db: Db; ticketId: string }): Pr
     createdAt: ticket.createdAt,
     expiresAt: ticket.expiresAt,
     createdById: ticket.createdById,
+    assigneeId: ticket.assigneeId,
     createdByName: ticket.createdBy.name,
     customer: { name: ticket.customerName, email: ticket.customerEmail, phone: ticket.customerPhone, channel: ticket.channel },
     notes: ticket.notes,

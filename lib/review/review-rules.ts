@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ApprovalDecision } from "@/lib/generated/prisma/enums";
+import { GRANTER_MESSAGE, isGranter } from "@/lib/users/privilege-rules";
 
 /** A refusal must say why, so the agent can tell the customer and the audit can defend it. */
 export const REFUSE_REASON_MIN = 10;
@@ -38,3 +39,21 @@ export const decideReviewSchema = z
   });
 
 export type DecideReviewInput = z.output<typeof decideReviewSchema>;
+
+export const FOUR_EYES_MESSAGE = "Four eyes: the person who opened a ticket cannot approve or refuse it. Ask another supervisor.";
+
+export type ReviewVerdict = { ok: true } | { ok: false; what: "review:four-eyes" | "review:granter"; message: string };
+
+/**
+ * May this supervisor decide the ticket? Never the person who opened or handles it (they are one
+ * of the four eyes already), and never while an admin who granted the supervisor's role in the
+ * last GRANT_COOLING_OFF_DAYS days opened or handles it (one admin must not be able to make the
+ * second pair of eyes). `granterIds` comes from loadGranters.
+ */
+export function canDecideReview(ticket: { createdById: string; assigneeId: string | null }, actorId: string, granterIds: readonly string[]): ReviewVerdict {
+  if (ticket.createdById === actorId || ticket.assigneeId === actorId) return { ok: false, what: "review:four-eyes", message: FOUR_EYES_MESSAGE };
+  if (isGranter(granterIds, ticket.createdById) || isGranter(granterIds, ticket.assigneeId)) {
+    return { ok: false, what: "review:granter", message: GRANTER_MESSAGE };
+  }
+  return { ok: true };
+}

@@ -8,12 +8,12 @@ export interface ListSimulatorDevicesOptions {
 }
 
 /**
- * Registered recorders with an owner of record (only those have a reserved email to reset with),
- * newest first. Deliberately without the owner's email: the person must type it, like an owner.
+ * Registered, active recorders with an owner of record (only those have a reserved email to
+ * reset with; stolen and blocked ones are refused at power-on), newest first. Deliberately without the owner's email: the person must type it, like an owner.
  */
 export async function listSimulatorDevices({ db }: ListSimulatorDevicesOptions): Promise<SimulatorDeviceOption[]> {
   return db.device.findMany({
-    where: { ownerId: { not: null } },
+    where: { ownerId: { not: null }, status: "ACTIVE" },
     orderBy: [{ createdAt: "desc" }, { serial: "asc" }],
     take: MAX_LISTED_DEVICES,
     select: { serial: true, model: true, keyVersion: true, status: true },

@@ -6,7 +6,7 @@ import { ENGINES } from "@/lib/testing/databases";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { bumpSimulatorVersion, loadSimulator, powerOffSimulator, saveSimulator } from "./simulator-store";
 import { SIMULATOR_COOKIE } from "./constants";
-import { runSimulatorStep } from "./run-simulator-step";
+import { runSimulatorStep, SIMULATOR_FREE_EMAIL_ATTEMPTS } from "./run-simulator-step";
 import { startSimulator } from "./start-simulator";
 import type { SimulatorStep } from "./types";
 
@@ -109,5 +109,42 @@ describe.each(ENGINES)("the virtual recorder refuses a replayed cookie on %s", (
     await press({ op: "enter-code", code: consoleCode(state) });
     await press({ op: "set-password", password: "NewPass123", confirmation: "NewPass123" });
     expect((await running())!.screen).toBe("sync-prompt");
+  });
+  it("answers only a few wrong email guesses per user before a growing wait; the right address ends the run", async () => {
+    await powerOn();
+    await press({ op: "forgot-password" });
+    for (let i = 0; i < SIMULATOR_FREE_EMAIL_ATTEMPTS; i++) await press({ op: "submit-email", email: `guess${i}@replay.test` });
+    await expect(press({ op: "submit-email", email: OWNER_EMAIL })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      message: expect.stringMatching(/Try again in \d+ s/),
+    });
+    expect((await running())!.screen).not.toBe("retrieve");
+    // The wait is in the database, so another instance (or a fresh power-on) sees it too.
+    await powerOn();
+    await press({ op: "forgot-password" });
+    await expect(press({ op: "submit-email", email: OWNER_EMAIL })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await t.db.signInThrottle.update({ where: { key: `sim-email:${user.id}` }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await press({ op: "submit-email", email: OWNER_EMAIL });
+    expect((await running())!.screen).toBe("retrieve");
+    expect(await t.db.signInThrottle.count({ where: { key: `sim-email:${user.id}` } })).toBe(0);
+  });
+
+  it("stops answering for a recorder reported stolen after power-on", async () => {
+    await powerOn();
+    await press({ op: "forgot-password" });
+    await t.db.device.update({ where: { serial }, data: { status: "STOLEN" } });
+    try {
+      await expect(press({ op: "submit-email", email: OWNER_EMAIL })).rejects.toMatchObject({
+        code: "INVALID_STATE",
+        message: expect.stringContaining("reported stolen"),
+      });
+      await expect(
+        startSimulator({ db: t.db, request: { mode: "registered", serial, firmware: undefined }, keys: KEYS, resetHost: "x.example.com" }),
+      ).rejects.toMatchObject({
+        code: "INVALID_STATE",
+      });
+    } finally {
+      await t.db.device.update({ where: { serial }, data: { status: "ACTIVE" } });
+    }
   });
 });

@@ -19,8 +19,25 @@ describe.each(ENGINES)("startSimulator / listSimulatorDevices on %s", (engine) =
     const owner = await t.db.owner.create({ data: { email: "owner@example.com", name: "Olivia Owner" } });
     await t.db.device.create({ data: { serial: "NVR8-2411-000123", model: "NVR-8016", mac: "a1b2c3d4e5f6", keyVersion: 2, ownerId: owner.id } });
     await t.db.device.create({ data: { serial: "NVR8-0000-NOBODY", model: "NVR-8016", mac: "A1B2C3D4E5F7", keyVersion: 1 } });
+    await t.db.device.create({
+      data: { serial: "NVR8-0000-STOLEN", model: "NVR-8016", mac: "A1B2C3D4E5F8", keyVersion: 1, ownerId: owner.id, status: "STOLEN" },
+    });
+    await t.db.device.create({
+      data: { serial: "NVR8-0000-BLOCKD", model: "NVR-8016", mac: "A1B2C3D4E5F9", keyVersion: 1, ownerId: owner.id, status: "BLOCKED" },
+    });
   });
   afterAll(() => t?.close());
+
+  it("refuses stolen and blocked recorders, registered or typed as a bench recorder, and does not list them", async () => {
+    for (const serial of ["NVR8-0000-STOLEN", "NVR8-0000-BLOCKD"]) {
+      for (const request of [
+        { mode: "registered" as const, serial, firmware: undefined },
+        { mode: "bench" as const, serial, model: "NVR-8016", mac: "A1B2C3D4E5F8", reservedEmail: "me@example.com", firmware: undefined },
+      ]) {
+        await expect(startSimulator({ db: t.db, request, keys: KEYS, resetHost: HOST })).rejects.toMatchObject({ code: "INVALID_STATE" });
+      }
+    }
+  });
 
   it("lists registered recorders with an owner, without any email", async () => {
     const devices = await listSimulatorDevices({ db: t.db });

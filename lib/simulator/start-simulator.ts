@@ -32,8 +32,15 @@ function normalizeMac(mac: string): string {
 export async function startSimulator({ db, request, keys, resetHost }: StartSimulatorOptions): Promise<SimulatorEnvelope> {
   const device = await db.device.findUnique({
     where: { serial: request.serial },
-    select: { serial: true, model: true, mac: true, keyVersion: true, owner: { select: { email: true } } },
+    select: { serial: true, model: true, mac: true, keyVersion: true, status: true, owner: { select: { email: true } } },
   });
+  // A stolen or blocked recorder gets no challenge from the console's own tools either, whichever way its serial is typed.
+  if (device && device.status !== "ACTIVE") {
+    throw new AppError(
+      "INVALID_STATE",
+      `This recorder is ${device.status === "STOLEN" ? "reported stolen" : "blocked"}: the virtual recorder will not play it.`,
+    );
+  }
   const firmware = request.firmware ?? DEFAULT_FIRMWARE;
   let source: SimulatorSource;
   let identity: RecorderIdentity;

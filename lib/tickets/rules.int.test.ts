@@ -88,6 +88,7 @@ describe.each(ENGINES)("ticket rules agree with their queries on %s", (engine) =
       challenge: null,
       device: { status: "STOLEN", hasOwner: true },
       approverId: people.supervisor!.id,
+      approverGranterIds: [],
       issued: false,
     });
     expect(await loadSendFacts(t.db, "00000000-0000-4000-8000-000000000000")).toBeNull();

@@ -7,6 +7,7 @@ const LATER = new Date("2026-06-01T20:00:00Z");
 const EARLIER = new Date("2026-06-01T11:00:00Z");
 const AGENT = "00000000-0000-4000-8000-00000000000a";
 const SUPERVISOR = "00000000-0000-4000-8000-00000000000b";
+const ADMIN = "00000000-0000-4000-8000-00000000000c";
 
 const ready: SendFacts = {
   status: "READY",
@@ -14,6 +15,7 @@ const ready: SendFacts = {
   challenge: { keyVersion: 1 },
   device: { status: "ACTIVE", hasOwner: true },
   approverId: null,
+  approverGranterIds: [],
   issued: false,
 };
 const sent: SendFacts = { ...ready, status: "SENT", issued: true };
@@ -33,6 +35,18 @@ describe("canSendCode", () => {
     ["issue: the approver sends", { ...ready, status: "APPROVED", approverId: SUPERVISOR }, context("issue", SUPERVISOR), "SELF_APPROVED"],
     ["resend: the approver resends", { ...sent, approverId: SUPERVISOR }, context("resend", SUPERVISOR), "SELF_APPROVED"],
     ["requeue: the approver requeues", { ...sent, approverId: SUPERVISOR }, context("requeue", SUPERVISOR), "SELF_APPROVED"],
+    [
+      "issue: the admin who granted the approver's role sends",
+      { ...ready, status: "APPROVED", approverId: SUPERVISOR, approverGranterIds: [ADMIN] },
+      context("issue", ADMIN),
+      "GRANTER_SENDS",
+    ],
+    [
+      "resend: the admin who granted the approver's role resends",
+      { ...sent, approverId: SUPERVISOR, approverGranterIds: [ADMIN] },
+      context("resend", ADMIN),
+      "GRANTER_SENDS",
+    ],
     ["resend: nothing sent yet", ready, context("resend"), "NOT_SENT_YET"],
     ["resend: SENT without a first issue", { ...sent, issued: false }, context("resend"), "NOT_SENT_YET"],
     ["requeue: ticket resolved", { ...sent, status: "RESOLVED" }, context("requeue"), "RESOLVED"],

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DeviceStatus, Role, TicketStatus } from "@/lib/generated/prisma/enums";
 import type { ErrorCode } from "@/lib/errors";
+import { isGranter, loadGranters } from "@/lib/users/privilege-rules";
 
 // The ticket rules, each written once: who may see a ticket, who may act on it, and whether a
 // code may be sent for it now. Actions, route handlers, pages, the outbox worker and the requeue
@@ -56,6 +57,8 @@ export type SendFacts = {
   device: { status: DeviceStatus; hasOwner: boolean } | null;
   /** The supervisor who approved the exception (latest APPROVE), if any. */
   approverId: string | null;
+  /** The admins who granted the approver's role in the cooling-off window (loadGranters): they never send what that approver approved. */
+  approverGranterIds: string[];
   /** A code was issued on this ticket already (a FIRST code issue exists). */
   issued: boolean;
 };
@@ -75,6 +78,7 @@ export type SendRefusal =
   | "IN_REVIEW"
   | "NOT_ALLOWED_BY_DECISION"
   | "SELF_APPROVED"
+  | "GRANTER_SENDS"
   | "NO_CHALLENGE"
   | "EXPIRED"
   | "RECORDER_NOT_ACTIVE"
@@ -93,7 +97,7 @@ function refuse(refusal: SendRefusal, error: ErrorCode, message: string): SendVe
 /**
  * May a code be sent for this ticket now? Ticket status (a first issue needs READY or APPROVED,
  * anything later needs SENT; a resolved or expired ticket allows nothing), four eyes (the supervisor who approved an exception never sends
- * it, first time or again), the challenge's lifetime (the worker is exempt: an email queued in
+ * it, first time or again, and neither does an admin who granted that supervisor's role in the last 30 days), the challenge's lifetime (the worker is exempt: an email queued in
  * time is delivered), the recorder (registered, ACTIVE, with an owner of record) and the key
  * version (configured in this console). The first refusal that applies is returned, in words an
  * agent or supervisor can act on.
@@ -119,6 +123,14 @@ export function canSendCode(facts: SendFacts, context: SendContext): SendVerdict
   }
   if (context.actorId && facts.approverId === context.actorId) {
     return refuse("SELF_APPROVED", "FORBIDDEN", "You approved this exception, so someone else (the ticket's agent) must send the code.");
+  }
+  // One admin must not make the second pair of eyes: whoever granted the approver's role lately never sends what they approved.
+  if (facts.approverId && isGranter(facts.approverGranterIds, context.actorId)) {
+    return refuse(
+      "GRANTER_SENDS",
+      "FORBIDDEN",
+      "You granted the approving supervisor's role recently, so someone else (the ticket's agent) must send the code.",
+    );
   }
   if (!facts.challenge) return refuse("NO_CHALLENGE", "INVALID_STATE", "This ticket holds no valid QR code. Ask the customer for a new one.");
   if (stage !== "deliver" && (!facts.expiresAt || facts.expiresAt <= context.now)) {
@@ -149,12 +161,14 @@ export async function loadSendFacts(tx: Prisma.TransactionClient, ticketId: stri
     },
   });
   if (!ticket) return null;
+  const approverId = ticket.approvals[0]?.supervisorId ?? null;
   return {
     status: ticket.status,
     expiresAt: ticket.expiresAt,
     challenge: ticket.challenge,
     device: ticket.device ? { status: ticket.device.status, hasOwner: ticket.device.ownerId !== null } : null,
-    approverId: ticket.approvals[0]?.supervisorId ?? null,
+    approverId,
+    approverGranterIds: approverId ? await loadGranters(tx, approverId, new Date()) : [],
     issued: ticket.codeIssues.length > 0,
   };
 }

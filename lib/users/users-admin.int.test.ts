@@ -1,7 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
-import { ACCOUNT_FAILURE_LIMIT, throttleKeys } from "@/lib/auth/throttle";
+import { ACCOUNT_FAILURE_CAP, throttleKeys } from "@/lib/auth/throttle";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { ENGINES } from "@/lib/testing/databases";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
@@ -16,6 +16,13 @@ import { setUserActive } from "./set-user-active";
 import { setUserRole } from "./set-user-role";
 
 const IP = "127.0.0.1";
+
+/** An invitation that takes effect at once (an agent's): the user and the invitation. */
+async function invited(pending: ReturnType<typeof inviteUser>) {
+  const result = await pending;
+  if (result.pending) throw new Error("expected an immediate invitation");
+  return result;
+}
 const PASSWORD = "a long enough password";
 
 describe.each(ENGINES)("user administration on %s", (engine) => {
@@ -34,7 +41,9 @@ describe.each(ENGINES)("user administration on %s", (engine) => {
   });
 
   it("invites a user: user without password, invitation, INVITATION outbox row holding only the id, audited", async () => {
-    const { user, invitation } = await inviteUser({ db: t.db, actor: admin, ip: IP, email: " New.Agent@Example.test ", name: "New Agent", role: "AGENT" });
+    const { user, invitation } = await invited(
+      inviteUser({ db: t.db, actor: admin, ip: IP, email: " New.Agent@Example.test ", name: "New Agent", role: "AGENT" }),
+    );
     expect(user).toMatchObject({ email: "new.agent@example.test", passwordHash: null, role: "AGENT" });
     expect(invitation.expiresAt.getTime() - invitation.createdAt.getTime()).toBeGreaterThan(INVITATION_TTL_MS - 5_000);
     const mail = await t.db.outboxEmail.findUniqueOrThrow({ where: { idempotencyKey: `invitation:${invitation.id}` } });
@@ -48,7 +57,7 @@ describe.each(ENGINES)("user administration on %s", (engine) => {
   });
 
   it("accepts an invitation link once, then says it was used; the user can sign in", async () => {
-    const { invitation, user } = await inviteUser({ db: t.db, actor: admin, ip: IP, email: "once@example.test", name: "Once", role: "SUPERVISOR" });
+    const { invitation, user } = await invited(inviteUser({ db: t.db, actor: admin, ip: IP, email: "once@example.test", name: "Once", role: "AGENT" }));
     const token = invitationToken(invitation.id);
     await expect(
       acceptInvitation({ db: t.db, ip: IP, invitationId: invitation.id, token: token.slice(0, -2) + "xx", password: PASSWORD }),
@@ -72,7 +81,9 @@ describe.each(ENGINES)("user administration on %s", (engine) => {
 
   it("refuses an expired invitation (injected clock), and a resend issues a new link that works", async () => {
     const created = new Date("2026-03-01T10:00:00Z");
-    const { invitation, user } = await inviteUser({ db: t.db, actor: admin, ip: IP, email: "late@example.test", name: "Late", role: "AGENT", now: created });
+    const { invitation, user } = await invited(
+      inviteUser({ db: t.db, actor: admin, ip: IP, email: "late@example.test", name: "Late", role: "AGENT", now: created }),
+    );
     const token = invitationToken(invitation.id);
     const justBefore = new Date(created.getTime() + INVITATION_TTL_MS - 1000);
     const after = new Date(created.getTime() + INVITATION_TTL_MS + 1000);
@@ -106,11 +117,11 @@ describe.each(ENGINES)("user administration on %s", (engine) => {
     expect(await t.db.auditEvent.count({ where: { action: "user.disabled" } })).toBe(1);
   });
 
-  it("changes roles, audited, and never demotes or disables the last active admin", async () => {
-    const u = await createUser({ db: t.db, email: "role@example.test", name: "Role", role: "AGENT", password: PASSWORD });
-    await setUserRole({ db: t.db, actor: admin, ip: IP, userId: u.id, role: "SUPERVISOR" });
+  it("lowers roles at once, audited, and never demotes or disables the last active admin", async () => {
+    const u = await createUser({ db: t.db, email: "role@example.test", name: "Role", role: "SUPERVISOR", password: PASSWORD });
+    expect(await setUserRole({ db: t.db, actor: admin, ip: IP, userId: u.id, role: "AGENT" })).toMatchObject({ pending: false, user: { role: "AGENT" } });
     const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "user.role_changed" } });
-    expect(event.details).toMatchObject({ from: "AGENT", to: "SUPERVISOR" });
+    expect(event.details).toMatchObject({ from: "SUPERVISOR", to: "AGENT" });
     await expect(setUserRole({ db: t.db, actor: admin, ip: IP, userId: admin.id, role: "AGENT" })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(setUserActive({ db: t.db, actor: admin, ip: IP, userId: admin.id, active: false })).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await t.db.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
@@ -145,12 +156,12 @@ describe.each(ENGINES)("user administration on %s", (engine) => {
     }
   });
 
-  it("clears a user's per-account sign-in lock, audited", async () => {
+  it("clears a user's sign-in lock (the failure cap and the waits from every address), audited", async () => {
     const u = await createUser({ db: t.db, email: "locked@example.test", name: "Locked", role: "AGENT", password: PASSWORD });
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await authenticate({ db: t.db, email: u.email, password: `wrong ${i}`, ip: `10.8.0.${i}` });
-    expect(await authenticate({ db: t.db, email: u.email, password: PASSWORD, ip: "10.8.1.1" })).toEqual({ ok: false, reason: "throttled" });
+    for (let i = 0; i < ACCOUNT_FAILURE_CAP; i++) await authenticate({ db: t.db, email: u.email, password: `wrong ${i}`, ip: `10.8.${i % 2}.${i}` });
+    expect(await authenticate({ db: t.db, email: u.email, password: PASSWORD, ip: "10.8.1.1" })).toEqual({ ok: false, reason: "locked" });
     const { cleared } = await clearUserThrottle({ db: t.db, actor: admin, ip: IP, userId: u.id });
-    expect(cleared).toBe(1);
+    expect(cleared).toBe(101);
     expect(await t.db.signInThrottle.count({ where: { key: throttleKeys(u.email, "x").account } })).toBe(0);
     expect((await authenticate({ db: t.db, email: u.email, password: PASSWORD, ip: "10.8.1.1" })).ok).toBe(true);
     expect(await t.db.auditEvent.count({ where: { action: "user.throttle_cleared" } })).toBe(1);

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { verifyPassword } from "@/lib/auth/password";
-import { ACCOUNT_FAILURE_LIMIT, clearThrottle, lockedUntil, recordFailure } from "@/lib/auth/throttle";
+import { claimAttempt, PAIR_FREE_FAILURES } from "@/lib/auth/throttle";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
@@ -10,11 +10,11 @@ import { AppError } from "@/lib/errors";
  * own password. A wrong one is audited and refused.
  */
 export async function verifyActorPassword(options: { db: Db; actor: AuditActor & { id: string }; ip: string | null; password: string; purpose: string }) {
-  // Counted before checking, like sign-in: a stolen session cannot guess the password at leisure.
+  // Counted before checking, like sign-in, with the same growing wait: a stolen session cannot
+  // guess the password at leisure.
   const key = `reauth:${options.actor.id}`;
-  if (await lockedUntil(options.db, [key])) throw new AppError("RATE_LIMITED", "Too many wrong passwords. Wait 15 minutes.");
-  const attempts = await recordFailure(options.db, key, ACCOUNT_FAILURE_LIMIT);
-  if (attempts > ACCOUNT_FAILURE_LIMIT) throw new AppError("RATE_LIMITED", "Too many wrong passwords. Wait 15 minutes.");
+  const claim = await claimAttempt(options.db, key, PAIR_FREE_FAILURES, new Date());
+  if (!claim.ok) throw new AppError("RATE_LIMITED", `Too many wrong passwords. Try again in ${Math.ceil(claim.retryAfterMs / 1000)} s.`);
   const user = await options.db.user.findUnique({ where: { id: options.actor.id }, select: { passwordHash: true, active: true } });
   const ok = (await verifyPassword(user?.passwordHash, options.password)) && !!user?.active;
   if (!ok) {
@@ -23,5 +23,5 @@ export async function verifyActorPassword(options: { db: Db; actor: AuditActor &
     );
     throw new AppError("FORBIDDEN", "Your password is not right.", { password: ["Your password is not right."] });
   }
-  await clearThrottle(options.db, [key]);
+  await options.db.signInThrottle.deleteMany({ where: { key } });
 }

@@ -28,3 +28,5 @@ export const acceptInvitationSchema = z
     confirm: z.string().max(PASSWORD_MAX_LENGTH),
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "The two passwords differ." });
+
+export const decidePrivilegeRequestSchema = z.object({ requestId: z.uuid(), decision: z.enum(["APPROVE", "REFUSE"]) });

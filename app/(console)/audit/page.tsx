@@ -12,6 +12,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import {
   AGENT_ISSUE_MEDIAN_FACTOR,
+  APPROVAL_PAIR_MIN,
   AGENT_ISSUE_MIN,
   AGENT_WINDOW_DAYS,
   DEVICE_ISSUE_MIN,
@@ -72,6 +73,7 @@ export default async function AuditPage() {
               deviceMin: DEVICE_ISSUE_MIN,
               requesterMin: REQUESTER_SERIAL_MIN,
               repeatDays: REPEAT_WINDOW_DAYS,
+              pairMin: APPROVAL_PAIR_MIN,
             }}
           />
         </Card>

@@ -3,7 +3,7 @@ import { ENGINES } from "@/lib/testing/databases";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { DAY_MS } from "@/lib/time";
 import { seedStaff, seedTicket } from "../testing/seed-tickets";
-import { findAnomalies, REPEAT_WINDOW_DAYS } from "./find-anomalies";
+import { APPROVAL_PAIR_MIN, findAnomalies, REPEAT_WINDOW_DAYS } from "./find-anomalies";
 
 // The two "worth a look" lists stopped scanning the ticket table: codes per recorder read the
 // serial copied onto CodeIssue, requesters per email count distinct pairs. This pins both to
@@ -90,6 +90,23 @@ describe.each(ENGINES)("findAnomalies on %s", (engine) => {
       { email: "many@req.test", serials: 4 },
       { email: "three@req.test", serials: 3 },
       { email: "tied@req.test", serials: 3 },
+    ]);
+  });
+  it("flags a requester → approver pair that recurs in the window, not one below the threshold, an old one or refusals", async () => {
+    const requester = await seedStaff(t.db, "AGENT", "Pair Requester");
+    const partner = await seedStaff(t.db, "SUPERVISOR", "Pair Partner");
+    const other = await seedStaff(t.db, "SUPERVISOR", "Pair Other");
+    const approve = async (supervisorId: string, days: number, decision: "APPROVE" | "REFUSE" = "APPROVE") => {
+      const ticket = await seedTicket(t.db, { createdById: requester.id });
+      await t.db.approval.create({ data: { ticketId: ticket.id, supervisorId, decision, reason: "verified by phone", createdAt: daysAgo(days) } });
+    };
+    for (let i = 0; i < APPROVAL_PAIR_MIN; i++) await approve(partner.id, 1 + i);
+    for (let i = 0; i < APPROVAL_PAIR_MIN - 1; i++) await approve(other.id, 1);
+    await approve(other.id, REPEAT_WINDOW_DAYS + 1);
+    await approve(other.id, 1, "REFUSE");
+    const { recurringPairs } = await findAnomalies({ db: t.db, now });
+    expect(recurringPairs).toEqual([
+      { requesterId: requester.id, requester: "Pair Requester", approverId: partner.id, approver: "Pair Partner", approvals: APPROVAL_PAIR_MIN },
     ]);
   });
 });

@@ -12,12 +12,15 @@ export const DEVICE_ISSUE_MIN = 3;
 /** One requester asking for many recorders. */
 export const REQUESTER_SERIAL_MIN = 3;
 export const REPEAT_WINDOW_DAYS = 30;
+/** One approver approving one requester's tickets this often (in REPEAT_WINDOW_DAYS): four eyes may have become two people who always pair up. */
+export const APPROVAL_PAIR_MIN = 5;
 
 export type Anomalies = {
   teamMedianIssues: number;
   busyAgents: { agentId: string; name: string; issued: number }[];
   repeatDevices: { serial: string; issues: number }[];
   busyRequesters: { email: string; serials: number }[];
+  recurringPairs: { requesterId: string; requester: string; approverId: string; approver: string; approvals: number }[];
 };
 
 /**
@@ -28,7 +31,7 @@ export async function findAnomalies(options: { db: Db; now: Date }): Promise<Ano
   const { db, now } = options;
   const weekAgo = new Date(now.getTime() - AGENT_WINDOW_DAYS * DAY_MS);
   const monthAgo = new Date(now.getTime() - REPEAT_WINDOW_DAYS * DAY_MS);
-  const [perAgent, repeatDevices, busyRequesters] = await Promise.all([
+  const [perAgent, repeatDevices, busyRequesters, recurringPairs] = await Promise.all([
     db.$queryRaw<{ agentId: string; name: string; issued: number }[]>`
       SELECT u."id" AS "agentId", u."name" AS "name", count(c."id")::int AS "issued"
       FROM "User" u LEFT JOIN "CodeIssue" c ON c."actorId" = u."id" AND c."issuedAt" >= ${weekAgo}::timestamptz
@@ -53,12 +56,23 @@ export async function findAnomalies(options: { db: Db; now: Date }): Promise<Ano
             WHERE "createdAt" >= ${monthAgo}::timestamptz AND "serial" IS NOT NULL) p
       GROUP BY "email" HAVING count(*) >= ${REQUESTER_SERIAL_MIN}
       ORDER BY count(*) DESC, "email" LIMIT 50`,
+    // Who opened the ticket → who approved its exception, over the window's approvals.
+    db.$queryRaw<{ requesterId: string; requester: string; approverId: string; approver: string; approvals: number }[]>`
+      SELECT t."createdById" AS "requesterId", r."name" AS "requester", a."supervisorId" AS "approverId", s."name" AS "approver", count(*)::int AS "approvals"
+      FROM "Approval" a
+      JOIN "Ticket" t ON t."id" = a."ticketId"
+      JOIN "User" r ON r."id" = t."createdById"
+      JOIN "User" s ON s."id" = a."supervisorId"
+      WHERE a."decision" = 'APPROVE' AND a."createdAt" >= ${monthAgo}::timestamptz
+      GROUP BY t."createdById", r."name", a."supervisorId", s."name"
+      HAVING count(*) >= ${APPROVAL_PAIR_MIN}
+      ORDER BY count(*) DESC, r."name", s."name" LIMIT 50`,
   ]);
   const teamMedianIssues = median(perAgent.map((a) => a.issued));
   const busyAgents = perAgent
     .filter((a) => a.issued >= AGENT_ISSUE_MIN && a.issued > AGENT_ISSUE_MEDIAN_FACTOR * teamMedianIssues)
     .sort((a, b) => b.issued - a.issued);
-  return { teamMedianIssues, busyAgents, repeatDevices, busyRequesters };
+  return { teamMedianIssues, busyAgents, repeatDevices, busyRequesters, recurringPairs };
 }
 
 function median(values: number[]): number {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { InviteUserForm } from "@/components/admin/invite-user-form";
+import { PrivilegeRequests } from "@/components/admin/privilege-requests";
 import { UserActiveToggle } from "@/components/admin/user-active-toggle";
 import { UserIdButton } from "@/components/admin/user-id-button";
 import { UserRoleForm } from "@/components/admin/user-role-form";
@@ -8,6 +9,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
+import { listPrivilegeRequests } from "@/lib/users/list-privilege-requests";
 import { listUsers } from "@/lib/users/list-users";
 import { clearThrottleAction, resendInvitationAction } from "@/app/actions/users";
 
@@ -20,11 +22,14 @@ function statusLabel(u: { active: boolean; invited: boolean; invitationExpired: 
 }
 
 export default async function UsersPage() {
-  await requirePageUser("ADMIN", "page:/admin/users");
-  const users = await listUsers({ db: getDb() });
+  const viewer = await requirePageUser("ADMIN", "page:/admin/users");
+  const [users, requests] = await Promise.all([listUsers({ db: getDb() }), listPrivilegeRequests({ db: getDb() })]);
   return (
     <>
       <PageHeader title="Users" description="Who can use the console, and with which role." />
+      <Card title={`Waiting for a second admin (${requests.length})`} className="mb-6">
+        <PrivilegeRequests requests={requests.map((r) => ({ ...r, requestedAt: r.requestedAt.toISOString() }))} viewer={{ id: viewer.id, role: viewer.role }} />
+      </Card>
       <Card title="Invite a user" className="mb-6">
         <InviteUserForm />
       </Card>

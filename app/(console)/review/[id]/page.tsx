@@ -15,9 +15,11 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { getReviewTicket } from "@/lib/review/get-review-ticket";
+import { canDecideReview } from "@/lib/review/review-rules";
 import { listTicketNotes } from "@/lib/tickets/notes";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { formatUtc } from "@/lib/time";
+import { loadGranters } from "@/lib/users/privilege-rules";
 
 export const metadata: Metadata = { title: "Review ticket" };
 
@@ -34,8 +36,13 @@ export default async function ReviewTicketPage({ params }: { params: Promise<{ i
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const [timeline, notes] = await Promise.all([ticketTimeline({ db, ticketId: id }), listTicketNotes({ db, ticketId: id })]);
-  const own = ticket.createdById === user.id;
+  const [timeline, notes, granters] = await Promise.all([
+    ticketTimeline({ db, ticketId: id }),
+    listTicketNotes({ db, ticketId: id }),
+    loadGranters(db, user.id, new Date()),
+  ]);
+  // The same rule decideReview applies: the page offers the form only when the server would accept it.
+  const verdict = canDecideReview(ticket, user.id, granters);
   const skew = ticket.challenge?.clockSkewSeconds ?? 0;
   return (
     <>
@@ -52,10 +59,10 @@ export default async function ReviewTicketPage({ params }: { params: Promise<{ i
         <Card title="Decision">
           <div className="flex flex-col gap-4">
             <ReviewDecisionList approvals={ticket.approvals} />
-            {own ? (
+            {!verdict.ok ? (
               ticket.status === "REVIEW" ? (
                 <Alert tone="warning" title="Four eyes">
-                  You opened this ticket, so another supervisor must approve or refuse it.
+                  {ticket.createdById === user.id ? "You opened this ticket, so another supervisor must approve or refuse it." : verdict.message}
                 </Alert>
               ) : null
             ) : (
