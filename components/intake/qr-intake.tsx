@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CHALLENGE_TEXT } from "@/lib/qr/challenge-text";
+import { holdEvidencePhoto } from "@/components/evidence/held-photo";
 import { decodeImageFile } from "@/lib/qr/decode-client";
 import type { Corners } from "@/lib/qr/types";
 import { CopyButton } from "@/components/guidance/copy-button";
@@ -50,6 +51,8 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
   const cameraInput = useRef<HTMLInputElement>(null);
 
   const decode = useCallback(async (file: File) => {
+    // Kept as evidence: the ticket page uploads it once the ticket exists (components/evidence).
+    holdEvidencePhoto(file);
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;

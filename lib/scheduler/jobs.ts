@@ -1,6 +1,8 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { purgeExpiredEvidence } from "@/lib/evidence/purge-evidence";
 import { expireTickets } from "@/lib/tickets/expire-tickets";
+import { HOUR_MS } from "@/lib/time";
 import type { ScheduledJob } from "./run-job-once";
 
 /**
@@ -18,5 +20,15 @@ export const expireTicketsJob: ScheduledJob = {
   },
 };
 
+/**
+ * Customer photos older than the retention setting (`evidenceRetentionDays`) are deleted, each
+ * deletion audited, once an hour (retention is counted in days; a backlog takes a few runs).
+ */
+export const purgeEvidenceJob: ScheduledJob = {
+  name: "evidence.purge",
+  intervalMs: HOUR_MS,
+  run: async (tx, now) => purgeExpiredEvidence(tx, now),
+};
+
 /** Every job the app's scheduler runs. */
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [expireTicketsJob];
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [expireTicketsJob, purgeEvidenceJob];
