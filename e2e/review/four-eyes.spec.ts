@@ -53,7 +53,11 @@ test("a second supervisor sees the evidence and approves to another address with
 
   await reloadPage(page);
   await expect(page.getByRole("list", { name: "Supervisor decisions" })).toContainText("Approved by");
-  await expect(page.getByRole("region", { name: "Audit timeline" }).getByText("Approved after review (four eyes)")).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Audit timeline" })
+      .getByText(/approved, the code to go to n\*\*\*x@customer\.test instead of the owner of record, reason: Owner verified/),
+  ).toBeVisible();
 });
 
 test("the ticket's agent calling the approve action directly is refused and nothing changes", async ({ page }) => {
