@@ -9,7 +9,7 @@ import { handleTimes, reviewTime } from "./handle-times";
 import { loadDashboard } from "./load-dashboard";
 import { windowStart } from "./window";
 
-const check = (id: string): CheckResult => ({ check: "device", id, outcome: "refuse", label: "Recorder", reason: "Registry status." });
+const check = (id: CheckResult["id"]): CheckResult => ({ check: "device", id, outcome: "refuse", label: "Recorder", reason: "Registry status." });
 const at = (base: Date, seconds: number) => new Date(base.getTime() + seconds * 1000);
 
 describe.each(ENGINES)("dashboard metrics on %s", (engine) => {
