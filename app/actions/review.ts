@@ -25,6 +25,7 @@ export const decideReviewAction = serverAction({
   name: "action:decideReview",
   role: "SUPERVISOR",
   schema: decideFormSchema,
+  labels: { ticketId: "Ticket", decision: "Decision", reason: "Reason", destination: "Send the code to another address" },
   run: async ({ then, ...input }, { db, actor }) => {
     const outcome = await decideReview({ db, actor, ip: actor.ip, ...input });
     const revalidate = ["/review", `/review/${outcome.ticketId}`, `/tickets/${outcome.ticketId}`];
