@@ -10,8 +10,9 @@ const evidenceIdSchema = z.object({ evidenceId: z.uuid("Not a photo id.") });
 
 /**
  * One stored photo, to whoever may see its ticket (canViewTicket). Served as what it is and
- * nothing else: its own image type (never sniffed: nosniff), a sandboxing CSP, no caching outside
- * the browser's memory, and a download name when saved.
+ * nothing else: its own image type (never sniffed: nosniff), no caching outside the browser's
+ * memory, and a download name when saved; every /api response already carries
+ * `Content-Security-Policy: default-src 'none'` (next.config.ts), so nothing in it could run.
  */
 export const GET = guardedRoute("AGENT", "api:GET /api/v1/evidence/[id]", async (_request, user, context: { params: Promise<{ id: string }> }) => {
   const { evidenceId } = parseInput(evidenceIdSchema, { evidenceId: (await context.params).id });
@@ -22,7 +23,6 @@ export const GET = guardedRoute("AGENT", "api:GET /api/v1/evidence/[id]", async 
       "Content-Type": file.contentType,
       "Content-Length": String(file.bytes.byteLength),
       "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
       "Content-Disposition": `inline; filename="${ticketRef(file.ticketNumber)}-photo.${EVIDENCE_EXTENSION[file.contentType]}"`,
       "Cache-Control": "private, no-store",
       "Cross-Origin-Resource-Policy": "same-origin",
