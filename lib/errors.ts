@@ -47,15 +47,28 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
-/** An INVALID_INPUT error with the fields that need attention (empty lists dropped). */
-export function invalidInput(fieldErrors: Record<string, string[] | undefined>): AppError {
+/** A form's field labels by field name, so a message names "Reason", never `reason`. */
+export type FieldLabels = Record<string, string>;
+
+/**
+ * An INVALID_INPUT error with the fields that need attention (empty lists dropped). With the
+ * form's `labels`, the message names those fields by their labels ("Check Reason and Ticket."),
+ * which matters most for a field the form does not show next to an input (a hidden id).
+ */
+export function invalidInput(fieldErrors: Record<string, string[] | undefined>, labels?: FieldLabels): AppError {
   const clean = Object.fromEntries(Object.entries(fieldErrors).filter((e): e is [string, string[]] => !!e[1]?.length));
-  return new AppError("INVALID_INPUT", undefined, clean);
+  const named = labels ? Object.keys(clean).map((key) => labels[key] ?? null) : [];
+  const message = named.length && named.every((n) => n !== null) ? `Check ${listInWords(named as string[])}.` : undefined;
+  return new AppError("INVALID_INPUT", message, clean);
+}
+
+function listInWords(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /** Validates untrusted input once, at the boundary: the parsed value, or INVALID_INPUT with per-field messages. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, labels?: FieldLabels): z.output<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw invalidInput(z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>);
+  if (!parsed.success) throw invalidInput(z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>, labels);
   return parsed.data;
 }

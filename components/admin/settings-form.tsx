@@ -21,6 +21,7 @@ const NUMBER_FIELDS: { name: NumberSetting; label: string }[] = [
   { name: "maxIssuesPerRequesterPerDay", label: "Codes per requester per day" },
   { name: "maxIssuesPerAgentPerHour", label: "Codes per agent per hour" },
   { name: "maxResendsPerTicketPerHour", label: "Resends per ticket per hour" },
+  { name: "evidenceRetentionDays", label: "Keep customer photos (days)" },
 ];
 
 /** The browser's min/max for a setting: the bounds the server's schema enforces, read from it, not copied. */

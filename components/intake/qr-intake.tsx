@@ -6,6 +6,7 @@ import type { AssistRegion } from "@/lib/qr/assist";
 import { CHALLENGE_TEXT } from "@/lib/qr/challenge-text";
 import { assistPhoto, openPhoto, type Candidate, type ClientResult, type DecodePhase, type WorkerSuccess } from "@/lib/qr/decode-client";
 import { ACCEPTED_FORMATS_TEXT } from "@/lib/qr/image-format";
+import { holdEvidencePhoto } from "@/components/evidence/held-photo";
 import type { Corners } from "@/lib/qr/types";
 import { CopyButton } from "@/components/guidance/copy-button";
 import { explainLinkProblem, type LinkProblem } from "@/lib/guidance/link-problems";
@@ -115,6 +116,8 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
 
   const decode = useCallback(
     (file: File) => {
+      // Kept as evidence: the ticket page uploads it once the ticket exists (components/evidence).
+      holdEvidencePhoto(file);
       setBox(null);
       setQuarterTurns(0);
       setFineAngle(0);

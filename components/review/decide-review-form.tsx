@@ -54,11 +54,24 @@ export function DecideReviewForm({ ticketId, ownerEmail, open }: { ticketId: str
         </p>
         <FieldError id={reasonAria.errorId} errors={errors?.reason} />
       </div>
-      <div className="flex gap-2">
-        <Button type="submit" name="decision" value="APPROVE" disabled={pending}>
+      {/* "and next" decides and opens the next ticket to review; the keys are declared here, the console's one listener presses them. */}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" name="decision" value="APPROVE_NEXT" disabled={pending} aria-keyshortcuts="a">
+          Approve and next{" "}
+          <kbd aria-hidden className="rounded bg-white/20 px-1 font-mono text-xs">
+            a
+          </kbd>
+        </Button>
+        <Button type="submit" name="decision" value="APPROVE" variant="secondary" disabled={pending}>
           Approve
         </Button>
-        <Button type="submit" name="decision" value="REFUSE" variant="danger" disabled={pending}>
+        <Button type="submit" name="decision" value="REFUSE_NEXT" variant="danger" disabled={pending} aria-keyshortcuts="x">
+          Refuse and next{" "}
+          <kbd aria-hidden className="rounded bg-white/20 px-1 font-mono text-xs">
+            x
+          </kbd>
+        </Button>
+        <Button type="submit" name="decision" value="REFUSE" variant="secondary" disabled={pending}>
           Refuse
         </Button>
       </div>

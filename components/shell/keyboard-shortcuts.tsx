@@ -14,6 +14,8 @@ export const SHORTCUTS: { keys: string; what: string }[] = [
   { keys: "/", what: "Search tickets (RT number, serial, email, name)" },
   { keys: "t", what: "Take the ticket (on an unassigned ticket)" },
   { keys: "s", what: "Send the code (on a ticket)" },
+  { keys: "a", what: "Approve and open the next ticket to review (review page)" },
+  { keys: "x", what: "Refuse and open the next ticket to review (review page; type the reason first)" },
   { keys: "Ctrl+V", what: "Paste a photo or link on the new-ticket page" },
   { keys: "Ctrl+Enter", what: "Submit the new ticket" },
 ];

@@ -32,7 +32,7 @@ test("a supervisor's approval reaches the agent's open ticket page live: status,
   await signIn(supervisorPage, supervisor);
   await supervisorPage.goto(`/review/${ticket.id}`);
   await supervisorPage.getByLabel("Reason").fill("Owner verified on the phone; the recorder is theirs.");
-  await supervisorPage.getByRole("button", { name: "Approve" }).click();
+  await supervisorPage.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(supervisorPage.getByText("Approved. The agent can now send the code.")).toBeVisible();
 
   // The status badge changes (and the supervisor's decision appears under it).

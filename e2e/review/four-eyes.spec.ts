@@ -34,13 +34,13 @@ test("a second supervisor sees the evidence and approves to another address with
 
   await page.getByLabel("Send the code to another address (optional)").fill("new.mailbox@customer.test");
   await page.getByLabel("Reason").fill("short");
-  await page.getByRole("button", { name: "Approve" }).click();
+  await page.getByRole("button", { name: "Approve", exact: true }).click();
   // The error is announced with the field (aria-describedby), next to the hint that says the same rule.
   await expect(page.getByLabel("Reason")).toHaveAccessibleDescription(/needs a written reason/);
   expect((await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("REVIEW");
 
   await page.getByLabel("Reason").fill("Owner verified on the phone; the registered mailbox was closed by the ISP.");
-  await page.getByRole("button", { name: "Approve" }).click();
+  await page.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(page.getByText("Approved. The agent can now send the code.")).toBeVisible();
 
   const after = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, include: { approvals: true } });
@@ -53,7 +53,11 @@ test("a second supervisor sees the evidence and approves to another address with
 
   await reloadPage(page);
   await expect(page.getByRole("list", { name: "Supervisor decisions" })).toContainText("Approved by");
-  await expect(page.getByRole("region", { name: "Audit timeline" }).getByText("Approved after review (four eyes)")).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Audit timeline" })
+      .getByText(/approved, the code to go to n\*\*\*x@customer\.test instead of the owner of record, reason: Owner verified/),
+  ).toBeVisible();
 });
 
 test("the ticket's agent calling the approve action directly is refused and nothing changes", async ({ page }) => {
@@ -81,7 +85,7 @@ test("a supervisor cannot decide a ticket they opened themselves (four eyes), no
   await signIn(page, author);
   await visit(page, `/review/${ticket.id}`);
   await expect(page.getByText("You opened this ticket, so another supervisor must approve or refuse it.")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
 
   const id = serverActionId(ACTIONS_FILE, "decideReviewAction");
   const answer = await callServerAction(page, { path: `/review/${ticket.id}`, id, fields: { ticketId: ticket.id, decision: "APPROVE", reason: "" } });
@@ -97,7 +101,7 @@ test("a supervisor refuses with a reason; the refusal shows on the ticket", asyn
   await signIn(page, supervisor);
   await visit(page, `/review/${ticket.id}`);
   await page.getByLabel("Reason").fill("The caller could not name the recorder's location.");
-  await page.getByRole("button", { name: "Refuse" }).click();
+  await page.getByRole("button", { name: "Refuse", exact: true }).click();
   await expect(page.getByText("Refused. The agent has been shown your reason.")).toBeVisible();
   expect((await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("REFUSED");
   expect(await db.auditEvent.count({ where: { ticketId: ticket.id, action: "review.refused", actorId: supervisor.id } })).toBe(1);

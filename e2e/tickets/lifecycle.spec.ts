@@ -74,7 +74,7 @@ test("an agent resolves a ticket with an outcome and reopens it with a reason", 
     ["ticket.resolved", agent.id],
     ["ticket.reopened", agent.id],
   ]);
-  await expect(page.getByRole("region", { name: "Audit timeline" }).getByText("Reopened the ticket")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Audit timeline" }).getByText(/reopened the ticket \(back to [a-z ]+\), reason: /)).toBeVisible();
 });
 
 test("a duplicate names an existing ticket, and both tickets link to each other", async ({ page }) => {

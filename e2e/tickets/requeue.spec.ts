@@ -104,6 +104,6 @@ test("a supervisor requeues a failed reset email after the mail server was fixed
   await reloadPage(page);
   await expect(delivery).toContainText("sent");
   await expect(delivery.getByRole("button", { name: "Requeue email" })).toHaveCount(0);
-  await expect(page.getByRole("region", { name: "Audit timeline" })).toContainText("Requeued a failed email");
+  await expect(page.getByRole("region", { name: "Audit timeline" })).toContainText("requeued the failed email to");
   expect(await page.content()).not.toContain(codeForChallenge(seeded.challengeText));
 });

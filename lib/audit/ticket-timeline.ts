@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { describeAction } from "./describe-action";
+import { describeEvent, type AuditFact } from "./describe-action";
 
 /** Far more than any real ticket has; a bound so a pathological ticket cannot flood a page. */
 const TIMELINE_LIMIT = 500;
@@ -10,11 +10,13 @@ export type TimelineEntry = {
   at: Date;
   actorLabel: string;
   action: string;
-  words: string;
-  details: Record<string, unknown>;
+  /** What happened, as a sentence ("Sam approved, reason: …"). */
+  sentence: string;
+  /** The recorded details under their labels, for the "Details" disclosure. */
+  facts: AuditFact[];
 };
 
-/** Every audit event about one ticket, oldest first (index (ticketId, seq)). */
+/** Every audit event about one ticket, oldest first (index (ticketId, seq)), in words. */
 export async function ticketTimeline(options: { db: Db; ticketId: string }): Promise<TimelineEntry[]> {
   const events = await options.db.auditEvent.findMany({
     where: { ticketId: options.ticketId },
@@ -22,12 +24,5 @@ export async function ticketTimeline(options: { db: Db; ticketId: string }): Pro
     take: TIMELINE_LIMIT,
     select: { seq: true, at: true, actorLabel: true, action: true, details: true },
   });
-  return events.map((e) => ({
-    seq: e.seq.toString(),
-    at: e.at,
-    actorLabel: e.actorLabel,
-    action: e.action,
-    words: describeAction(e.action),
-    details: e.details && typeof e.details === "object" && !Array.isArray(e.details) ? (e.details as Record<string, unknown>) : {},
-  }));
+  return events.map((e) => ({ seq: e.seq.toString(), at: e.at, actorLabel: e.actorLabel, action: e.action, ...describeEvent(e) }));
 }

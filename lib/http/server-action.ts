@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { requireUser, type SessionUser } from "@/lib/auth/guard";
 import { getDb, type Db } from "@/lib/db/client";
-import { isAppError, parseInput } from "@/lib/errors";
+import { isAppError, parseInput, type FieldLabels } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logger, withLogContext, type LogContext } from "@/lib/log";
 import { metrics, secondsSince } from "@/lib/metrics/metrics";
@@ -73,13 +73,15 @@ export function serverAction<S extends z.ZodType>(spec: {
   schema: S;
   /** A gate of its own instead of the role check (the simulator's); it must throw or return the user. */
   authorize?: (name: string) => Promise<SessionUser>;
+  /** The form's labels by field name: a refusal's message names the fields by them. */
+  labels?: FieldLabels;
   run: Body<S, ActionContext>;
 }): (previous: ActionState, form: FormData) => Promise<ActionState> {
   return async (_previous, form) =>
     finish(spec.name, async (identify) => {
       const user = await (spec.authorize ? spec.authorize(spec.name) : requireUser(spec.role, spec.name));
       identify(user.id);
-      const input = parseInput(spec.schema, formFields(form));
+      const input = parseInput(spec.schema, formFields(form), spec.labels);
       return withLogContext({ userId: user.id }, () =>
         spec.run(input, { db: getDb(), user, actor: { id: user.id, label: user.name, role: user.role, ip: user.ip } }),
       );

@@ -76,3 +76,14 @@ describe("ticket events", () => {
     expect(eventVisibleTo(event({ createdById: OTHER, assigneeId: null }), agent)).toBe(true);
   });
 });
+
+describe("review claims (kind presence)", () => {
+  it("refresh only that ticket's review page: no queue, ticket page or toast moves because a supervisor opened a page", () => {
+    const claim = event({ kind: "presence", status: "REVIEW", previousStatus: "REVIEW" });
+    expect(pageShowsEvent(`/review/${TICKET}`, claim)).toBe(true);
+    expect(pageShowsEvent(`/review/${OTHER}`, claim)).toBe(false);
+    for (const path of ["/review", "/tickets", `/tickets/${TICKET}`, "/escalations"]) expect(pageShowsEvent(path, claim)).toBe(false);
+    expect(toastForEvent(claim, ME)).toBeNull();
+    expect(parseTicketEvent(JSON.stringify(claim))).toEqual(claim);
+  });
+});

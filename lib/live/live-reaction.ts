@@ -17,6 +17,8 @@ const LIVE_PAGES: { path: RegExp; shows(event: TicketEvent, id: string | undefin
 
 /** Whether the page at `pathname` shows data `event` changed (so it should refresh). */
 export function pageShowsEvent(pathname: string, event: TicketEvent): boolean {
+  // Who has a review page open shows only on that ticket's review page (the claim indicator).
+  if (event.kind === "presence") return /^\/review\/([0-9a-f-]{36})\/?$/i.exec(pathname)?.[1]?.toLowerCase() === event.ticketId;
   for (const page of LIVE_PAGES) {
     const match = page.path.exec(pathname);
     if (match) return page.shows(event, match[1]?.toLowerCase());

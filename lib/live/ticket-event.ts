@@ -10,7 +10,8 @@ import { canViewTicket } from "@/lib/tickets/rules";
 /** The PostgreSQL channel the trigger notifies. */
 export const TICKET_EVENTS_CHANNEL = "ticket_events";
 
-const KINDS = ["created", "status", "assigned", "updated", "note"] as const;
+// "presence": a supervisor opened or left the ticket's review page (lib/review/presence.ts).
+const KINDS = ["created", "status", "assigned", "updated", "note", "presence"] as const;
 
 export const ticketEventSchema = z.object({
   ticketId: z.uuid(),

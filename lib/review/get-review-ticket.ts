@@ -21,6 +21,8 @@ export type ReviewTicket = {
   customer: { name: string; email: string; phone: string | null; channel: Channel };
   notes: string | null;
   serial: string | null;
+  /** The challenge text exactly as the agent submitted it (pasted or decoded from the photo). */
+  rawChallenge: string | null;
   checks: CheckResult[];
   challenge: { fields: readonly SchemeFieldDescription[] | null; recorderTime: Date; firstSeenAt: Date; keyVersion: number; clockSkewSeconds: number } | null;
   approvedDestination: string | null;
@@ -53,6 +55,7 @@ export async function getReviewTicket(options: { db: Db; ticketId: string }): Pr
     customer: { name: ticket.customerName, email: ticket.customerEmail, phone: ticket.customerPhone, channel: ticket.channel },
     notes: ticket.notes,
     serial: ticket.serial,
+    rawChallenge: ticket.rawChallenge,
     checks: readChecks(ticket.checks),
     challenge: ticket.challenge
       ? {

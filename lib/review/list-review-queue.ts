@@ -43,3 +43,22 @@ export async function listReviewQueue(options: { db: Db; viewerId: string }): Pr
     ownTicket: createdById === options.viewerId,
   }));
 }
+
+/**
+ * Where "Approve and next" goes: the first ticket of the queue (same order as the page) that
+ * `viewerId` may decide (not one they opened or handled), other than the one just decided; null
+ * when none is left.
+ */
+export async function nextReviewTicketId(options: { db: Db; viewerId: string; afterTicketId: string }): Promise<string | null> {
+  const next = await options.db.ticket.findFirst({
+    where: {
+      status: "REVIEW",
+      id: { not: options.afterTicketId },
+      createdById: { not: options.viewerId },
+      OR: [{ assigneeId: null }, { assigneeId: { not: options.viewerId } }],
+    },
+    orderBy: [{ expiresAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  return next?.id ?? null;
+}

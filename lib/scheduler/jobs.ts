@@ -3,7 +3,9 @@ import { exportCheckpoints } from "@/lib/audit/checkpoints/exported-checkpoints"
 import { checkpointKeys } from "@/lib/audit/checkpoints/keys";
 import { CHECKPOINT_JOB_NAME, createCheckpoint } from "@/lib/audit/checkpoints/make-checkpoint";
 import { env } from "@/lib/env";
+import { purgeExpiredEvidence } from "@/lib/evidence/purge-evidence";
 import { expireTickets } from "@/lib/tickets/expire-tickets";
+import { HOUR_MS } from "@/lib/time";
 import type { ScheduledJob } from "./run-job-once";
 
 /**
@@ -46,5 +48,15 @@ export const auditCheckpointJob: ScheduledJob = {
   },
 };
 
+/**
+ * Customer photos older than the retention setting (`evidenceRetentionDays`) are deleted, each
+ * deletion audited, once an hour (retention is counted in days; a backlog takes a few runs).
+ */
+export const purgeEvidenceJob: ScheduledJob = {
+  name: "evidence.purge",
+  intervalMs: HOUR_MS,
+  run: async (tx, now) => purgeExpiredEvidence(tx, now),
+};
+
 /** Every job the app's scheduler runs. */
-export const SCHEDULED_JOBS: readonly ScheduledJob[] = [expireTicketsJob, auditCheckpointJob];
+export const SCHEDULED_JOBS: readonly ScheduledJob[] = [expireTicketsJob, auditCheckpointJob, purgeEvidenceJob];

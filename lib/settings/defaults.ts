@@ -11,6 +11,8 @@ export const DEFAULT_SETTINGS = {
   maxIssuesPerAgentPerHour: 20,
   /** Resends of the same code, per ticket per hour. */
   maxResendsPerTicketPerHour: 3,
+  /** Customer photos kept with tickets are deleted this many days after upload (the scheduler's evidence.purge job). */
+  evidenceRetentionDays: 90,
   /** Email branding. */
   brandName: "SecureView Recorders",
   senderName: "SecureView Support",

@@ -12,6 +12,7 @@ export const settingsSchema = z.object({
   maxIssuesPerRequesterPerDay: count(1, 50),
   maxIssuesPerAgentPerHour: count(1, 500),
   maxResendsPerTicketPerHour: count(0, 20),
+  evidenceRetentionDays: count(1, 3650),
   brandName: text(80),
   senderName: text(80),
   senderEmail: z.string().trim().toLowerCase().max(254).pipe(z.email("Must be an email address.")),

@@ -4,7 +4,10 @@ import { AnomalyList } from "@/components/audit/anomaly-list";
 import { AuditSubnav } from "@/components/audit/audit-subnav";
 import { CheckpointStatus } from "@/components/audit/checkpoint-status";
 import { VerifyChainButton } from "@/components/audit/verify-chain-button";
+import { ChartTable } from "@/components/charts/chart-table";
 import { DecisionsChart } from "@/components/charts/decisions-chart";
+import { HandleTimeChart } from "@/components/charts/handle-time-chart";
+import { RiskChart } from "@/components/charts/risk-chart";
 import { VolumeChart } from "@/components/charts/volume-chart";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -24,7 +27,7 @@ import { loadDashboard } from "@/lib/audit/dashboard/load-dashboard";
 import { DASHBOARD_DAYS } from "@/lib/audit/dashboard/window";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
-import { formatDuration, SECOND_MS } from "@/lib/time";
+import { formatDuration, MINUTE_MS, SECOND_MS } from "@/lib/time";
 import { countOpenEscalations } from "@/lib/escalations/list-escalations";
 
 export const metadata: Metadata = { title: "Audit" };
@@ -33,6 +36,17 @@ export default async function AuditPage() {
   await requirePageUser("SUPERVISOR", "page:/audit");
   const [d, escalations, coverage] = await Promise.all([loadDashboard({ db: getDb() }), countOpenEscalations({ db: getDb() }), uncoveredAuditEvents(getDb())]);
   const total = d.decisions.ISSUE + d.decisions.REVIEW + d.decisions.REFUSE;
+  const seconds = (value: number | null) => formatDuration(value === null ? null : value * SECOND_MS);
+  const minutes = (value: number) => Math.round(((value * SECOND_MS) / MINUTE_MS) * 10) / 10;
+  const totals = d.risk.reduce(
+    (sum, r) => ({ stolen: sum.stolen + r.stolen, blocked: sum.blocked + r.blocked, escalations: sum.escalations + r.escalations }),
+    {
+      stolen: 0,
+      blocked: 0,
+      escalations: 0,
+    },
+  );
+  const codes = d.volume.reduce((sum, v) => sum + v.codesIssued, 0);
   return (
     <>
       <PageHeader title="Audit" description={`Every reset step, sign-in and refusal, hash-chained. Figures cover the last ${DASHBOARD_DAYS} days (UTC).`} />
@@ -47,8 +61,15 @@ export default async function AuditPage() {
         </div>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-3">
-        <Card title="Resets per day" className="lg:col-span-2">
-          <VolumeChart data={d.volume} />
+        <Card title={`Codes per day (${codes} in ${DASHBOARD_DAYS} days)`} className="lg:col-span-2">
+          <div className="grid gap-4 xl:grid-cols-[2fr_1fr]">
+            <VolumeChart data={d.volume} />
+            <ChartTable
+              caption="Tickets opened and codes issued per day"
+              columns={["Day (UTC)", { label: "Tickets", align: "right" }, { label: "Codes", align: "right" }]}
+              rows={[...d.volume].reverse().map((v) => [v.day, v.tickets, v.codesIssued])}
+            />
+          </div>
         </Card>
         <Card title="Decisions">
           <DecisionsChart counts={d.decisions} />
@@ -62,6 +83,50 @@ export default async function AuditPage() {
             <dt>Median time to code sent</dt>
             <dd className="text-right tabular-nums">{formatDuration(d.timeToSend.medianSeconds === null ? null : d.timeToSend.medianSeconds * SECOND_MS)}</dd>
           </dl>
+        </Card>
+        <Card title="Handle time per agent (opened → code sent)" className="lg:col-span-2">
+          {d.handleTimes.length === 0 ? (
+            <p className="text-sm text-slate-600">No code sent in this period.</p>
+          ) : (
+            <div className="grid gap-4 xl:grid-cols-[3fr_2fr]">
+              <HandleTimeChart data={d.handleTimes.map((a) => ({ name: a.name, p50Minutes: minutes(a.p50Seconds), p90Minutes: minutes(a.p90Seconds) }))} />
+              <ChartTable
+                caption="Handle time per agent"
+                columns={["Agent", { label: "Sent", align: "right" }, { label: "p50", align: "right" }, { label: "p90", align: "right" }]}
+                rows={d.handleTimes.map((a) => [a.name, a.sent, seconds(a.p50Seconds), seconds(a.p90Seconds)])}
+              />
+            </div>
+          )}
+        </Card>
+        <Card title="Time in review">
+          <dl className="grid grid-cols-2 gap-1 text-sm">
+            <dt>Decided by a supervisor</dt>
+            <dd className="text-right tabular-nums">{d.reviewTime.decided}</dd>
+            <dt>Median (p50)</dt>
+            <dd className="text-right tabular-nums">{seconds(d.reviewTime.p50Seconds)}</dd>
+            <dt>p90</dt>
+            <dd className="text-right tabular-nums">{seconds(d.reviewTime.p90Seconds)}</dd>
+            <dt>Waiting now</dt>
+            <dd className="text-right tabular-nums">
+              <Link href="/review" className="underline">
+                {d.reviewTime.waiting}
+              </Link>
+            </dd>
+          </dl>
+          <p className="mt-2 text-xs text-slate-600">From the checks sending a ticket to review to the first supervisor decision.</p>
+        </Card>
+        <Card
+          title={`Stolen and blocked hits, escalations (${totals.stolen} stolen · ${totals.blocked} blocked · ${totals.escalations} escalations)`}
+          className="lg:col-span-3"
+        >
+          <div className="grid gap-4 xl:grid-cols-[2fr_1fr]">
+            <RiskChart data={d.risk} />
+            <ChartTable
+              caption="Stolen and blocked hits and escalations per day"
+              columns={["Day (UTC)", { label: "Stolen", align: "right" }, { label: "Blocked", align: "right" }, { label: "Escalations", align: "right" }]}
+              rows={[...d.risk].reverse().map((r) => [r.day, r.stolen, r.blocked, r.escalations])}
+            />
+          </div>
         </Card>
         <Card title="Worth a look" className="lg:col-span-3">
           <AnomalyList

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { dailyRisk, type RiskDay } from "./daily-risk";
 import { findAnomalies, type Anomalies } from "./find-anomalies";
+import { handleTimes, reviewTime, type AgentHandleTime, type ReviewTime } from "./handle-times";
 import { medianTimeToSend } from "./median-time-to-send";
 import { resetVolume, type VolumeDay } from "./reset-volume";
 import { DASHBOARD_DAYS, windowStart } from "./window";
@@ -13,6 +15,9 @@ export type Dashboard = {
   timeToSend: { medianSeconds: number | null; sent: number };
   agents: AgentStats[];
   anomalies: Anomalies;
+  handleTimes: AgentHandleTime[];
+  reviewTime: ReviewTime;
+  risk: RiskDay[];
 };
 
 /** Everything the supervisors' landing page shows, for the last DASHBOARD_DAYS UTC days. */
@@ -21,11 +26,14 @@ export async function loadDashboard(options: { db: Db; now?: Date }): Promise<Da
   const since = windowStart(now, DASHBOARD_DAYS);
   const { db } = options;
   const tickets = windowTickets({ db, since });
-  const [{ decisions, agents }, volume, timeToSend, anomalies] = await Promise.all([
+  const [{ decisions, agents }, volume, timeToSend, anomalies, handle, review, risk] = await Promise.all([
     tickets,
     resetVolume({ db, now, days: DASHBOARD_DAYS, ticketsByDay: tickets.then((t) => t.ticketsByDay) }),
     medianTimeToSend({ db, since }),
     findAnomalies({ db, now }),
+    handleTimes({ db, since }),
+    reviewTime({ db, since }),
+    dailyRisk({ db, now, days: DASHBOARD_DAYS }),
   ]);
-  return { since, volume, decisions, timeToSend, agents, anomalies };
+  return { since, volume, decisions, timeToSend, agents, anomalies, handleTimes: handle, reviewTime: review, risk };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditTimeline } from "@/components/audit/timeline";
+import { EvidencePanel } from "@/components/evidence/evidence-panel";
 import { NextStepsCard } from "@/components/guidance/next-steps-card";
 import { ReviewDecisionList } from "@/components/review/review-decision";
 import { AssignControl } from "@/components/tickets/assign-control";
@@ -22,6 +23,7 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { ticketTimeline } from "@/lib/audit/ticket-timeline";
 import { getDb } from "@/lib/db/client";
+import { listTicketEvidence } from "@/lib/evidence/get-evidence";
 import { listTicketEscalations } from "@/lib/escalations/list-escalations";
 import { ticketDelivery } from "@/lib/outbox/ticket-delivery";
 import { maskEmail } from "@/lib/privacy/mask-email";
@@ -79,6 +81,9 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
     sendContext.now,
   );
   const checks = readChecks(ticket.checks);
+  const evidence = await listTicketEvidence({ db, viewer: user, ticketId: ticket.id, retentionDays: settings.evidenceRetentionDays });
+  // Just opened by this user with no photo yet: the photo the intake held is uploaded now.
+  const takeHeldPhoto = ticket.createdById === user.id && evidence.length === 0 && sendContext.now.getTime() - ticket.createdAt.getTime() < 10 * 60_000;
   const guidance = await listReplyTemplates({ db, reasonCodes: [...new Set(checks.filter((c) => c.outcome !== "pass").map((c) => c.id))] });
   const open = isOpenStatus(ticket.status);
   const nextStep = customerGuidance({ status: ticket.status, checks, deviceStatus: ticket.device?.status ?? null });
@@ -205,6 +210,15 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             ) : (
               <p className="text-sm text-slate-600">The challenge could not be read.</p>
             )}
+          </Card>
+          <Card title="Customer's photo">
+            <EvidencePanel
+              ticketId={ticket.id}
+              items={evidence}
+              canAdd={mine}
+              takeHeld={takeHeldPhoto}
+              rawText={evidence.length ? null : ticket.rawChallenge}
+            />
           </Card>
           <LinkedTickets {...linked} />
           {history ? <HistoryCard history={history} /> : null}
