@@ -50,3 +50,6 @@ const ACTION_WORDS: Record<string, string> = {
 export function describeAction(action: string): string {
   return ACTION_WORDS[action] ?? action.replaceAll("_", " ").replace(".", ": ");
 }
+
+/** Every action the console records, for the audit log's action filter. */
+export const KNOWN_ACTIONS: readonly string[] = Object.keys(ACTION_WORDS);
