@@ -1,9 +1,11 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { accountLocks } from "./account-locks";
 
+/** Every console user with what the admin list shows: status, invitation, last sign-in and sign-in lock (`lockedUntil`, null when not locked). */
 export async function listUsers(options: { db: Db; now?: Date }) {
   const now = options.now ?? new Date();
-  return options.db.user
+  const users = await options.db.user
     .findMany({
       orderBy: [{ active: "desc" }, { role: "desc" }, { name: "asc" }],
       select: {
@@ -25,4 +27,6 @@ export async function listUsers(options: { db: Db; now?: Date }) {
         invitationExpired: passwordHash === null && (!invitations[0] || invitations[0].expiresAt.getTime() <= now.getTime()),
       })),
     );
+  const locks = await accountLocks({ db: options.db, users, now });
+  return users.map((u) => ({ ...u, lockedUntil: locks.get(u.id) ?? null }));
 }

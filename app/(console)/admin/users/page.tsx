@@ -8,6 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
+import { formatUtc } from "@/lib/time";
 import { listUsers } from "@/lib/users/list-users";
 import { clearThrottleAction, resendInvitationAction } from "@/app/actions/users";
 
@@ -29,7 +30,7 @@ export default async function UsersPage() {
         <InviteUserForm />
       </Card>
       <Card>
-        <DataTable caption="Console users" columns={["Name", "Email", "Role", "Status", { label: "Actions", align: "right" }]}>
+        <DataTable caption="Console users" columns={["Name", "Email", "Role", "Status", "Last sign-in (UTC)", { label: "Actions", align: "right" }]}>
           <tbody className="divide-y divide-slate-100">
             {users.map((u) => (
               <tr key={u.id} className="align-top">
@@ -38,13 +39,21 @@ export default async function UsersPage() {
                 <td className="py-2">
                   <UserRoleForm userId={u.id} name={u.name} role={u.role} />
                 </td>
-                <td className="py-2">{statusLabel(u)}</td>
+                <td className="py-2">
+                  {statusLabel(u)}
+                  {u.lockedUntil ? (
+                    <span className="mt-1 block w-fit rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+                      Sign-in locked until {formatUtc(u.lockedUntil)}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="py-2 whitespace-nowrap">{u.lastSignInAt ? formatUtc(u.lastSignInAt) : u.invited ? "—" : "never"}</td>
                 <td className="py-2">
                   <div className="flex flex-wrap items-start justify-end gap-1">
                     {u.invited && u.active ? (
                       <UserIdButton userId={u.id} label="Resend invitation" ariaLabel={`Resend invitation to ${u.name}`} action={resendInvitationAction} />
                     ) : null}
-                    {!u.invited ? (
+                    {u.lockedUntil ? (
                       <UserIdButton userId={u.id} label="Clear sign-in lock" ariaLabel={`Clear sign-in lock of ${u.name}`} action={clearThrottleAction} />
                     ) : null}
                     <UserActiveToggle userId={u.id} name={u.name} active={u.active} />
