@@ -2,7 +2,7 @@
 
 import * as Popover from "@radix-ui/react-popover";
 import { Command } from "cmdk";
-import { useId, useState } from "react";
+import { useState } from "react";
 
 export type ComboboxOption = { value: string; label: string; hint?: string };
 
@@ -19,7 +19,6 @@ const TRIGGER =
 export function FilterCombobox({ label, name, value, options }: { label: string; name: string; value?: string; options: ComboboxOption[] }) {
   const [open, setOpen] = useState(false);
   const [selected, setSelected] = useState(value ?? "");
-  const listId = useId();
   const current = options.find((o) => o.value === selected);
   const choose = (next: string) => {
     setSelected(next);
@@ -33,7 +32,7 @@ export function FilterCombobox({ label, name, value, options }: { label: string;
       <input type="hidden" name={name} value={selected} />
       <Popover.Root open={open} onOpenChange={setOpen}>
         <Popover.Trigger asChild>
-          <button type="button" id={`filter-${name}`} role="combobox" aria-expanded={open} aria-controls={open ? listId : undefined} className={TRIGGER}>
+          <button type="button" id={`filter-${name}`} role="combobox" aria-expanded={open} className={TRIGGER}>
             <span className={current ? "truncate text-slate-900" : "text-slate-500"}>{current ? current.label : selected || "Any"}</span>
             <span aria-hidden="true" className="text-slate-400">
               ▾
@@ -53,7 +52,7 @@ export function FilterCombobox({ label, name, value, options }: { label: string;
                 aria-label={`Search ${label.toLowerCase()}`}
                 className="mb-1 w-full rounded border border-slate-300 px-2 py-1.5 text-sm focus:border-brand-600"
               />
-              <Command.List id={listId} label={label} className="max-h-64 overflow-y-auto">
+              <Command.List label={label} className="max-h-64 overflow-y-auto">
                 <Command.Empty className="px-2 py-1.5 text-sm text-slate-600">No match.</Command.Empty>
                 <Command.Item value="any" keywords={["any", "all", "clear"]} onSelect={() => choose("")} className={ITEM}>
                   Any
