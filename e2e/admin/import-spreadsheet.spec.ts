@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { db, seedUser } from "../support/db";
@@ -20,9 +19,12 @@ for (const [viewport, size] of [
       await signIn(page, admin);
       await visit(page, "/admin/import");
 
-      const download = page.waitForEvent("download");
-      await page.getByRole("link", { name: "Download the template" }).click();
-      const template = await readFile((await (await download).path())!, "utf8");
+      const link = page.getByRole("link", { name: "Download the template" });
+      await expect(link).toHaveAttribute("href", "/api/v1/admin/devices/import/template");
+      const response = await page.request.get("/api/v1/admin/devices/import/template");
+      expect(response.status()).toBe(200);
+      expect(response.headers()["content-disposition"]).toContain("device-import-template.csv");
+      const template = await response.text();
       expect(template.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("serial,model,mac,key_version,status,owner_email,owner_name,bound_since,source");
 
       const header = "serial;model;mac;key_version;status;owner_email;owner_name;bound_since;source";

@@ -1,11 +1,22 @@
 import { expect, test, type Page } from "@playwright/test";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { eventHash, GENESIS_HASH } from "@/lib/audit/event-hash";
 import { seedTicket } from "@/lib/audit/testing/seed-tickets";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { db, seedUser } from "../support/db";
 import { chooseFilter } from "../support/filters";
 import { reloadPage, visit } from "../support/ready";
 import { signIn } from "../support/session";
+
+/** One event on the hash chain, as the app appends it (under the chain's advisory lock, lib/audit/lock-audit-chain.ts). */
+async function appendEvent(event: { actorId: string; actorLabel: string; action: string; ticketId: string; serial: string }) {
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${7_202_611})`;
+    const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+    const content = { seq: (last?.seq ?? 0n) + 1n, at: new Date(), ip: null, details: {}, ...event };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    await tx.auditEvent.create({ data: { ...content, prevHash, hash: eventHash(content, prevHash) } });
+  });
+}
 
 /** Tickets and events a new supervisor searches for, typed the way people type them. */
 async function seedStory() {
@@ -21,9 +32,7 @@ async function seedStory() {
     decision: "REFUSE",
   });
   const other = await seedTicket(db, { createdById: agent.id, serial: `FLT8-${tag}-000124`, status: "REVIEW", decision: "REVIEW" });
-  await db.$transaction((tx) =>
-    recordAudit(tx, { actor: { id: agent.id, label: agent.name }, action: "ticket.created", ticketId: refused.id, serial, details: {} }),
-  );
+  await appendEvent({ actorId: agent.id, actorLabel: agent.name, action: "ticket.created", ticketId: refused.id, serial });
   return { agent, supervisor, tag, serial, refused, other };
 }
 
