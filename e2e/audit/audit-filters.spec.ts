@@ -53,7 +53,7 @@ for (const [viewport, size] of [
       const { supervisor, tag, serial, refused, agent } = await seedStory();
       await signIn(page, supervisor);
       await visit(page, "/audit/tickets");
-      await expectNoSidewaysScroll(page, "form[role=search]");
+      await expectNoSidewaysScroll(page, `form[action="/audit/tickets"]`);
 
       const ref = `rt-${refused.number}`;
       await page.getByLabel("Ticket", { exact: true }).fill(ref);
@@ -91,7 +91,7 @@ for (const [viewport, size] of [
       const { supervisor, refused, serial } = await seedStory();
       await signIn(page, supervisor);
       await visit(page, "/audit/events");
-      await expectNoSidewaysScroll(page, "form[role=search]");
+      await expectNoSidewaysScroll(page, `form[action="/audit/events"]`);
       await page.getByLabel("Ticket", { exact: true }).fill(ticketRef(refused.number));
       await chooseFilter(page, "Action", "opened", "Opened the ticket");
       await page.getByRole("button", { name: "Search" }).click();
