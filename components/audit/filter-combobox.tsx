@@ -46,7 +46,7 @@ export function FilterCombobox({ label, name, value, options }: { label: string;
             className="z-50 w-72 max-w-[calc(100vw-1rem)] rounded-md border border-slate-200 bg-white p-1 shadow-lg"
             aria-label={label}
           >
-            <Command label={label} loop>
+            <Command label={`Search ${label.toLowerCase()}`} loop>
               <Command.Input
                 placeholder={`Search ${label.toLowerCase()}…`}
                 aria-label={`Search ${label.toLowerCase()}`}
