@@ -9,7 +9,7 @@ export const updateSettingsAction = serverAction({
   role: "ADMIN",
   schema: settingsSchema,
   run: async (values, { db, actor }) => {
-    const { changed } = await updateSettings({ db, actor, ip: actor.ip, values });
-    return { message: changed.length ? `Saved: ${changed.join(", ")}.` : "Nothing changed.", revalidate: ["/admin/settings"] };
+    const { changes } = await updateSettings({ db, actor, ip: actor.ip, values });
+    return { message: changes.length ? `Saved. ${changes.join("; ")}.` : "Nothing changed.", revalidate: ["/admin/settings"] };
   },
 });

@@ -1,7 +1,15 @@
-// `npm run bench:audit [-- --scale 0.1] [--keep]`: seeds a scratch PostgreSQL database with a
+// `npm run bench:audit [-- --scale 0.1] [--filters-only] [--keep]`: seeds a scratch PostgreSQL database with a
 // million tickets and ten million hash-chained audit events (× scale), then times the queries the
 // supervisor pages run (the same lib functions), the streaming CSV exports and chain verification.
 // Prints a markdown table. The scratch database is dropped afterwards unless --keep.
+//
+// Filters: every combination of the ticket search's filters (RT number, agent, status, decision,
+// reason code, serial prefix, email prefix, a day) and of the audit log's (actor, action, ticket
+// by RT number, serial prefix, a day) runs once through the page's own lib function with Prisma's
+// query log on; each SQL statement is then EXPLAINed on the same database and the plan is walked
+// for a Seq Scan on "Ticket" or "AuditEvent". The bench fails (exit 1) if any plan has one.
+// --filters-only generates the events in SQL too (generate_series, placeholder hashes: minutes
+// instead of an hour at full scale) and skips the exports and the chain verification.
 //
 // How the data is made: tickets and code issues with INSERT … SELECT generate_series (pure SQL).
 // Audit events are generated in SQL from deterministic functions of seq; their hashes are
@@ -23,6 +31,8 @@ import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createMigrationAdapter } from "@/lib/db/migration-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { EventFilters } from "@/lib/audit/event-filters";
+import type { TicketFilters } from "@/lib/audit/ticket-filters";
 import { listReviewQueue } from "@/lib/review/list-review-queue";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -66,8 +76,25 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** Every subset of `keys` (the empty one first). */
+function subsets(keys: string[]): string[][] {
+  return Array.from({ length: 1 << keys.length }, (_, mask) => keys.filter((_, i) => mask & (1 << i)));
+}
+
+type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
+
+/** Collects the indexes a plan reads and any sequential scan of the big tables. */
+function walkPlan(node: PlanNode, indexes: Set<string>, seqScans: Set<string>) {
+  if (node["Index Name"]) indexes.add(node["Index Name"]);
+  if (node["Node Type"] === "Seq Scan" && (node["Relation Name"] === "Ticket" || node["Relation Name"] === "AuditEvent")) seqScans.add(node["Relation Name"]);
+  for (const child of node.Plans ?? []) walkPlan(child, indexes, seqScans);
+}
+
 async function main() {
   const scale = Number(arg("--scale") ?? "1");
+  // --filters-only: events without a hash chain (pure SQL, minutes instead of an hour at full
+  // scale), and no exports or chain verification: the filter timings and plans only.
+  const filtersOnly = process.argv.includes("--filters-only");
   if (!(scale > 0 && scale <= 1)) throw new Error("--scale must be in (0, 1]");
   const ticketCount = Math.max(1000, Math.round(FULL_TICKETS * scale));
   const eventCount = Math.max(10_000, Math.round(FULL_EVENTS * scale));
@@ -79,6 +106,7 @@ async function main() {
   await admin.query(`CREATE DATABASE "${dbName}"`);
   const results: { what: string; value: string }[] = [];
   const timings: { what: string; p50: number; p95: number; rows: number }[] = [];
+  const plans: { what: string; ms: number; rows: number; indexes: string[]; seqScans: string[] }[] = [];
   const started = performance.now();
   let prisma: PrismaClient | undefined;
   try {
@@ -130,47 +158,67 @@ async function main() {
     );
     results.push({ what: "seed tickets (SQL generate_series)", value: `${ticketCount.toLocaleString("en")} in ${(ticketMs / 1000).toFixed(1)} s` });
 
-    log(`hashing and loading ${eventCount} audit events`);
     const stepMs = Math.floor(spanMs / eventCount);
     const devices = Math.floor(ticketCount / 4);
-    const [, eventMs] = await timed(async () => {
-      let prev = GENESIS_HASH;
-      for (let start = 1; start <= eventCount; start += HASH_BATCH) {
-        const end = Math.min(eventCount, start + HASH_BATCH - 1);
-        const hashes: string[] = [];
-        const batchPrev = prev;
-        for (let g = start; g <= end; g++) {
-          const n = (g % ticketCount) + 1;
-          const actor = staff[g % STAFF]!;
-          prev = eventHash(
-            {
-              seq: BigInt(g),
-              at: new Date(t0 + g * stepMs),
-              actorId: actor.id,
-              actorLabel: actor.name,
-              action: ACTIONS[g % ACTIONS.length]!,
-              ip: `10.0.${g % 250}.1`,
-              ticketId: md5Uuid(`t${n}`),
-              serial: `BENCH-${String(n % devices).padStart(8, "0")}`,
-              details: { n: g % 1000 },
-            },
-            prev,
-          );
-          hashes.push(prev);
-        }
-        await client.query(
+    if (filtersOnly) {
+      // No chain: every column from generate_series in one statement (hashes are placeholders, so
+      // the chain is not verified in this mode).
+      log(`loading ${eventCount} audit events in SQL (--filters-only: placeholder hashes)`);
+      const [, sqlMs] = await timed(() =>
+        client.query(
           `INSERT INTO "AuditEvent" ("seq","at","actorId","actorLabel","action","ip","ticketId","serial","details","prevHash","hash")
-           SELECT x.g, timestamptz 'epoch' + (($3::bigint + x.g * $4::bigint) * interval '1 millisecond'), ($5::uuid[])[1 + x.g % ${STAFF}], ($6::text[])[1 + x.g % ${STAFF}],
-                  ($7::text[])[1 + x.g % ${ACTIONS.length}], '10.0.' || (x.g % 250) || '.1', md5('t' || (x.g % $8::int + 1))::uuid,
-                  'BENCH-' || lpad(((x.g % $8::int + 1) % $9::int)::text, 8, '0'), jsonb_build_object('n', x.g % 1000),
-                  COALESCE(lag(x.h) OVER (ORDER BY x.g), $2), x.h
-           FROM (SELECT ($10::bigint + u.i - 1) AS g, u.h FROM unnest($1::text[]) WITH ORDINALITY AS u(h, i)) x`,
-          [hashes, batchPrev, t0, stepMs, staff.map((s) => s.id), staff.map((s) => s.name), ACTIONS, ticketCount, devices, start],
-        );
-        if ((end / HASH_BATCH) % 20 === 0) log(`  ${end.toLocaleString("en")} events`);
-      }
-    });
-    results.push({ what: "seed audit events (hash in Node, rows in SQL)", value: `${eventCount.toLocaleString("en")} in ${(eventMs / 1000).toFixed(1)} s` });
+           SELECT g, timestamptz 'epoch' + (($1::bigint + g * $2::bigint) * interval '1 millisecond'), ($3::uuid[])[1 + g % ${STAFF}], ($4::text[])[1 + g % ${STAFF}],
+                  ($5::text[])[1 + (g / ${STAFF}) % ${ACTIONS.length}], '10.0.' || (g % 250) || '.1', md5('t' || (g % $6::int + 1))::uuid,
+                  'BENCH-' || lpad(((g % $6::int + 1) % $7::int)::text, 8, '0'), jsonb_build_object('n', g % 1000), md5((g - 1)::text), md5(g::text)
+           FROM generate_series(1::bigint, $8::bigint) g`,
+          [t0, stepMs, staff.map((s) => s.id), staff.map((s) => s.name), ACTIONS, ticketCount, devices, eventCount],
+        ),
+      );
+      results.push({
+        what: "seed audit events (SQL generate_series, no chain)",
+        value: `${eventCount.toLocaleString("en")} in ${(sqlMs / 1000).toFixed(1)} s`,
+      });
+    } else {
+      log(`hashing and loading ${eventCount} audit events`);
+      const [, eventMs] = await timed(async () => {
+        let prev = GENESIS_HASH;
+        for (let start = 1; start <= eventCount; start += HASH_BATCH) {
+          const end = Math.min(eventCount, start + HASH_BATCH - 1);
+          const hashes: string[] = [];
+          const batchPrev = prev;
+          for (let g = start; g <= end; g++) {
+            const n = (g % ticketCount) + 1;
+            const actor = staff[g % STAFF]!;
+            prev = eventHash(
+              {
+                seq: BigInt(g),
+                at: new Date(t0 + g * stepMs),
+                actorId: actor.id,
+                actorLabel: actor.name,
+                action: ACTIONS[Math.floor(g / STAFF) % ACTIONS.length]!,
+                ip: `10.0.${g % 250}.1`,
+                ticketId: md5Uuid(`t${n}`),
+                serial: `BENCH-${String(n % devices).padStart(8, "0")}`,
+                details: { n: g % 1000 },
+              },
+              prev,
+            );
+            hashes.push(prev);
+          }
+          await client.query(
+            `INSERT INTO "AuditEvent" ("seq","at","actorId","actorLabel","action","ip","ticketId","serial","details","prevHash","hash")
+             SELECT x.g, timestamptz 'epoch' + (($3::bigint + x.g * $4::bigint) * interval '1 millisecond'), ($5::uuid[])[1 + x.g % ${STAFF}], ($6::text[])[1 + x.g % ${STAFF}],
+                    ($7::text[])[1 + (x.g / ${STAFF}) % ${ACTIONS.length}], '10.0.' || (x.g % 250) || '.1', md5('t' || (x.g % $8::int + 1))::uuid,
+                    'BENCH-' || lpad(((x.g % $8::int + 1) % $9::int)::text, 8, '0'), jsonb_build_object('n', x.g % 1000),
+                    COALESCE(lag(x.h) OVER (ORDER BY x.g), $2), x.h
+             FROM (SELECT ($10::bigint + u.i - 1) AS g, u.h FROM unnest($1::text[]) WITH ORDINALITY AS u(h, i)) x`,
+            [hashes, batchPrev, t0, stepMs, staff.map((s) => s.id), staff.map((s) => s.name), ACTIONS, ticketCount, devices, start],
+          );
+          if ((end / HASH_BATCH) % 20 === 0) log(`  ${end.toLocaleString("en")} events`);
+        }
+      });
+      results.push({ what: "seed audit events (hash in Node, rows in SQL)", value: `${eventCount.toLocaleString("en")} in ${(eventMs / 1000).toFixed(1)} s` });
+    }
 
     log("rebuilding indexes");
     const [, indexMs] = await timed(async () => {
@@ -180,7 +228,13 @@ async function main() {
     results.push({ what: "rebuild indexes + ANALYZE", value: `${(indexMs / 1000).toFixed(1)} s` });
     await client.end();
 
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString(), max: 4 }) });
+    const logged = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString(), max: 4 }), log: [{ emit: "event", level: "query" }] });
+    const captured: { query: string; params: string }[] = [];
+    let capturing = false;
+    logged.$on("query", (e) => {
+      if (capturing) captured.push({ query: e.query, params: e.params });
+    });
+    prisma = logged as unknown as PrismaClient;
     const db = prisma;
     const agent = staff[7]!.id;
     const deep = await db.ticket.findFirstOrThrow({ where: { number: Math.floor(ticketCount / 2) }, select: { createdAt: true, id: true } });
@@ -198,6 +252,17 @@ async function main() {
       { what: "tickets: serial", run: async () => (await searchTickets({ db, filters: { serial: someSerial } })).rows.length },
       { what: "tickets: customer email", run: async () => (await searchTickets({ db, filters: { email: "c12345@bench.test" } })).rows.length },
       { what: "tickets: reason code (common)", run: async () => (await searchTickets({ db, filters: { reason: "CLOCK_AHEAD" } })).rows.length },
+      { what: "tickets: RT number", run: async () => (await searchTickets({ db, filters: { ticket: Math.floor(ticketCount / 3) } })).rows.length },
+      { what: "tickets: decision=REFUSE", run: async () => (await searchTickets({ db, filters: { decision: "REFUSE" } })).rows.length },
+      {
+        what: "tickets: serial prefix (12 chars, 0.4% of devices)",
+        run: async () => (await searchTickets({ db, filters: { serial: someSerial.slice(0, 12) } })).rows.length,
+      },
+      { what: "tickets: email prefix (c123…)", run: async () => (await searchTickets({ db, filters: { email: "c123" } })).rows.length },
+      {
+        what: "tickets: serial prefix + status REVIEW",
+        run: async () => (await searchTickets({ db, filters: { serial: someSerial.slice(0, 12), status: "REVIEW" } })).rows.length,
+      },
       {
         what: "tickets: reason code + status REFUSED + one day",
         run: async () => (await searchTickets({ db, filters: { reason: "DEVICE_STOLEN", status: "REFUSED", from: aDay, to: aDay } })).rows.length,
@@ -211,6 +276,19 @@ async function main() {
       { what: "audit log: actor", run: async () => (await listAuditEvents({ db, filters: { actor: agent } })).rows.length },
       { what: "audit log: action", run: async () => (await listAuditEvents({ db, filters: { action: "review.approved" } })).rows.length },
       { what: "audit log: one day", run: async () => (await listAuditEvents({ db, filters: { from: aDay, to: aDay } })).rows.length },
+      {
+        what: "audit log: ticket by RT number",
+        run: async () => (await listAuditEvents({ db, filters: { ticket: { number: Math.floor(ticketCount / 3) } } })).rows.length,
+      },
+      { what: "audit log: serial (whole)", run: async () => (await listAuditEvents({ db, filters: { serial: someSerial } })).rows.length },
+      {
+        what: "audit log: serial prefix (12 chars)",
+        run: async () => (await listAuditEvents({ db, filters: { serial: someSerial.slice(0, 12) } })).rows.length,
+      },
+      {
+        what: "audit log: action + serial prefix",
+        run: async () => (await listAuditEvents({ db, filters: { action: "code.issued", serial: someSerial.slice(0, 12) } })).rows.length,
+      },
       {
         what: "audit log: actor + action + one day",
         run: async () => (await listAuditEvents({ db, filters: { actor: agent, action: "code.issued", from: aDay, to: aDay } })).rows.length,
@@ -236,50 +314,95 @@ async function main() {
     };
     log("timing queries");
     await measure("");
-    // The reason-code filter without and with the GIN index it wants.
-    await db.$executeRawUnsafe(`CREATE INDEX "Ticket_checks_gin" ON "Ticket" USING GIN ("checks" jsonb_path_ops)`);
-    await db.$executeRawUnsafe(`ANALYZE "Ticket"`);
-    const before = timings.length;
-    await measure("tickets: reason");
-    for (const t of timings.slice(before)) t.what += " — with GIN jsonb_path_ops";
 
-    const actor = { id: staff[0]!.id, label: staff[0]!.name };
-    const drain = async (stream: ReadableStream<Uint8Array>) => {
-      let bytes = 0;
-      const reader = stream.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return bytes;
-        bytes += value.byteLength;
+    // Every combination of filters, once each, with its plans checked (see the top of the file).
+    const explainer = new pg.Client({ connectionString: url.toString() });
+    await explainer.connect();
+    const someNumber = Math.floor(ticketCount / 3);
+    const ticketChoices: Record<keyof TicketFilters & string, TicketFilters> = {
+      ticket: { ticket: someNumber },
+      agent: { agent },
+      status: { status: "REFUSED" },
+      decision: { decision: "REVIEW" },
+      reason: { reason: "DEVICE_STOLEN" },
+      serial: { serial: someSerial.slice(0, 12) },
+      email: { email: "c123" },
+      from: { from: aDay, to: aDay },
+      to: {},
+    };
+    const eventChoices: Record<keyof EventFilters & string, EventFilters> = {
+      actor: { actor: agent },
+      action: { action: "code.issued" },
+      ticket: { ticket: { number: someNumber } },
+      serial: { serial: someSerial.slice(0, 12) },
+      from: { from: aDay, to: aDay },
+      to: {},
+    };
+    const explainAll = async (what: string, run: () => Promise<number>) => {
+      captured.length = 0;
+      capturing = true;
+      const [rows, ms] = await timed(run);
+      capturing = false;
+      const indexes = new Set<string>();
+      const seqScans = new Set<string>();
+      for (const q of captured.filter((c) => /^\s*(SELECT|WITH)/i.test(c.query))) {
+        const params = JSON.parse(q.params) as unknown[];
+        const plan = (await explainer.query(`EXPLAIN (FORMAT JSON) ${q.query}`, params)).rows[0]["QUERY PLAN"][0].Plan;
+        walkPlan(plan, indexes, seqScans);
       }
+      plans.push({ what, ms, rows, indexes: [...indexes].sort(), seqScans: [...seqScans] });
     };
-    const exportRun = async (what: string, make: () => Promise<{ rows: number; stream: ReadableStream<Uint8Array> }>) => {
-      global.gc?.();
-      const baseRss = process.memoryUsage().rss;
-      let peak = baseRss;
-      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-      const [[rows, bytes], ms] = await timed(async () => {
-        const exported = await make();
-        return [exported.rows, await drain(exported.stream)] as const;
-      });
-      clearInterval(sampler);
-      results.push({
-        what,
-        value: `${rows.toLocaleString("en")} rows, ${(bytes / 1e6).toFixed(0)} MB in ${(ms / 1000).toFixed(1)} s = ${Math.round(rows / (ms / 1000)).toLocaleString("en")} rows/s; peak RSS ${(peak / 1e6).toFixed(0)} MB (+${((peak - baseRss) / 1e6).toFixed(0)} MB)`,
-      });
-      log(`  ${what} done`);
-    };
-    log("timing exports");
-    await exportRun("export tickets CSV (all)", () => exportTicketsCsv({ db, actor, ip: null, filters: {} }));
-    const lastDays = new Date(now - 9 * 86_400_000).toISOString().slice(0, 10);
-    await exportRun(`export audit CSV (from ${lastDays}, ~10% of the log)`, () => exportAuditCsv({ db, actor, ip: null, filters: { from: lastDays } }));
+    log("checking plans for every filter combination");
+    for (const subset of subsets(Object.keys(ticketChoices).filter((k) => k !== "to"))) {
+      const filters = Object.assign({}, ...subset.map((k) => ticketChoices[k as keyof typeof ticketChoices])) as TicketFilters;
+      await explainAll(`tickets: ${subset.join(" + ") || "(none)"}`, async () => (await searchTickets({ db, filters })).rows.length);
+    }
+    for (const subset of subsets(Object.keys(eventChoices).filter((k) => k !== "to"))) {
+      const filters = Object.assign({}, ...subset.map((k) => eventChoices[k as keyof typeof eventChoices])) as EventFilters;
+      await explainAll(`events: ${subset.join(" + ") || "(none)"}`, async () => (await listAuditEvents({ db, filters })).rows.length);
+    }
+    await explainer.end();
 
-    log("verifying the chain");
-    const [report, verifyMs] = await timed(() => verifyAuditChain({ db }));
-    results.push({
-      what: "verify chain (verifyAuditChain)",
-      value: `${report.ok ? "OK" : `BROKEN at ${report.brokenAt} (${report.reason})`}: ${report.checked.toLocaleString("en")} events in ${(verifyMs / 1000).toFixed(1)} s = ${Math.round(report.checked / (verifyMs / 1000)).toLocaleString("en")} events/s`,
-    });
+    // Exports and the chain: a real chain only (not with --filters-only).
+    if (!filtersOnly) {
+      const actor = { id: staff[0]!.id, label: staff[0]!.name };
+      const drain = async (stream: ReadableStream<Uint8Array>) => {
+        let bytes = 0;
+        const reader = stream.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return bytes;
+          bytes += value.byteLength;
+        }
+      };
+      const exportRun = async (what: string, make: () => Promise<{ rows: number; stream: ReadableStream<Uint8Array> }>) => {
+        global.gc?.();
+        const baseRss = process.memoryUsage().rss;
+        let peak = baseRss;
+        const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+        const [[rows, bytes], ms] = await timed(async () => {
+          const exported = await make();
+          return [exported.rows, await drain(exported.stream)] as const;
+        });
+        clearInterval(sampler);
+        results.push({
+          what,
+          value: `${rows.toLocaleString("en")} rows, ${(bytes / 1e6).toFixed(0)} MB in ${(ms / 1000).toFixed(1)} s = ${Math.round(rows / (ms / 1000)).toLocaleString("en")} rows/s; peak RSS ${(peak / 1e6).toFixed(0)} MB (+${((peak - baseRss) / 1e6).toFixed(0)} MB)`,
+        });
+        log(`  ${what} done`);
+      };
+      log("timing exports");
+      await exportRun("export tickets CSV (all)", () => exportTicketsCsv({ db, actor, ip: null, filters: {} }));
+      const lastDays = new Date(now - 9 * 86_400_000).toISOString().slice(0, 10);
+      await exportRun(`export audit CSV (from ${lastDays}, ~10% of the log)`, () => exportAuditCsv({ db, actor, ip: null, filters: { from: lastDays } }));
+
+      log("verifying the chain");
+      const [report, verifyMs] = await timed(() => verifyAuditChain({ db }));
+      results.push({
+        what: "verify chain (verifyAuditChain)",
+        value: `${report.ok ? "OK" : `BROKEN at ${report.brokenAt} (${report.reason})`}: ${report.checked.toLocaleString("en")} events in ${(verifyMs / 1000).toFixed(1)} s = ${Math.round(report.checked / (verifyMs / 1000)).toLocaleString("en")} events/s`,
+      });
+    }
   } finally {
     await prisma?.$disconnect();
     if (!process.argv.includes("--keep")) await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
@@ -291,6 +414,19 @@ async function main() {
   );
   console.log("| Query (lib function the page uses) | p50 ms | p95 ms | rows |\n|---|---:|---:|---:|");
   for (const t of timings) console.log(`| ${t.what} | ${t.p50.toFixed(1)} | ${t.p95.toFixed(1)} | ${t.rows} |`);
+  const bad = plans.filter((p) => p.seqScans.length);
+  console.log(
+    `\n### Filter combinations: ${plans.length} (every subset of the ticket and audit-log filters), EXPLAIN of each statement\n\n` +
+      `${bad.length ? `**${bad.length} with a Seq Scan on a big table**` : 'No Seq Scan on "Ticket" or "AuditEvent" in any plan.'} ` +
+      `Slowest single runs below; indexes as the plans name them.\n`,
+  );
+  console.log("| Filters | ms (one run) | rows | indexes used | seq scan |\n|---|---:|---:|---|---|");
+  for (const p of [...bad, ...[...plans].sort((a, b) => b.ms - a.ms).filter((p) => !p.seqScans.length)].slice(0, Math.max(15, bad.length)))
+    console.log(`| ${p.what} | ${p.ms.toFixed(1)} | ${p.rows} | ${p.indexes.join(", ")} | ${p.seqScans.join(", ") || "none"} |`);
+  const byIndex = new Map<string, number>();
+  for (const p of plans) for (const ix of p.indexes) byIndex.set(ix, (byIndex.get(ix) ?? 0) + 1);
+  console.log(`\nPlans per index: ${[...byIndex].map(([ix, n]) => `${ix} ${n}`).join(", ")}.`);
+  if (bad.length) process.exitCode = 1;
   console.log("\n| Step | Result |\n|---|---|");
   for (const r of results) console.log(`| ${r.what} | ${r.value} |`);
   console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s. ${QUERY_RUNS} runs per query after one warm-up.`);

@@ -62,6 +62,8 @@ async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number
 }
 
 const actor = { id: null, label: "bench" };
+/** Every version the synthetic rows use has a master key (the check itself is part of what is timed). */
+const KEY_VERSIONS = [1, 2, 3];
 
 async function importFile(db: Db, file: string) {
   const report = await importDevices({
@@ -72,6 +74,7 @@ async function importFile(db: Db, file: string) {
     source: createReadStream(file),
     dryRun: false,
     ownerChangesAuthorized: false,
+    keyVersions: KEY_VERSIONS,
   });
   if (!report.imported) throw new Error(`import failed: ${report.fatal ?? JSON.stringify(report.errors.slice(0, 3))}`);
   return report;
@@ -79,7 +82,7 @@ async function importFile(db: Db, file: string) {
 
 /** The naive way: one owner upsert and one device upsert per row, each a round trip. */
 async function naiveImport(db: Db, file: string) {
-  const parsed = await parseDeviceCsv({ source: createReadStream(file) });
+  const parsed = await parseDeviceCsv({ source: createReadStream(file), keyVersions: KEY_VERSIONS });
   for (const r of parsed.rows) {
     const owner = await db.owner.upsert({ where: { email: r.ownerEmail }, create: { email: r.ownerEmail, name: r.ownerName }, update: { name: r.ownerName } });
     const data = { model: r.model, mac: r.mac, keyVersion: r.keyVersion, status: r.status, ownerId: owner.id, ownerSince: r.boundSince, ownerSource: r.source };

@@ -56,9 +56,22 @@ export function ImportForm({ columns }: { columns: string }) {
           <label htmlFor="import-file" className="text-sm font-medium text-slate-800">
             CSV file
           </label>
-          <input id="import-file" name="file" type="file" accept=".csv,text/csv" required {...fileAria.control} className="text-sm" />
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+            required
+            {...fileAria.control}
+            className="text-sm"
+          />
           <p id={fileAria.hintId} className="text-xs text-slate-600">
-            UTF-8, at most {MAX_MB} MB, header line with exactly these columns in any order: <code>{columns}</code>
+            UTF-8 (or Excel&rsquo;s CSV and Unicode text), separated by commas, semicolons or tabs, at most {MAX_MB} MB; a header line with exactly these
+            columns in any order: <code className="break-all">{columns}</code>. Statuses in any case.{" "}
+            {/* A plain link: a download, not a client-side navigation. */}
+            <a href="/api/v1/admin/devices/import/template" download className="font-medium text-brand-700 underline">
+              Download the template
+            </a>
           </p>
           <FieldError id={fileAria.errorId} errors={errors?.file} />
         </div>

@@ -7,12 +7,13 @@ export function ImportReportView({ message, ok, report }: { message: string; ok:
     <section aria-label="Import report" className="flex flex-col gap-3">
       <Alert tone={ok ? "success" : "error"} title={message}>
         {report.fatal ? <p>{report.fatal}</p> : null}
-        <p className="text-xs">
-          {report.fileName} · {report.rows} row(s) · sha256 {report.sha256.slice(0, 16)}…
+        <p className="text-xs break-all">
+          {report.fileName} · {plural(report.rows, "row")}
+          {report.badRows ? `, ${report.badRows} with errors` : ""} · {report.delimiter}-separated · sha256 {report.sha256.slice(0, 16)}…
         </p>
       </Alert>
       {report.counts ? (
-        <dl className="grid grid-cols-5 gap-2 text-sm">
+        <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-5">
           {(["create", "update", "unchanged", "ownerChanges", "statusChanges"] as const).map((k) => (
             <div key={k} className="rounded border border-slate-200 p-2">
               <dt className="text-xs text-slate-500">
@@ -39,7 +40,8 @@ export function ImportReportView({ message, ok, report }: { message: string; ok:
       {report.errors.length ? (
         <table className="w-full text-left text-sm">
           <caption className="text-left text-sm font-medium">
-            {report.errorCount} error(s){report.errorCount > report.errors.length ? `, first ${report.errors.length} shown` : ""}
+            {plural(report.errorCount, "error")} in {plural(report.badRows, "row")}
+            {report.errorCount > report.errors.length ? `, first ${report.errors.length} shown` : ""}, by line in the file
           </caption>
           <thead className="text-xs uppercase text-slate-500">
             <tr>
@@ -52,7 +54,7 @@ export function ImportReportView({ message, ok, report }: { message: string; ok:
             {report.errors.map((e, i) => (
               <tr key={i}>
                 <td>{e.line}</td>
-                <td>{e.field ?? "—"}</td>
+                <td>{e.field ? <code>{e.field}</code> : "—"}</td>
                 <td>{e.message}</td>
               </tr>
             ))}
@@ -62,3 +64,5 @@ export function ImportReportView({ message, ok, report }: { message: string; ok:
     </section>
   );
 }
+
+const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;

@@ -6,35 +6,26 @@ import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { Settings } from "@/lib/settings/defaults";
-import { settingsSchema } from "@/lib/validation/settings";
+import { describeRange, SETTING_FIELDS, settingRange, type NumberSetting } from "@/lib/settings/setting-fields";
 import { fieldErrors } from "./field-errors";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 
-/** The settings that are numbers (velocity limits, lifetimes, tolerances). */
-type NumberSetting = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
-
-const NUMBER_FIELDS: { name: NumberSetting; label: string }[] = [
-  { name: "challengeLifetimeHours", label: "Challenge lifetime (hours)" },
-  { name: "clockAheadToleranceMinutes", label: "Recorder clock ahead tolerance (minutes)" },
-  { name: "clockBehindToleranceHours", label: "Recorder clock behind tolerance (hours)" },
-  { name: "maxIssuesPerDevice30d", label: "Codes per device per 30 days" },
-  { name: "maxIssuesPerRequesterPerDay", label: "Codes per requester per day" },
-  { name: "maxIssuesPerAgentPerHour", label: "Codes per agent per hour" },
-  { name: "maxResendsPerTicketPerHour", label: "Resends per ticket per hour" },
-  { name: "evidenceRetentionDays", label: "Keep customer photos (days)" },
+const NUMBER_FIELDS: NumberSetting[] = [
+  "challengeLifetimeHours",
+  "clockAheadToleranceMinutes",
+  "clockBehindToleranceHours",
+  "maxIssuesPerDevice30d",
+  "maxIssuesPerRequesterPerDay",
+  "maxIssuesPerAgentPerHour",
+  "maxResendsPerTicketPerHour",
+  "evidenceRetentionDays",
 ];
 
-/** The browser's min/max for a setting: the bounds the server's schema enforces, read from it, not copied. */
-function bounds(name: NumberSetting): { min?: number; max?: number } {
-  const field = settingsSchema.shape[name];
-  return { min: field.minValue ?? undefined, max: field.maxValue ?? undefined };
-}
-
-const TEXT_FIELDS: { name: keyof Settings; label: string; type: string }[] = [
-  { name: "brandName", label: "Brand name", type: "text" },
-  { name: "senderName", label: "Sender name", type: "text" },
-  { name: "senderEmail", label: "Sender email", type: "email" },
-  { name: "supportUrl", label: "Support URL", type: "url" },
+const TEXT_FIELDS: { name: keyof Settings; type: string }[] = [
+  { name: "brandName", type: "text" },
+  { name: "senderName", type: "text" },
+  { name: "senderEmail", type: "email" },
+  { name: "supportUrl", type: "url" },
 ];
 
 export function SettingsForm({ settings }: { settings: Settings }) {
@@ -43,16 +34,18 @@ export function SettingsForm({ settings }: { settings: Settings }) {
     <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-6">
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">Velocity limits and lifetimes</legend>
-        {NUMBER_FIELDS.map((f) => (
+        {NUMBER_FIELDS.map((name) => (
           <Field
-            key={f.name}
-            label={f.label}
-            name={f.name}
+            key={name}
+            label={`${SETTING_FIELDS[name].label} (${SETTING_FIELDS[name].unit!.many})`}
+            name={name}
             type="number"
-            {...bounds(f.name)}
+            inputMode="numeric"
+            {...settingRange(name)}
             required
-            defaultValue={String(settings[f.name])}
-            errors={fieldErrors(state, f.name)}
+            defaultValue={String(settings[name])}
+            errors={fieldErrors(state, name)}
+            hint={`${SETTING_FIELDS[name].help} ${describeRange(name)}`}
           />
         ))}
       </fieldset>
@@ -61,7 +54,8 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         {TEXT_FIELDS.map((f) => (
           <Field
             key={f.name}
-            label={f.label}
+            label={SETTING_FIELDS[f.name].label}
+            hint={SETTING_FIELDS[f.name].help}
             name={f.name}
             type={f.type}
             required

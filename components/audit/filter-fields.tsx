@@ -25,24 +25,6 @@ export function FilterInput({
   );
 }
 
-export function FilterSelect({ label, name, value, options }: { label: string; name: string; value?: string; options: { value: string; label: string }[] }) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`filter-${name}`} className="text-xs font-medium text-slate-700">
-        {label}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className={INPUT}>
-        <option value="">Any</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /** A GET form: the filters live in the URL, so a search can be bookmarked, shared and reloaded. */
 export function FilterForm({ action, children, resetHref, exportHref }: { action: string; children: ReactNode; resetHref: string; exportHref?: string }) {
   return (

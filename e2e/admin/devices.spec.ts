@@ -107,9 +107,10 @@ test("an admin changes a setting and sees the key versions", async ({ page }) =>
   const next = before === 4 ? 5 : 4;
   await field.fill(String(next));
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText("Saved: maxResendsPerTicketPerHour.")).toBeVisible();
+  const change = `Resends per ticket per hour: ${before} resend${before === 1 ? "" : "s"} → ${next} resends`;
+  await expect(page.getByText(`Saved. ${change}.`)).toBeVisible();
   const setting = await db.setting.findUniqueOrThrow({ where: { key: "maxResendsPerTicketPerHour" } });
   expect(setting.value).toBe(next);
   const event = await db.auditEvent.findFirstOrThrow({ where: { action: "settings.changed", actorId: admin.id } });
-  expect(event.details).toEqual({ maxResendsPerTicketPerHour: `${before} → ${next}` });
+  expect(event.details).toEqual({ changes: [change], keys: ["maxResendsPerTicketPerHour"] });
 });

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { seedTicket, uniqueSerial } from "@/lib/audit/testing/seed-tickets";
 import { db, seedUser } from "../support/db";
+import { chooseFilter } from "../support/filters";
 import { signIn } from "../support/session";
 import { visit } from "../support/ready";
 
@@ -43,7 +44,7 @@ test("ticket search keeps filters in the URL and exports the same tickets as a s
   await signIn(page, supervisor);
   await visit(page, "/audit/tickets");
   await page.getByLabel("Serial").fill(serial);
-  await page.getByLabel("Reason code").fill("DEVICE_STOLEN");
+  await chooseFilter(page, "Reason code", "stolen", "Device stolen");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(new RegExp(`serial=${serial}`));
   await expect(page).toHaveURL(/reason=DEVICE_STOLEN/);
@@ -93,8 +94,8 @@ test("audit log, device history and dashboard render; the chain verifies; the an
   await expect(page.getByText(`anchor #${anchor.seq} matches`)).toBeVisible();
 
   await visit(page, "/audit/events");
-  await page.getByLabel("Actor").selectOption({ label: supervisor.name });
-  await page.getByLabel("Action").fill("audit.anchor_exported");
+  await chooseFilter(page, "Actor", supervisor.name, supervisor.name);
+  await chooseFilter(page, "Action", "anchor_exported", "Exported an audit anchor");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/action=audit.anchor_exported/);
   await expect(page).toHaveURL(new RegExp(`actor=${supervisor.id}`));

@@ -137,13 +137,13 @@ describe.each(ENGINES)("audit views on %s", (engine) => {
         }),
       );
     }
-    const pages = await allPages((c) => listAuditEvents({ db: t.db, filters: { ticket: ticket.id }, limit: 4, ...c }));
+    const pages = await allPages((c) => listAuditEvents({ db: t.db, filters: { ticket: { id: ticket.id } }, limit: 4, ...c }));
     const seqs = pages.flatMap((p) => p.rows.map((r) => Number(r.seq)));
     const newest = seqs[0]!;
     expect(seqs).toEqual([...Array(9).keys()].map((i) => newest - i));
-    const back = await listAuditEvents({ db: t.db, filters: { ticket: ticket.id }, limit: 4, before: pages[1]!.prev! });
+    const back = await listAuditEvents({ db: t.db, filters: { ticket: { id: ticket.id } }, limit: 4, before: pages[1]!.prev! });
     expect(back.rows.map((r) => r.seq)).toEqual(pages[0]!.rows.map((r) => r.seq));
-    expect((await listAuditEvents({ db: t.db, filters: { action: "ticket.created", ticket: ticket.id } })).rows).toHaveLength(3);
+    expect((await listAuditEvents({ db: t.db, filters: { action: "ticket.created", ticket: { id: ticket.id } } })).rows).toHaveLength(3);
     expect((await listAuditEvents({ db: t.db, filters: { actor: agentA.id } })).rows).toHaveLength(9);
 
     const timeline = await ticketTimeline({ db: t.db, ticketId: ticket.id });

@@ -249,3 +249,5 @@ export function describeEvent(event: EventInput): { sentence: string; facts: Aud
     SENTENCES[event.action]?.(event.actorLabel, details) ?? `${event.actorLabel}: ${describeAction(event.action).replace(/^./, (c) => c.toLowerCase())}`;
   return { sentence, facts: detailFacts(details) };
 }
+/** Every action the console records, for the audit log's action filter. */
+export const KNOWN_ACTIONS: readonly string[] = Object.keys(ACTION_WORDS);

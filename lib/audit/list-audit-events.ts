@@ -15,7 +15,7 @@ export type AuditEventPage = { rows: AuditEventRow[]; next: string | null; prev:
 /** A page of the audit log, newest first, keyset on seq (`after` = older, `before` = newer). */
 export async function listAuditEvents(options: { db: Db; filters: EventFilters; after?: string; before?: string; limit?: number }): Promise<AuditEventPage> {
   const limit = options.limit ?? EVENT_PAGE_SIZE;
-  const base = eventWhere(options.filters);
+  const base = await eventWhere(options.db, options.filters);
   const before = decodeSeqCursor(options.before);
   const after = before === undefined ? decodeSeqCursor(options.after) : undefined;
   const found = await options.db.auditEvent.findMany({

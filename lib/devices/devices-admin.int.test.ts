@@ -159,7 +159,10 @@ describe.each(ENGINES)("device registry administration on %s", (engine) => {
     expect(changed.sort()).toEqual(["brandName", "maxIssuesPerDevice30d"]);
     expect(await getSettings({ db: t.db })).toMatchObject({ maxIssuesPerDevice30d: 5, brandName: "Acme Recorders" });
     const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "settings.changed" } });
-    expect(event.details).toEqual({ maxIssuesPerDevice30d: "3 → 5", brandName: "SecureView Recorders → Acme Recorders" });
+    expect(event.details).toEqual({
+      changes: ["Codes per recorder in 30 days: 3 codes → 5 codes", "Brand name: SecureView Recorders → Acme Recorders"],
+      keys: ["maxIssuesPerDevice30d", "brandName"],
+    });
     expect(() => parseInput(settingsSchema, { ...values, maxIssuesPerDevice30d: "0", supportUrl: "http://x.example" })).toThrow(
       expect.objectContaining({
         code: "INVALID_INPUT",

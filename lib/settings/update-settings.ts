@@ -3,10 +3,12 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import type { Settings } from "./defaults";
 import { getSettings } from "./get-settings";
+import { describeSettingChange } from "./setting-fields";
 
 /**
- * Stores the settings that changed, with one audit event listing each change as old → new. The
- * values were validated against their bounds (settingsSchema) at the boundary.
+ * Stores the settings that changed, with one audit event listing each change by its label, old →
+ * new with units ("QR code lifetime: 24 h → 12 h"), and the keys that changed. The values were
+ * validated against their bounds (settingsSchema) at the boundary.
  */
 export async function updateSettings(options: { db: Db; actor: AuditActor & { id: string | null }; ip: string | null; values: Settings }) {
   const next = options.values;
@@ -25,9 +27,9 @@ export async function updateSettings(options: { db: Db; actor: AuditActor & { id
         actor: options.actor,
         action: "settings.changed",
         ip: options.ip,
-        details: Object.fromEntries(changed.map((k) => [k, `${String(current[k])} → ${String(next[k])}`])),
+        details: { changes: changed.map((k) => describeSettingChange(k, current[k], next[k])), keys: changed },
       });
     }
-    return { changed };
+    return { changed, changes: changed.map((k) => describeSettingChange(k, current[k], next[k])) };
   });
 }

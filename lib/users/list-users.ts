@@ -1,9 +1,11 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { accountLocks } from "./account-locks";
 
+/** Every console user with what the admin list shows: status, invitation, last sign-in and sign-in lock (`signInLocked`: blocked after too many failures until an admin clears it). */
 export async function listUsers(options: { db: Db; now?: Date }) {
   const now = options.now ?? new Date();
-  return options.db.user
+  const users = await options.db.user
     .findMany({
       orderBy: [{ active: "desc" }, { role: "desc" }, { name: "asc" }],
       select: {
@@ -25,4 +27,6 @@ export async function listUsers(options: { db: Db; now?: Date }) {
         invitationExpired: passwordHash === null && (!invitations[0] || invitations[0].expiresAt.getTime() <= now.getTime()),
       })),
     );
+  const locked = await accountLocks({ db: options.db, users });
+  return users.map((u) => ({ ...u, signInLocked: locked.has(u.id) }));
 }

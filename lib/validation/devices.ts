@@ -27,7 +27,12 @@ export const deviceCsvRowSchema = z.object({
     .regex(/^\d{1,3}$/, "Must be a whole number 1–255.")
     .transform(Number)
     .pipe(z.number().min(1, "Must be 1–255.").max(255, "Must be 1–255.")),
-  status: z.enum(DeviceStatus, `Must be ${STATUS_WORDS.slice(0, -1).join(", ")} or ${STATUS_WORDS.at(-1)}.`),
+  // Any case: "active", "Active" and "ACTIVE" are the same status.
+  status: z
+    .string()
+    .trim()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.enum(DeviceStatus, `Must be ${STATUS_WORDS.slice(0, -1).join(", ")} or ${STATUS_WORDS.at(-1)} (any case).`)),
   owner_email: emailSchema,
   owner_name: z.string().trim().min(1, "Required.").max(FIELD_CAPS.ownerName, `At most ${FIELD_CAPS.ownerName} characters.`),
   bound_since: z

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { csvStream } from "@/lib/csv/csv-stream";
+import { ticketRef } from "@/lib/tickets/ticket-ref";
 import type { EventFilters } from "../event-filters";
 import { eventWhere } from "../event-where";
 import { recordAudit, type AuditActor } from "../record-audit";
@@ -19,10 +20,15 @@ export async function exportAuditCsv(options: { db: Db; actor: AuditActor; ip: s
   const { db, filters } = options;
   const head = await db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
   const maxSeq = head?.seq ?? 0n;
-  const where = eventWhere(filters, { maxSeq });
+  const where = await eventWhere(db, filters, { maxSeq });
   const rows = await db.auditEvent.count({ where });
   const started = await db.$transaction((tx) =>
-    recordAudit(tx, { actor: options.actor, action: "export.audit", ip: options.ip, details: { ...filters, rows, throughSeq: maxSeq.toString() } }),
+    recordAudit(tx, {
+      actor: options.actor,
+      action: "export.audit",
+      ip: options.ip,
+      details: { ...loggableFilters(filters), rows, throughSeq: maxSeq.toString() },
+    }),
   );
   return {
     rows,
@@ -52,4 +58,12 @@ async function* eventBatches(db: Db, where: Prisma.AuditEventWhereInput, batchSi
     if (batch.length < batchSize) return;
     after = batch[batch.length - 1]!.seq;
   }
+}
+
+/** The filters as the audit row records them: a ticket by its id or its RT reference. */
+function loggableFilters(filters: EventFilters): Record<string, string> {
+  const { ticket, ...rest } = filters;
+  const out: Record<string, string> = Object.fromEntries(Object.entries(rest).filter((e): e is [string, string] => !!e[1]));
+  if (ticket) out.ticket = "id" in ticket ? ticket.id : ticketRef(ticket.number);
+  return out;
 }

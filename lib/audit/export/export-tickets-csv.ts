@@ -90,6 +90,6 @@ async function* ticketBatches(db: Db, where: Prisma.Sql, batchSize: number) {
 /** Filters as they go into the audit log: a searched-for customer email only masked. */
 function loggableFilters(filters: TicketFilters): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(filters)) if (value) out[key] = key === "email" ? maskEmail(value) : value;
+  for (const [key, value] of Object.entries(filters)) if (value) out[key] = key === "email" ? maskEmail(String(value)) : String(value);
   return out;
 }

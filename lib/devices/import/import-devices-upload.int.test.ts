@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { ENGINES } from "@/lib/testing/databases";
-import { seedDevice, uniqueSerial } from "@/lib/testing/fixtures";
+import { setMasterKeysForTests } from "@/lib/keys/master-keys";
+import { seedDevice, TEST_KEYS, uniqueSerial } from "@/lib/testing/fixtures";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { importDevicesUpload } from "./import-devices-upload";
 
@@ -42,13 +43,17 @@ describe.each(ENGINES)("importDevicesUpload on %s", (engine) => {
   let t: TestDatabase;
   let actor: { id: string; label: string };
   beforeAll(async () => {
+    setMasterKeysForTests(TEST_KEYS);
     t = await openTestDatabase(engine);
     const admin = await t.db.user.create({
       data: { email: `upload-admin-${engine}@test.local`, name: "Upload Admin", role: "ADMIN", passwordHash: await hashPassword(PASSWORD) },
     });
     actor = { id: admin.id, label: admin.name };
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    setMasterKeysForTests(undefined);
+    await t.close();
+  });
 
   const base = () => ({ db: t.db, actor, ip: "127.0.0.1", fileName: "devices.csv", declaredBytes: null, allowOwnerChanges: false, password: undefined });
   const reauthFailures = () => t.db.auditEvent.count({ where: { action: "auth.reauth_failed", actorId: actor.id } });

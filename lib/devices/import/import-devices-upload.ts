@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { keyVersions } from "@/lib/settings/key-versions";
 import { verifyActorPassword } from "@/lib/users/verify-actor-password";
 import { importDevices, type DeviceImportReport } from "./import-devices";
 import { DEVICE_IMPORT_UPLOAD } from "./upload-protocol";
@@ -46,6 +47,9 @@ export async function importDevicesUpload(options: {
 }): Promise<DeviceImportOutcome> {
   const maxBytes = options.maxBytes ?? DEVICE_IMPORT_UPLOAD.maxBytes;
   if (options.declaredBytes !== null && options.declaredBytes > maxBytes) throw tooLarge(maxBytes);
+  // Checked at start-up (instrumentation.ts); without master keys no key version can be checked, nor any code made.
+  const keys = keyVersions();
+  if ("error" in keys) throw new AppError("UNAVAILABLE", `${keys.error} Device imports need it to check key versions.`);
   let authorized = false;
   if (!options.dryRun && options.allowOwnerChanges) {
     await verifyActorPassword({
@@ -65,6 +69,7 @@ export async function importDevicesUpload(options: {
     source: capped(options.source, maxBytes),
     dryRun: options.dryRun,
     ownerChangesAuthorized: authorized,
+    keyVersions: keys.versions,
   });
   const ok = !report.fatal && report.errorCount === 0;
   const message = report.imported ? "Imported." : ok ? "Dry run: nothing was written." : "The file was refused: nothing was imported.";

@@ -22,6 +22,7 @@ function run(t: TestDatabase, csv: string | Uint8Array, opts: { dryRun?: boolean
     source: bytes(csv),
     dryRun: opts.dryRun ?? false,
     ownerChangesAuthorized: opts.authorized ?? false,
+    keyVersions: [1, 2],
   });
 }
 
@@ -85,7 +86,7 @@ describe.each(ENGINES)("importDevices on %s", (engine) => {
   it("accepts columns in any order", async () => {
     const report = await run(
       t,
-      "source,serial,model,mac,key_version,status,owner_email,owner_name,bound_since\nfactory,NVR-ORDER-01,M,AABBCCDDEEFF,3,ACTIVE,o@example.com,O,2025-01-01",
+      "source,serial,model,mac,key_version,status,owner_email,owner_name,bound_since\nfactory,NVR-ORDER-01,M,AABBCCDDEEFF,2,ACTIVE,o@example.com,O,2025-01-01",
       { dryRun: true },
     );
     expect(report.counts?.create).toBe(1);
@@ -152,5 +153,88 @@ describe.each(ENGINES)("importDevices on %s", (engine) => {
     const mail = await t.db.outboxEmail.findFirstOrThrow({ where: { kind: "OWNER_CHANGE_NOTICE", to: "two@example.com" } });
     expect(mail.payload).toMatchObject({ deviceSerial: "NVR-GOOD-0002", newOwnerMasked: "n***r@example.com" });
     expect(await t.db.auditEvent.count({ where: { serial: "NVR-GOOD-0002", action: "device.owner_changed" } })).toBe(1);
+  });
+});
+
+describe.each(ENGINES)("importDevices forgives spreadsheet habits on %s", (engine) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase(engine);
+  });
+  afterAll(() => t.close());
+
+  const rowsFor = (prefix: string, sep: string, status = "active") =>
+    [
+      HEADER.replaceAll(",", sep),
+      [`${prefix}-0001`, "NVR-8016", "aa:bb:cc:dd:ee:01", "1", status, `${prefix.toLowerCase()}1@example.com`, "Owner One", "2025-01-31", "factory"].join(sep),
+      [`${prefix}-0002`, "NVR-8016", "aa:bb:cc:dd:ee:02", "2", "Blocked", `${prefix.toLowerCase()}2@example.com`, "Owner Two", "2025-01-31", "factory"].join(
+        sep,
+      ),
+    ].join("\r\n");
+
+  it("takes statuses in any case", async () => {
+    const report = await run(t, rowsFor("CASE", ","));
+    expect(report.errors).toEqual([]);
+    expect(report.imported).toBe(true);
+    expect((await t.db.device.findUniqueOrThrow({ where: { serial: "CASE-0001" } })).status).toBe("ACTIVE");
+    expect((await t.db.device.findUniqueOrThrow({ where: { serial: "CASE-0002" } })).status).toBe("BLOCKED");
+  });
+
+  it("detects semicolons and tabs from the header, and drops a UTF-8 byte-order mark", async () => {
+    const semi = await run(t, `\uFEFF${rowsFor("SEMI", ";")}`, { dryRun: true });
+    expect(semi).toMatchObject({ delimiter: "semicolon", rows: 2, badRows: 0, errorCount: 0, counts: { create: 2 } });
+    const tab = await run(t, rowsFor("TABS", "\t"), { dryRun: true });
+    expect(tab).toMatchObject({ delimiter: "tab", rows: 2, errorCount: 0, counts: { create: 2 } });
+    // A comma inside a semicolon file is data, not a separator.
+    const inField = await run(t, rowsFor("SEMI2", ";").replace("factory", "shop, main"), { dryRun: false });
+    expect(inField.imported).toBe(true);
+    expect((await t.db.device.findUniqueOrThrow({ where: { serial: "SEMI2-0001" } })).ownerSource).toBe("shop, main");
+  });
+
+  it("reads UTF-16 with its byte-order mark (Excel's Unicode text: tabs)", async () => {
+    const text = rowsFor("UTF16", "\t").replace("Owner One", "Zoë Ångström");
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const report = await run(t, new Uint8Array(le));
+    expect(report).toMatchObject({ delimiter: "tab", imported: true, rows: 2 });
+    const device = await t.db.device.findUniqueOrThrow({ where: { serial: "UTF16-0001" }, include: { owner: true } });
+    expect(device.owner?.name).toBe("Zoë Ångström");
+  });
+
+  it("reports every error in one pass, on the physical line each record starts on, with row counts", async () => {
+    await run(t, rowsFor("PASS", ","));
+    const csv = [
+      HEADER, // 1
+      "", // 2 (empty, skipped)
+      'PASS-0003,NVR-8016,AABBCCDDEE03,1,ACTIVE,p3@example.com,"Owner', // 3: a quoted name over two lines
+      'Three",2025-01-01,f', // 4
+      "PASS-0004,NVR-8016,XYZ,1,ACTIVE,p4@example.com,Owner Four,2025-01-01,f", // 5: bad mac
+      "PASS-0005,NVR-8016,AABBCCDDEE05,7,lost,p5@example.com,Owner Five,2025-01-01,f", // 6: bad status (and an unknown key version, reported once the row is valid)
+      'PASS-0006,NVR-8016,AABBCCDDEE06,9,ACTIVE,p6@example.com,"Six', // 7: unknown key version, record spans 7–9
+      "",
+      'Owner",2025-01-01,f', // 9
+      "PASS-0001,NVR-8016,aa:bb:cc:dd:ee:01,1,ACTIVE,new-owner@example.com,New Owner,2025-01-31,factory", // 10: owner change (refused)
+      "PASS-0007,NVR-8016,AABBCCDDEE07,1,ACTIVE,p7@example.com", // 11: too few fields
+    ].join("\n");
+    const report = await run(t, csv);
+    expect(report.imported).toBe(false);
+    expect(report.errors.map((e) => [e.line, e.field])).toEqual([
+      [5, "mac"],
+      [6, "status"],
+      [7, "key_version"],
+      [10, "owner_email"],
+      [11, null],
+    ]);
+    expect(report.errors[2]!.message).toBe("Key version 9 has no master key in this console (configured: 1, 2).");
+    expect(report).toMatchObject({ rows: 6, badRows: 5, errorCount: 5 });
+    // The valid rows were still compared with the registry: one new device, one owner change.
+    expect(report.counts).toMatchObject({ create: 1, update: 1, ownerChanges: 1 });
+    expect(await t.db.device.count({ where: { serial: "PASS-0003" } })).toBe(0);
+  });
+
+  it("refuses an unknown key version already in the dry run", async () => {
+    const csv = [HEADER, "KEYV-0001,NVR-8016,AABBCCDDEE01,3,ACTIVE,k@example.com,K,2025-01-01,f"].join("\n");
+    const report = await run(t, csv, { dryRun: true });
+    expect(report.errors).toEqual([{ line: 2, field: "key_version", message: "Key version 3 has no master key in this console (configured: 1, 2)." }]);
+    expect(report.errorCount).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { notifyOwnerChange } from "../notify-owner-change";
 import { applyDeviceImport } from "./apply-device-import";
-import { MAX_REPORTED_ERRORS, parseDeviceCsv, type ImportError } from "./parse-device-csv";
+import { delimiterName, MAX_REPORTED_ERRORS, parseDeviceCsv, type ImportError } from "./parse-device-csv";
 import { planDeviceImport, type DeviceImportPlan } from "./plan-device-import";
 import { spreadsheetSafe } from "@/lib/csv/neutralize-cell";
 
@@ -14,7 +14,12 @@ export const IMPORT_TX_TIMEOUT_MS = 10 * 60 * 1000;
 export type DeviceImportReport = {
   fileName: string;
   sha256: string;
+  /** Data rows in the file, valid or not. */
   rows: number;
+  /** Rows with at least one error. */
+  badRows: number;
+  /** "comma", "semicolon" or "tab": the separator found on the header line. */
+  delimiter: string;
   dryRun: boolean;
   imported: boolean;
   fatal: string | null;
@@ -75,17 +80,38 @@ export async function importDevices(options: {
   source: AsyncIterable<Uint8Array>;
   dryRun: boolean;
   ownerChangesAuthorized: boolean;
+  /** Master key versions the console holds: a row with another version is refused (its recorder's codes could never be made). */
+  keyVersions: readonly number[];
   now?: Date;
 }): Promise<DeviceImportReport> {
   const fileName = spreadsheetSafe(options.fileName, 120);
-  const parsed = await parseDeviceCsv({ source: options.source });
-  const base = { fileName, sha256: parsed.sha256, rows: parsed.rows.length + parsed.errorCount, dryRun: options.dryRun, imported: false };
-  if (parsed.fatal || parsed.errorCount > 0) {
-    return { ...base, fatal: parsed.fatal, errors: parsed.errors, errorCount: parsed.errorCount, counts: null, ownerChanges: [] };
-  }
-  if (options.dryRun) {
+  const parsed = await parseDeviceCsv({ source: options.source, keyVersions: options.keyVersions });
+  const base = {
+    fileName,
+    sha256: parsed.sha256,
+    rows: parsed.rowCount,
+    badRows: parsed.badRows,
+    delimiter: delimiterName(parsed.delimiter),
+    dryRun: options.dryRun,
+    imported: false,
+  };
+  if (parsed.fatal) return { ...base, fatal: parsed.fatal, errors: parsed.errors, errorCount: parsed.errorCount, counts: null, ownerChanges: [] };
+  if (options.dryRun || parsed.errorCount > 0) {
+    // One pass: the valid rows are compared with the registry even when others are wrong, so the
+    // report holds every problem at once, including the owner changes a real import would refuse.
     const plan = await planDeviceImport({ db: options.db, rows: parsed.rows });
-    return { ...base, fatal: null, errors: [], errorCount: 0, counts: summary(plan), ownerChanges: ownerChangeList(plan) };
+    const refused = !options.dryRun && !options.ownerChangesAuthorized ? refusedOwnerChanges(plan) : [];
+    const errors = [...parsed.errors, ...refused].sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_ERRORS);
+    const badLines = new Set(refused.map((e) => e.line));
+    return {
+      ...base,
+      badRows: base.badRows + badLines.size,
+      fatal: null,
+      errors,
+      errorCount: parsed.errorCount + refused.length,
+      counts: summary(plan),
+      ownerChanges: ownerChangeList(plan),
+    };
   }
   const now = options.now ?? new Date();
   return options.db.$transaction(
@@ -95,6 +121,7 @@ export async function importDevices(options: {
         const errors = refusedOwnerChanges(plan);
         return {
           ...base,
+          badRows: new Set(errors.map((e) => e.line)).size,
           fatal: null,
           errors: errors.slice(0, MAX_REPORTED_ERRORS),
           errorCount: errors.length,

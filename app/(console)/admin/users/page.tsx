@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { listPrivilegeRequests } from "@/lib/users/list-privilege-requests";
+import { formatUtc } from "@/lib/time";
 import { listUsers } from "@/lib/users/list-users";
 import { clearThrottleAction, resendInvitationAction } from "@/app/actions/users";
 
@@ -34,7 +35,7 @@ export default async function UsersPage() {
         <InviteUserForm />
       </Card>
       <Card>
-        <DataTable caption="Console users" columns={["Name", "Email", "Role", "Status", { label: "Actions", align: "right" }]}>
+        <DataTable caption="Console users" columns={["Name", "Email", "Role", "Status", "Last sign-in (UTC)", { label: "Actions", align: "right" }]}>
           <tbody className="divide-y divide-slate-100">
             {users.map((u) => (
               <tr key={u.id} className="align-top">
@@ -43,13 +44,21 @@ export default async function UsersPage() {
                 <td className="py-2">
                   <UserRoleForm userId={u.id} name={u.name} role={u.role} />
                 </td>
-                <td className="py-2">{statusLabel(u)}</td>
+                <td className="py-2">
+                  {statusLabel(u)}
+                  {u.signInLocked ? (
+                    <span className="mt-1 block w-fit rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+                      Sign-in blocked: too many failed attempts
+                    </span>
+                  ) : null}
+                </td>
+                <td className="py-2 whitespace-nowrap">{u.lastSignInAt ? formatUtc(u.lastSignInAt) : u.invited ? "—" : "never"}</td>
                 <td className="py-2">
                   <div className="flex flex-wrap items-start justify-end gap-1">
                     {u.invited && u.active ? (
                       <UserIdButton userId={u.id} label="Resend invitation" ariaLabel={`Resend invitation to ${u.name}`} action={resendInvitationAction} />
                     ) : null}
-                    {!u.invited ? (
+                    {u.signInLocked ? (
                       <UserIdButton userId={u.id} label="Clear sign-in lock" ariaLabel={`Clear sign-in lock of ${u.name}`} action={clearThrottleAction} />
                     ) : null}
                     <UserActiveToggle userId={u.id} name={u.name} active={u.active} />
