@@ -37,7 +37,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               </Link>
               <ConsoleNav links={links} />
             </div>
-            <div className="flex items-center gap-3 text-sm">
+            <div className="flex w-full flex-wrap items-center gap-3 text-sm sm:w-auto">
               <Suspense>
                 <SearchBox />
               </Suspense>

@@ -34,11 +34,11 @@ async function checkPages(page: Page, desktop: boolean, visits: Visit[]) {
       const response = await visit(page, v.path);
       expect(response?.status(), `${v.path} answers`).toBe(status);
       await v.then?.(page);
-      await expect(page, `${v.path} names itself in the tab`).toHaveTitle(v.title);
+      await expect.soft(page, `${v.path} names itself in the tab`).toHaveTitle(v.title);
       await expectNoSidewaysScroll(page, v.path);
       await expectNoAxeViolations(page, v.path);
       if (desktop) await expectVisibleFocus(page, v.path);
-      expect(problems.take(), `${v.path}: console errors and failed requests`).toEqual([]);
+      expect.soft(problems.take(), `${v.path}: console errors and failed requests`).toEqual([]);
     });
   }
 }
@@ -81,6 +81,8 @@ for (const { name, viewport } of WIDTHS) {
   const desktop = name === "desktop";
   test.describe(`every page at ${viewport.width} px`, () => {
     test.use({ viewport });
+    // Up to nine pages a test, each with axe, a focus walk and the other checks: minutes, not seconds, on a busy 2-core runner.
+    test.setTimeout(240_000);
 
     test(`${name}: sign-in, invitation and the app's icons`, async ({ page }) => {
       await checkPages(page, desktop, [
