@@ -82,7 +82,7 @@ for (const { name, viewport } of WIDTHS) {
   test.describe(`every page at ${viewport.width} px`, () => {
     test.use({ viewport });
     // Up to nine pages a test, each with axe, a focus walk and the other checks: minutes, not seconds, on a busy 2-core runner.
-    test.setTimeout(240_000);
+    test.setTimeout(300_000);
 
     test(`${name}: sign-in, invitation and the app's icons`, async ({ page }) => {
       await checkPages(page, desktop, [

@@ -96,53 +96,63 @@ function contrastRatio(a: number[], b: number[]): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 
-type FocusSample = { element: string; style: string; width: number; ring: number[] | null; behind: number[][] };
+type FocusSample = { element: string; visible: boolean; style: string; width: number; ring: number[] | null; behind: number[][] };
 
 /**
- * Tabs through the page (up to `limit` stops) and measures each focused element's ring: it must
- * be drawn (outline at least 2 px) in a colour with at least 3:1 contrast against whatever is
- * behind the ring, sampled just outside the element on each side (what the eye sees there, so a
- * link in the dark header is measured against the header, not against the page under it).
- * Like the other checks here it is a soft expectation: a run reports every page's problems.
+ * Focuses every control a keyboard can reach on the page (up to `limit`), as Tab would, and
+ * measures its ring: it must be drawn (outline at least 2 px) in a colour with at least 3:1
+ * contrast against whatever is behind the ring, sampled just outside the element on each side
+ * (what the eye sees there, so a link in the dark header is measured against the header, not
+ * against the page under it). One Tab first puts the page in keyboard mode, so :focus-visible
+ * applies as it does for Tab; the walk itself runs in the page, in one round trip. That Tab
+ * reaches each control in a sensible order is the keyboard journeys' job
+ * (e2e/polish/keyboard-journeys.spec.ts). A soft expectation, like the other checks here.
  */
-export async function expectVisibleFocus(page: Page, label: string, limit = 30): Promise<number> {
-  await page.locator("body").focus();
-  const seen = new Set<string>();
-  const failures: string[] = [];
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press("Tab");
-    const sample: FocusSample | null = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body) return null;
+export async function expectVisibleFocus(page: Page, label: string, limit = 80): Promise<number> {
+  await page.keyboard.press("Tab");
+  const samples: FocusSample[] = await page.evaluate((limit) => {
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = 1;
+    const ctx = canvas.getContext("2d", { willReadFrequently: true })!;
+    /** Any CSS colour (oklch included) as sRGB bytes with alpha 0–1. */
+    const rgba = (color: string): number[] => {
+      ctx.clearRect(0, 0, 1, 1);
+      ctx.fillStyle = "#000";
+      ctx.fillStyle = color;
+      ctx.fillRect(0, 0, 1, 1);
+      const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
+      return [r!, g!, b!, a! / 255];
+    };
+    const over = (top: number[], under: number[]) => [0, 1, 2].map((k) => top[k]! * top[3]! + under[k]! * (1 - top[3]!)).concat(1);
+    /** The colours showing at (x, y) with `el` and its descendants left out: every layer's background composited; a gradient gives each of its colours. */
+    const behindAt = (el: Element, x: number, y: number): number[][] => {
+      let results: number[][] = [[255, 255, 255, 1]];
+      const layers = document.elementsFromPoint(x, y).filter((n) => !el.contains(n));
+      for (const layer of layers.reverse()) {
+        const style = getComputedStyle(layer);
+        const gradientColors = style.backgroundImage.match(/(?:rgba?|oklch|oklab|lab|lch|hsla?|color)\([^)]*\)|#[0-9a-f]{3,8}/gi);
+        const fills = gradientColors?.length ? gradientColors.map(rgba) : [rgba(style.backgroundColor)];
+        const next: number[][] = [];
+        for (const fill of fills) for (const under of results) next.push(fill[3] === 0 ? under : over(fill, under));
+        results = next.slice(0, 8);
+      }
+      return results;
+    };
+    const tabbable = [
+      ...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, [tabindex], [contenteditable=true]"),
+    ].filter((el) => {
+      if (el.tabIndex < 0 || (el as HTMLButtonElement).disabled || (el as HTMLInputElement).type === "hidden") return false;
+      if (el.closest("[inert], [aria-hidden=true]")) return false;
+      // Radio groups: Tab stops on the checked one only.
+      if ((el as HTMLInputElement).type === "radio" && !(el as HTMLInputElement).checked) return false;
+      return el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) && el.getClientRects().length > 0;
+    });
+    const out: FocusSample[] = [];
+    for (const el of tabbable.slice(0, limit)) {
+      el.focus({ preventScroll: false });
+      if (document.activeElement !== el) continue;
       // The ring as it settles: a colour transition (transition-colors) would be caught half-way.
       for (const animation of el.getAnimations()) animation.finish();
-      const canvas = document.createElement("canvas");
-      canvas.width = canvas.height = 1;
-      const ctx = canvas.getContext("2d", { willReadFrequently: true })!;
-      /** Any CSS colour (oklch included) as sRGB bytes with alpha 0–1. */
-      const rgba = (color: string): number[] => {
-        ctx.clearRect(0, 0, 1, 1);
-        ctx.fillStyle = "#000";
-        ctx.fillStyle = color;
-        ctx.fillRect(0, 0, 1, 1);
-        const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
-        return [r!, g!, b!, a! / 255];
-      };
-      const over = (top: number[], under: number[]) => [0, 1, 2].map((k) => top[k]! * top[3]! + under[k]! * (1 - top[3]!)).concat(1);
-      /** The colours showing at (x, y) with `el` and its descendants left out: every layer's background composited; a gradient gives each of its colours. */
-      const behindAt = (x: number, y: number): number[][] => {
-        let results: number[][] = [[255, 255, 255, 1]];
-        const layers = document.elementsFromPoint(x, y).filter((n) => !el.contains(n));
-        for (const layer of layers.reverse()) {
-          const style = getComputedStyle(layer);
-          const gradientColors = style.backgroundImage.match(/(?:rgba?|oklch|oklab|lab|lch|hsla?|color)\([^)]*\)|#[0-9a-f]{3,8}/gi);
-          const fills = gradientColors?.length ? gradientColors.map(rgba) : [rgba(style.backgroundColor)];
-          const next: number[][] = [];
-          for (const fill of fills) for (const under of results) next.push(fill[3] === 0 ? under : over(fill, under));
-          results = next.slice(0, 8);
-        }
-        return results;
-      };
       const style = getComputedStyle(el);
       const rect = el.getBoundingClientRect();
       const width = parseFloat(style.outlineWidth) || 0;
@@ -153,28 +163,27 @@ export async function expectVisibleFocus(page: Page, label: string, limit = 30):
         [rect.left + rect.width / 2, rect.top - distance],
         [rect.left + rect.width / 2, rect.bottom + distance],
       ].filter(([x, y]) => x! >= 0 && y! >= 0 && x! < innerWidth && y! < innerHeight);
-      const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 30)}"`;
-      return {
-        element: name,
+      out.push({
+        element: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 30)}"`,
+        visible: el.matches(":focus-visible"),
         style: style.outlineStyle,
         width,
         ring: style.outlineStyle === "none" ? null : rgba(style.outlineColor),
-        behind: points.flatMap(([x, y]) => behindAt(x!, y!)),
-      };
-    });
-    if (!sample) continue;
-    if (seen.has(sample.element)) {
-      if (seen.size > 3 && [...seen][0] === sample.element) break; // back at the start: every stop was seen
-      continue;
+        behind: points.flatMap(([x, y]) => behindAt(el, x!, y!)),
+      });
     }
-    seen.add(sample.element);
-    if (!sample.ring || sample.width < 2) {
-      failures.push(`${sample.element}: no focus ring (outline ${sample.style} ${sample.width}px)`);
-      continue;
+    (document.activeElement as HTMLElement | null)?.blur();
+    return out;
+  }, limit);
+  const failures: string[] = [];
+  for (const sample of samples) {
+    if (!sample.visible) failures.push(`${sample.element}: focus from the keyboard does not match :focus-visible`);
+    else if (!sample.ring || sample.width < 2) failures.push(`${sample.element}: no focus ring (outline ${sample.style} ${sample.width}px)`);
+    else {
+      const worst = Math.min(...sample.behind.map((bg) => contrastRatio(sample.ring!, bg)));
+      if (worst < 3) failures.push(`${sample.element}: ring rgb(${sample.ring.slice(0, 3).join(",")}) only ${worst.toFixed(2)}:1 against what is behind it`);
     }
-    const worst = Math.min(...sample.behind.map((bg) => contrastRatio(sample.ring!, bg)));
-    if (worst < 3) failures.push(`${sample.element}: ring rgb(${sample.ring.slice(0, 3).join(",")}) only ${worst.toFixed(2)}:1 against what is behind it`);
   }
   expect.soft(failures, `focus rings on ${label}`).toEqual([]);
-  return seen.size;
+  return samples.length;
 }
