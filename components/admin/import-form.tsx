@@ -58,7 +58,7 @@ export function ImportForm({ columns }: { columns: string }) {
           </label>
           <input id="import-file" name="file" type="file" accept=".csv,text/csv" required {...fileAria.control} className="text-sm" />
           <p id={fileAria.hintId} className="text-xs text-slate-600">
-            UTF-8, at most {MAX_MB} MB, header line with exactly these columns in any order: <code>{columns}</code>
+            UTF-8, at most {MAX_MB} MB, header line with exactly these columns in any order: <code className="wrap-anywhere">{columns}</code>
           </p>
           <FieldError id={fileAria.errorId} errors={errors?.file} />
         </div>

@@ -124,7 +124,7 @@ for (const { name, viewport } of WIDTHS) {
       await checkPages(page, desktop, [{ path: "/simulator", title: `Virtual recorder · ${APP}` }]);
     });
 
-    test(`${name}: a supervisor's review, escalation, reply and audit pages`, async ({ page }) => {
+    test(`${name}: a supervisor's review, escalation and reply pages`, async ({ page }) => {
       const agent = await seedUser("AGENT");
       const supervisor = await seedUser("SUPERVISOR");
       const serial = uniqueSerial("A11Y");
@@ -138,6 +138,17 @@ for (const { name, viewport } of WIDTHS) {
         { path: `/tickets/${review.id}`, title: `${ref} · Robin Requester · ${APP}` },
         { path: "/escalations", title: `Escalations · ${APP}` },
         { path: "/templates", title: `Customer replies · ${APP}` },
+      ]);
+    });
+
+    test(`${name}: a supervisor's audit pages`, async ({ page }) => {
+      const agent = await seedUser("AGENT");
+      const supervisor = await seedUser("SUPERVISOR");
+      const serial = uniqueSerial("A11Y");
+      const device = await seedDevice(db, { serial });
+      await seedTicket(db, { createdById: agent.id, serial, deviceId: device.id, withChallenge: true });
+      await signIn(page, supervisor);
+      await checkPages(page, desktop, [
         { path: "/audit", title: `Audit · ${APP}` },
         { path: "/audit/tickets", title: `Ticket search · ${APP}` },
         { path: "/audit/events", title: `Audit log · ${APP}` },
