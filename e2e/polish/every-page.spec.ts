@@ -111,7 +111,8 @@ for (const { name, viewport } of WIDTHS) {
       const ticket = await openSentTicket(page, "Kim Lee");
       const recorder = await seedRecorder();
       await checkPages(page, desktop, [
-        { path: "/tickets", title: `Tickets · ${APP}`, then: desktop ? undefined : (p) => expectCards(p, "Customer") },
+        // All statuses: the agent's own ticket is already sent, and the open queue may be empty.
+        { path: "/tickets?status=ALL", title: `Tickets · ${APP}`, then: desktop ? undefined : (p) => expectCards(p, "Customer") },
         { path: "/tickets/new", title: `New ticket · ${APP}` },
         { path: `/tickets/${ticket.id}`, title: `${ticket.ref} · Kim Lee · ${APP}` },
         { path: "/tickets/search?q=Kim", title: `Search tickets · ${APP}` },

@@ -11,6 +11,9 @@ import { pageReady, visit } from "../support/ready";
 
 const MAX_TABS = 80;
 
+// Typing key by key and walking with Tab is slow on a loaded 2-core runner: each journey gets three minutes.
+test.describe.configure({ timeout: 180_000 });
+
 /** Presses Tab (Shift+Tab with `back`) until `target` has focus; fails when it is not reachable that way. */
 async function tabTo(page: Page, target: Locator, { back = false } = {}): Promise<void> {
   for (let i = 0; i < MAX_TABS; i++) {
