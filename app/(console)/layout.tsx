@@ -25,11 +25,11 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
       <div className="flex min-h-screen flex-col">
         <a
           href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+          className="surface-dark sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900"
         >
           Skip to content
         </a>
-        <header className="bg-brand-900 text-white">
+        <header className="surface-dark bg-brand-900 text-white">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
             <div className="flex flex-wrap items-center gap-6">
               <Link href="/tickets" className="text-base font-semibold tracking-tight">
@@ -37,7 +37,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               </Link>
               <ConsoleNav links={links} />
             </div>
-            <div className="flex items-center gap-3 text-sm">
+            <div className="flex w-full flex-wrap items-center gap-3 text-sm sm:w-auto">
               <Suspense>
                 <SearchBox />
               </Suspense>

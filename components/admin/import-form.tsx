@@ -67,7 +67,7 @@ export function ImportForm({ columns }: { columns: string }) {
           />
           <p id={fileAria.hintId} className="text-xs text-slate-600">
             UTF-8 (or Excel&rsquo;s CSV and Unicode text), separated by commas, semicolons or tabs, at most {MAX_MB} MB; a header line with exactly these
-            columns in any order: <code className="break-all">{columns}</code>. Statuses in any case.{" "}
+            columns in any order: <code className="wrap-anywhere">{columns}</code>. Statuses in any case.{" "}
             {/* A plain link: a download, not a client-side navigation. */}
             <a href="/api/v1/admin/devices/import/template" download className="font-medium text-brand-700 underline">
               Download the template

@@ -26,7 +26,7 @@ export function SearchBox() {
   }
 
   return (
-    <Form action={SEARCH_PATH} role="search" className="flex items-center">
+    <Form action={SEARCH_PATH} role="search" className="flex min-w-0 flex-1 items-center sm:flex-none">
       <input
         type="search"
         name="q"
@@ -39,7 +39,7 @@ export function SearchBox() {
         spellCheck={false}
         maxLength={100}
         data-search-box
-        className="w-56 rounded-l-md border border-white/20 bg-white/10 px-3 py-1.5 text-sm text-white placeholder:text-slate-300 focus:bg-white focus:text-slate-900 focus:placeholder:text-slate-500 lg:w-72"
+        className="min-w-0 flex-1 rounded-l-md border border-white/20 bg-white/10 px-3 py-1.5 text-sm text-white placeholder:text-slate-300 focus:bg-white focus:text-slate-900 focus:placeholder:text-slate-500 sm:w-56 sm:flex-none lg:w-72"
       />
       <button
         type="submit"

@@ -45,9 +45,10 @@ export function ServicePanel({ view }: { view: SimulatorView }) {
             {QUICK_STEPS_HOURS.map((step) => (
               <RecorderForm key={step} op="set-clock">
                 <input type="hidden" name="offsetHours" value={offsetHours + step} />
-                <RecorderButton look="service" aria-label={`Move the recorder clock ${step > 0 ? "forward" : "back"} ${Math.abs(step)} hours`}>
+                {/* The name starts with what the button shows ("+2 h"), as speech input users say it (WCAG 2.5.3). */}
+                <RecorderButton look="service">
                   {step > 0 ? "+" : "−"}
-                  {Math.abs(step)} h
+                  {Math.abs(step)} h<span className="sr-only">: {`${step > 0 ? "forward" : "back"} ${Math.abs(step)} hours`}</span>
                 </RecorderButton>
               </RecorderForm>
             ))}

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 /** The simulator's own full-screen look: a dark bench, not the console's chrome. */
 export function SimulatorShell({ userName, children }: { userName: string; children: ReactNode }) {
   return (
-    <div className="min-h-screen bg-neutral-950 text-slate-100 [color-scheme:dark]">
+    <div className="surface-dark min-h-screen bg-neutral-950 text-slate-100 [color-scheme:dark]">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-black"

@@ -32,6 +32,29 @@ describe("DataTable", () => {
     );
     expect(html).toContain('<caption class="sr-only">Console users</caption>');
     expect(html).toContain('<th scope="col" class="py-2">Name</th>');
-    expect(html).toContain("<tbody><tr><td>Kim</td></tr></tbody>");
+    expect(html).toContain('<tbody><tr><td data-label="Name">Kim</td></tr></tbody>');
+  });
+
+  it("labels each body cell with its column for the narrow-screen cards, counting spans and keeping labels the caller set", () => {
+    const td = (props: Record<string, unknown> | null, text: string) => createElement("td", props, text);
+    const Row = () => createElement("tr", null, td(null, "drawn by a component"));
+    const body = createElement(
+      "tbody",
+      null,
+      [
+        createElement("tr", { key: "a" }, td(null, "RT-000001"), null, td({ colSpan: 2 }, "wide"), td(null, "Kim")),
+        createElement("tr", { key: "b" }, td({ "data-label": "Own" }, "x"), td(null, "y")),
+        createElement(Row, { key: "c" }),
+      ],
+      createElement("tr", null, td({ colSpan: 4 }, "No tickets match.")),
+    );
+    const html = renderToStaticMarkup(
+      createElement(DataTable, { caption: "Tickets", columns: ["Ticket", "Status", { label: "Age", align: "right" }, "Customer"] }, body),
+    );
+    expect(html).toContain('<table class="data-table w-full text-left text-sm">');
+    expect(html).toContain('<tr><td data-label="Ticket">RT-000001</td><td colSpan="2">wide</td><td data-label="Customer">Kim</td></tr>');
+    expect(html).toContain('<tr><td data-label="Own">x</td><td data-label="Status">y</td></tr>');
+    expect(html).toContain("<tr><td>drawn by a component</td></tr>");
+    expect(html).toContain('<tr><td colSpan="4">No tickets match.</td></tr>');
   });
 });

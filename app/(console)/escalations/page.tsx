@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EscalationActions } from "@/components/escalations/escalation-actions";
 import { StatusBadge } from "@/components/tickets/status-badge";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
@@ -23,25 +24,7 @@ export default async function EscalationsPage() {
         {escalations.length === 0 ? (
           <p className="text-sm text-slate-600">No escalations waiting.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Open escalations</caption>
-            <thead className="text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  Ticket
-                </th>
-                <th scope="col" className="pr-3">
-                  Why
-                </th>
-                <th scope="col" className="pr-3">
-                  Escalated
-                </th>
-                <th scope="col" className="pr-3">
-                  Taken by
-                </th>
-                <th scope="col">Handle</th>
-              </tr>
-            </thead>
+          <DataTable caption="Open escalations" columns={["Ticket", "Why", "Escalated", "Taken by", "Handle"]} spaced>
             <tbody className="divide-y divide-slate-100 align-top">
               {escalations.map((e) => (
                 <tr key={e.id}>
@@ -72,7 +55,7 @@ export default async function EscalationsPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </Card>
     </>

@@ -174,7 +174,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
                   </td>
                   <td className="whitespace-nowrap text-xs text-slate-600">{formatUtc(t.createdAt)}</td>
                   <td>
-                    {isOpenStatus(t.status) ? <Countdown expiresAt={t.expiresAt?.toISOString() ?? null} /> : <span className="text-xs text-slate-400">—</span>}
+                    {isOpenStatus(t.status) ? <Countdown expiresAt={t.expiresAt?.toISOString() ?? null} /> : <span className="text-xs text-slate-500">—</span>}
                   </td>
                   <td className="text-slate-600">{t.assignee?.name ?? "—"}</td>
                 </tr>

@@ -14,7 +14,8 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ticketTimeline } from "@/lib/audit/ticket-timeline";
-import { requirePageUser } from "@/lib/auth/guard";
+import { currentUser, requirePageUser } from "@/lib/auth/guard";
+import { roleAtLeast } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { listTicketEvidence } from "@/lib/evidence/get-evidence";
@@ -25,10 +26,17 @@ import { requesterHistory } from "@/lib/review/requester-history";
 import { getSettings } from "@/lib/settings/get-settings";
 import { listTicketNotes } from "@/lib/tickets/notes";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
+import { ticketPageTitle } from "@/lib/tickets/ticket-title";
 import { formatUtc } from "@/lib/time";
 import { loadGranters } from "@/lib/users/privilege-rules";
 
-export const metadata: Metadata = { title: "Review ticket" };
+/** "RT-000042 · Kim Lee · Review · Reset Console" (the review page needs a supervisor, who sees every ticket). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const user = await currentUser();
+  const title =
+    user && roleAtLeast(user.role, "SUPERVISOR") ? await ticketPageTitle({ db: getDb(), actor: user, ticketId: (await params).id, suffix: "Review" }) : null;
+  return { title: title ?? "Review ticket" };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** A recorder clock further off than this is worth pointing out (the checks flag it separately). */

@@ -19,7 +19,7 @@ import { decisionText } from "@/components/tickets/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { requirePageUser } from "@/lib/auth/guard";
+import { currentUser, requirePageUser } from "@/lib/auth/guard";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { ticketTimeline } from "@/lib/audit/ticket-timeline";
 import { getDb } from "@/lib/db/client";
@@ -43,9 +43,14 @@ import { listAssignableStaff } from "@/lib/tickets/list-assignable-staff";
 import { isOpenStatus } from "@/lib/tickets/list-ticket-queue";
 import { ticketHistory } from "@/lib/tickets/ticket-history";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
+import { ticketPageTitle } from "@/lib/tickets/ticket-title";
 import { formatUtc } from "@/lib/time";
 
-export const metadata: Metadata = { title: "Ticket" };
+/** "RT-000042 · Kim Lee · Reset Console": the tab says which ticket is open (nothing for one the viewer may not see). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const title = await ticketPageTitle({ db: getDb(), actor: await currentUser(), ticketId: (await params).id });
+  return { title: title ?? "Ticket" };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { StatusBadge } from "@/components/tickets/status-badge";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
@@ -41,21 +42,7 @@ export default async function TicketSearchPage({ searchParams }: { searchParams:
           {result.hits.length === 0 ? (
             <p className="text-sm text-slate-600">Nothing matches. Names match from {NAME_FRAGMENT_MIN} letters; serials and emails match from their start.</p>
           ) : (
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Matching tickets, best match first</caption>
-              <thead className="text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="py-2">
-                    Ticket
-                  </th>
-                  <th scope="col">Customer</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Recorder</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Opened</th>
-                  <th scope="col">Matched</th>
-                </tr>
-              </thead>
+            <DataTable caption="Matching tickets, best match first" columns={["Ticket", "Customer", "Email", "Recorder", "Status", "Opened", "Matched"]}>
               <tbody className="divide-y divide-slate-100">
                 {result.hits.map((hit) => (
                   <tr key={hit.id} className="hover:bg-slate-50 focus-within:bg-brand-50">
@@ -78,7 +65,7 @@ export default async function TicketSearchPage({ searchParams }: { searchParams:
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </DataTable>
           )}
         </Card>
       ) : null}

@@ -11,7 +11,11 @@ import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { formatUtc } from "@/lib/time";
 import { SERIAL_PATTERN } from "@/lib/validation/devices";
 
-export const metadata: Metadata = { title: "Device" };
+/** "NVR8-2411-000123 · Device · Reset Console": the serial from the address, once it is one. */
+export async function generateMetadata({ params }: { params: Promise<{ serial: string }> }): Promise<Metadata> {
+  const serial = decodeURIComponent((await params).serial);
+  return { title: SERIAL_PATTERN.test(serial) ? `${serial} · Device` : "Device" };
+}
 
 function describe(details: Record<string, unknown>): string {
   return Object.entries(details)

@@ -10,9 +10,13 @@ import { deviceHistory } from "@/lib/audit/device-history";
 import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 
-export const metadata: Metadata = { title: "Device history" };
-
 const SERIAL = /^[A-Z0-9-]{1,64}$/;
+
+/** "NVR8-2411-000123 · Device history · Reset Console": the serial from the address, once it is one. */
+export async function generateMetadata({ params }: { params: Promise<{ serial: string }> }): Promise<Metadata> {
+  const serial = decodeURIComponent((await params).serial).toUpperCase();
+  return { title: SERIAL.test(serial) ? `${serial} · Device history` : "Device history" };
+}
 
 export default async function DeviceHistoryPage({ params }: { params: Promise<{ serial: string }> }) {
   const serial = decodeURIComponent((await params).serial).toUpperCase();
