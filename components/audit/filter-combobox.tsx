@@ -32,7 +32,7 @@ export function FilterCombobox({ label, name, value, options }: { label: string;
       <input type="hidden" name={name} value={selected} />
       <Popover.Root open={open} onOpenChange={setOpen}>
         <Popover.Trigger asChild>
-          <button type="button" id={`filter-${name}`} role="combobox" aria-expanded={open} className={TRIGGER}>
+          <button type="button" id={`filter-${name}`} role="combobox" aria-expanded={open} aria-controls={`filter-${name}-options`} className={TRIGGER}>
             <span className={current ? "truncate text-slate-900" : "text-slate-500"}>{current ? current.label : selected || "Any"}</span>
             <span aria-hidden="true" className="text-slate-400">
               ▾
@@ -41,6 +41,7 @@ export function FilterCombobox({ label, name, value, options }: { label: string;
         </Popover.Trigger>
         <Popover.Portal>
           <Popover.Content
+            id={`filter-${name}-options`}
             align="start"
             sideOffset={4}
             className="z-50 w-72 max-w-[calc(100vw-1rem)] rounded-md border border-slate-200 bg-white p-1 shadow-lg"
