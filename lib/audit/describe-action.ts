@@ -85,6 +85,7 @@ const DETAIL_LABELS: Record<string, string> = {
   evidenceId: "Photo id",
   sha256: "SHA-256",
   originalSha256: "SHA-256 as uploaded",
+  challengeSha256: "SHA-256 of the pasted or decoded link",
   contentType: "Type",
   bytes: "Size (bytes)",
   uploadedBytes: "Uploaded size (bytes)",

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -88,7 +89,14 @@ export async function createTicket(options: { db: Db; actor: TicketActor; input:
     await recordAudit(tx, {
       ...base,
       action: "ticket.created",
-      details: { number: ticket.number, channel: input.channel, customer: maskEmail(input.customerEmail) },
+      // The pasted or decoded text the ticket was opened from is kept on the ticket (rawChallenge);
+      // its hash here makes that evidence tamper-evident like an uploaded photo's.
+      details: {
+        number: ticket.number,
+        channel: input.channel,
+        customer: maskEmail(input.customerEmail),
+        challengeSha256: createHash("sha256").update(input.challengeText).digest("hex"),
+      },
     });
     await recordAudit(tx, { ...base, action: "ticket.checks_run", details: { results: checks.map((c) => `${c.id}:${c.outcome}`) } });
     await recordAudit(tx, { ...base, action: "ticket.decided", details: { decision, reasons: checks.filter((c) => c.outcome !== "pass").map((c) => c.id) } });

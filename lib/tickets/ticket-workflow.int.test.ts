@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rp1Scheme } from "@/lib/reset-protocol";
 import { ENGINES } from "@/lib/testing/databases";
@@ -57,6 +58,9 @@ describe.each(ENGINES)("ticket workflow on %s", (engine) => {
     expect(after.codeIssues[0]!.serial).toBe(device.serial);
     const actions = (await t.db.auditEvent.findMany({ where: { ticketId: ticket.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["ticket.created", "ticket.checks_run", "ticket.decided", "code.issued"]);
+    // The link the ticket was opened from is evidence: its hash is in the audit event, as an upload's is.
+    const created = await t.db.auditEvent.findFirstOrThrow({ where: { ticketId: ticket.id, action: "ticket.created" } });
+    expect(created.details).toMatchObject({ challengeSha256: createHash("sha256").update(challengeText).digest("hex") });
 
     // The code itself is nowhere in the database.
     const parsed = rp1Scheme.parse(challengeText);
