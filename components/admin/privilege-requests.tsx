@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { toast } from "sonner";
 import { decidePrivilegeRequestAction } from "@/app/actions/users";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
@@ -30,7 +31,13 @@ export function describePrivilegeRequest(r: Pick<PrivilegeRequestView, "change" 
 }
 
 function DecideButtons({ request }: { request: PrivilegeRequestView }) {
-  const [state, action, pending] = useActionState(decidePrivilegeRequestAction, null);
+  // A decided request leaves the list (and this form with it) on the same render, so the outcome
+  // is said in a toast, which outlives the row.
+  const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof decidePrivilegeRequestAction>>, form: FormData) => {
+    const result = await decidePrivilegeRequestAction(previous, form);
+    if (result?.ok) toast.success(result.message);
+    return result;
+  }, null);
   const what = describePrivilegeRequest(request);
   return (
     <form action={action} className="flex flex-col items-end gap-1">
