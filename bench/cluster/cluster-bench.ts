@@ -4,14 +4,14 @@
 // listener that counts arrivals by Message-ID. 50 agents sign in and run the issue path (open a
 // ticket from a recorder's challenge, checks, issue the code). Reported per phase: throughput,
 // p50/p99, failed requests, and emails expected / delivered / duplicated once the outbox drains.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createMigrationAdapter } from "@/lib/db/migration-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { consoleEnv, createAndIssue, runPool, seedConsole, signIn, startServer, stopServer } from "../support/console-bench";
+import { buildConsole, consoleEnv, createAndIssue, runPool, seedConsole, signIn, startServer, startWorker, stopServer } from "../support/console-bench";
 import { startMailCounter } from "../support/mail-counter";
 import { startProxy } from "../support/round-robin-proxy";
 
@@ -34,19 +34,8 @@ async function waitForDrain(db: PrismaClient, timeoutMs = 120_000): Promise<numb
   }
 }
 
-function startWorker(env: Record<string, string>): ChildProcess {
-  return spawn("npx", ["tsx", "--import", "./lib/cli/server-only-hooks.mjs", "lib/outbox/cli.ts"], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-}
-
 async function main() {
-  if (!process.argv.includes("--no-build")) {
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) process.exit(1);
-  }
+  if (!process.argv.includes("--no-build")) buildConsole(DIST);
   const name = `reset_console_cluster_${process.pid}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();

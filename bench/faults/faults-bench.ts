@@ -9,7 +9,7 @@
 //   3. the relay refusing (421), stalling, then dropping connections
 //   4. PostgreSQL restarted under load: time until requests succeed again
 //   5. the database read-only: clear 503s, nothing written; then writable again
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -17,7 +17,18 @@ import { runVerifyCli } from "@/lib/audit/cli/verify";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createMigrationAdapter } from "@/lib/db/migration-adapter";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { consoleEnv, createAndIssue, runPool, seedConsole, signIn, startServer, stopServer, type Device } from "../support/console-bench";
+import {
+  buildConsole,
+  consoleEnv,
+  createAndIssue,
+  runPool,
+  seedConsole,
+  signIn,
+  startServer,
+  startWorker,
+  stopServer,
+  type Device,
+} from "../support/console-bench";
 import { startMailCounter, type MailCounter } from "../support/mail-counter";
 import { startProxy } from "../support/round-robin-proxy";
 import { startScratchPostgres } from "../support/scratch-postgres";
@@ -33,19 +44,8 @@ const AGENTS = 20;
 type Outcome = { scenario: string; ok: boolean; figures: Record<string, number | string | boolean> };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function startWorker(env: Record<string, string>): ChildProcess {
-  return spawn("npx", ["tsx", "--import", "./lib/cli/server-only-hooks.mjs", "lib/outbox/cli.ts"], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "ignore", "inherit"],
-    detached: true,
-  });
-}
-
 async function main() {
-  if (!process.argv.includes("--no-build")) {
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) process.exit(1);
-  }
+  if (!process.argv.includes("--no-build")) buildConsole(DIST);
   const cluster = startScratchPostgres(PG_PORT);
   const dbUrl = new URL(cluster.url);
   const admin = new pg.Client({ connectionString: cluster.url });

@@ -1,6 +1,6 @@
 // What the HTTP benchmarks share: seeding agents and recorders, signing in through next-auth,
 // serving a built console, the create-and-issue operation, and a fixed-concurrency pool.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recorderChallenge, TEST_KEYS } from "@/lib/testing/fixtures";
@@ -57,6 +57,21 @@ export function consoleEnv(base: string, dist: string): Record<string, string> {
     NEXT_TELEMETRY_DISABLED: "1",
     LOG_LEVEL: "warn",
   };
+}
+
+/** `next build` into `dist` (the benches' own build folder); exits on failure. */
+export function buildConsole(dist: string): void {
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: dist, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) process.exit(1);
+}
+
+/** The external outbox worker (`npm run outbox:worker`) as its own process group. */
+export function startWorker(env: Record<string, string>): ChildProcess {
+  return spawn("npx", ["tsx", "--import", "./lib/cli/server-only-hooks.mjs", "lib/outbox/cli.ts"], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
 }
 
 /** A built console on `port` (its own process group, so stopServer takes npx's children too). */
