@@ -174,7 +174,7 @@ for (const { name, viewport } of WIDTHS) {
       await visit(page, "/admin/users");
       await page.getByLabel("Name").fill("Ivy Invitee");
       await page.getByLabel("Email").fill(email);
-      await page.getByRole("button", { name: "Invite" }).click();
+      await page.getByRole("button", { name: "Invite", exact: true }).click();
       await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
       const [mail] = await waitForMail(email);
       const link = /https?:\/\/\S+(\/invite\/[0-9a-f-]{36}\?token=[A-Za-z0-9_-]+)/.exec(mail!.mail.text ?? "")?.[1];
