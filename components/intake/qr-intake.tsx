@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { AssistRegion } from "@/lib/qr/assist";
 import { CHALLENGE_TEXT } from "@/lib/qr/challenge-text";
-import { assistPhoto, openPhoto, type Candidate, type ClientResult, type DecodePhase, type WorkerSuccess } from "@/lib/qr/decode-client";
+import { assistPhoto, openPhoto, reportDecodeOutcome, type Candidate, type ClientResult, type DecodePhase, type WorkerSuccess } from "@/lib/qr/decode-client";
 import { ACCEPTED_FORMATS_TEXT } from "@/lib/qr/image-format";
 import { holdEvidencePhoto } from "@/components/evidence/held-photo";
 import type { Corners } from "@/lib/qr/types";
@@ -89,6 +89,7 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
       setStatus({ kind: "found", ms: Math.round(r.timings.totalMs), engine: r.engine, checking: true });
     });
     if (abort.current === controller) abort.current = null;
+    reportDecodeOutcome(result, performance.now() - t0);
     const opened = result.ok || (result.reason !== "unsupported-format" && result.reason !== "load-failed" && result.reason !== "worker-failed");
     if (opened) setPhoto((p) => (p ? { ...p, id: result.photo } : p));
     if (result.ok) {

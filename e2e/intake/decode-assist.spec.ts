@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import QRCode from "qrcode";
 import sharp from "sharp";
 import { seedUser } from "../support/db";
+import { E2E_METRICS_TOKEN } from "../support/env";
 import { signIn } from "../support/session";
 import { visit } from "../support/ready";
 
@@ -26,8 +27,17 @@ async function newTicketAsAgent(page: Page) {
 /** A QR code as a PNG of `module` px per module (quiet zone included). */
 const qrPng = (text: string, module: number) => QRCode.toBuffer(text, { errorCorrectionLevel: "M", scale: module, margin: 4 });
 
+/** The decodes the browsers reported with this outcome, as `/api/metrics` counts them. */
+async function reportedDecodes(page: Page, result: string): Promise<number> {
+  const response = await page.request.get("/api/metrics", { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } });
+  expect(response.status()).toBe(200);
+  const lines = (await response.text()).split("\n").filter((l) => l.startsWith("reset_decode_reports_total{") && l.includes(`result="${result}"`));
+  return lines.reduce((sum, l) => sum + Number(l.split(" ").pop()), 0);
+}
+
 test("an iPhone HEIC photo is opened in the worker, shown, and its challenge read", async ({ page }) => {
   await newTicketAsAgent(page);
+  const foundBefore = await reportedDecodes(page, "found");
   await photoInput(page).setInputFiles({
     name: "IMG_0417.HEIC",
     mimeType: "image/heic",
@@ -39,6 +49,8 @@ test("an iPhone HEIC photo is opened in the worker, shown, and its challenge rea
   const img = page.getByRole("img", { name: "The customer's photo" });
   await expect(img).toBeVisible();
   expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(100);
+  // The browser told the console how the reading went (the outcome and the time, never the photo).
+  await expect.poll(() => reportedDecodes(page, "found"), SLOW).toBeGreaterThan(foundBefore);
 });
 
 test("a photo the reader cannot read by itself is read after the agent draws a box around the code", async ({ page }) => {

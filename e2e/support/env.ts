@@ -16,3 +16,6 @@ export const E2E_DB_URL = adminUrl.toString();
 /** The RP1 test-vector master keys (public, from docs/protocol.md): never a real key. */
 export const E2E_MASTER_KEYS =
   "1:000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f,2:202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f";
+
+/** The bearer token the e2e app server serves `/api/metrics` with. */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token";

@@ -4,7 +4,7 @@ import { generateKeyPairSync } from "node:crypto";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createMigrationAdapter } from "@/lib/db/migration-adapter";
-import { E2E_ADMIN_DB_URL, E2E_BASE_URL, E2E_DB_NAME, E2E_DB_URL, E2E_MASTER_KEYS, E2E_PORT, E2E_SMTP_PORT } from "./env";
+import { E2E_ADMIN_DB_URL, E2E_BASE_URL, E2E_DB_NAME, E2E_DB_URL, E2E_MASTER_KEYS, E2E_METRICS_TOKEN, E2E_PORT, E2E_SMTP_PORT } from "./env";
 
 const admin = new pg.Client({ connectionString: E2E_ADMIN_DB_URL });
 await admin.connect();
@@ -34,6 +34,7 @@ const env: NodeJS.ProcessEnv = {
   SCHEDULER_TICK_MS: "500",
   SCHEDULER_EXPIRE_TICKETS_MS: "1000",
   DISABLE_HSTS: "1",
+  METRICS_TOKEN: E2E_METRICS_TOKEN,
   NEXT_TELEMETRY_DISABLED: "1",
   // A throw-away key for this run's signed audit checkpoints, made every couple of seconds.
   AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),

@@ -165,3 +165,18 @@ export async function assistPhoto(photo: RequestId, assist: AssistRequest, optio
   const r = await request((id) => ({ id, type: "assist", photo, assist, options: workerOptions(options) }), options);
   return { ...r, photo };
 }
+
+/**
+ * Tells the console how a reading ended, for the decode metrics (`reset_decode_reports_total`):
+ * the outcome, the engine and the time, never the image or the text. Fire-and-forget (`keepalive`
+ * so a reading that ends as the agent leaves the page still counts); a failed report is ignored.
+ */
+export function reportDecodeOutcome(result: WorkerResult, ms: number): void {
+  const outcome = result.ok ? "found" : result.reason === "cancelled" ? "cancelled" : result.reason === "unsupported-format" ? "unsupported" : "not-found";
+  const body = JSON.stringify({ result: outcome, engine: result.ok ? result.engine : "none", ms: Math.max(0, Math.round(ms)) });
+  try {
+    void fetch("/api/v1/metrics/decode", { method: "POST", headers: { "content-type": "application/json" }, body, keepalive: true }).catch(() => undefined);
+  } catch {
+    // A browser without fetch keepalive: the metric is lost, the reading is not.
+  }
+}
