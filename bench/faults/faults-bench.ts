@@ -9,6 +9,8 @@
 //   3. the relay refusing (421), stalling, then dropping connections
 //   4. PostgreSQL restarted under load: time until requests succeed again
 //   5. the database read-only: clear 503s, nothing written; then writable again
+//   6. the database full (the tickets' volume out of space): clear 503s, no half-written ticket;
+//      then space again
 import type { ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -31,7 +33,8 @@ import {
 } from "../support/console-bench";
 import { startMailCounter, type MailCounter } from "../support/mail-counter";
 import { startProxy } from "../support/round-robin-proxy";
-import { startScratchPostgres } from "../support/scratch-postgres";
+import { recorderChallenge, TEST_KEYS } from "@/lib/testing/fixtures";
+import { smallVolume, startScratchPostgres } from "../support/scratch-postgres";
 
 const PROXY_PORT = Number(process.env.BENCH_PORT ?? 3970);
 const APP_PORTS = [PROXY_PORT + 1, PROXY_PORT + 2];
@@ -234,6 +237,79 @@ async function main() {
           recovered: String(recovered),
         },
       });
+    }
+
+    // 6. The database full: the tables a new ticket writes live on a small volume, filled up.
+    {
+      const volume = smallVolume(24);
+      if (!volume) results.push({ scenario: "database full", ok: true, figures: { notRun: "needs root to mount a small volume" } });
+      else {
+        try {
+          await admin.query(`CREATE TABLESPACE small_volume LOCATION '${volume.dir}'`);
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          for (const table of ["Ticket", "AuditEvent", "OutboxEmail"]) await client.query(`ALTER TABLE "${table}" SET TABLESPACE small_volume`);
+          await client.end();
+          volume.fill(64 * 1024);
+          const before = { tickets: await db.ticket.count(), events: await db.auditEvent.count() };
+          const answers = new Map<string, number>();
+          const messages = new Set<string>();
+          let created = 0;
+          // Until the pages that still had room are used up, some requests succeed; then every one is refused.
+          for (let i = 0; i < 60; i++) {
+            const device = nextDevice();
+            const response = await fetch(`${BASE}/api/v1/tickets`, {
+              method: "POST",
+              headers: { "Content-Type": "application/json", Cookie: cookies[i % AGENTS]! },
+              body: JSON.stringify({
+                customerName: "Full",
+                customerEmail: device.owner,
+                channel: "EMAIL",
+                challengeText: recorderChallenge({ serial: device.serial, reservedEmail: device.owner, keys: TEST_KEYS }),
+              }),
+            }).catch(() => null);
+            const status = String(response?.status ?? 0);
+            answers.set(status, (answers.get(status) ?? 0) + 1);
+            if (response?.status === 201) created++;
+            else if (response) messages.add(((await response.json().catch(() => ({}))) as { message?: string }).message ?? "");
+          }
+          const after = { tickets: await db.ticket.count(), events: await db.auditEvent.count() };
+          // Nothing half-written: every ticket that exists has its creation event, and only accepted ones exist.
+          const orphans = await db.$queryRaw<
+            { n: bigint }[]
+          >`SELECT count(*) AS n FROM "Ticket" t WHERE NOT EXISTS (SELECT 1 FROM "AuditEvent" e WHERE e."ticketId" = t.id AND e.action = 'ticket.created')`;
+          volume.free();
+          let recovered = false;
+          for (let i = 0; i < 40 && !recovered; i++)
+            recovered = await issueOne(0).then(
+              () => true,
+              () => sleep(250).then(() => false),
+            );
+          const refused = answers.get("503") ?? 0;
+          results.push({
+            scenario: "database full (tables' volume out of space)",
+            ok: refused > 0 && after.tickets - before.tickets === created && Number(orphans[0]!.n) === 0 && recovered,
+            figures: {
+              answers: [...answers].map(([s, n]) => `${n}×${s}`).join(" "),
+              message: [...messages].join(" | ").slice(0, 120),
+              written: after.tickets - before.tickets,
+              accepted: created,
+              ticketsWithoutEvent: Number(orphans[0]!.n),
+              recovered: String(recovered),
+            },
+          });
+        } finally {
+          volume.free();
+          // Back on the main volume, so the cluster can be stopped and the small one unmounted.
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          for (const table of ["Ticket", "AuditEvent", "OutboxEmail"])
+            await client.query(`ALTER TABLE "${table}" SET TABLESPACE pg_default`).catch(() => undefined);
+          await client.end();
+          await admin.query(`DROP TABLESPACE IF EXISTS small_volume`).catch(() => undefined);
+          volume.close();
+        }
+      }
     }
   } finally {
     for (const server of servers) if (server) stopServer(server);

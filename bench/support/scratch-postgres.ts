@@ -2,7 +2,7 @@
 // its own port, so fault scenarios can restart it or make it read-only without touching the
 // shared server. As root, the cluster runs as the `postgres` system user.
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statfsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -40,6 +40,35 @@ export function startScratchPostgres(port: number): ScratchPostgres {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    },
+  };
+}
+
+export type SmallVolume = { dir: string; fill(leaveBytes: number): void; free(): void; close(): void };
+
+/**
+ * A tiny tmpfs of `sizeMb` owned by the `postgres` system user, for a tablespace that can be
+ * filled on purpose: PostgreSQL then refuses to extend its tables there (SQLSTATE 53100) as on a
+ * full data volume. Needs root (mount); null otherwise.
+ */
+export function smallVolume(sizeMb: number): SmallVolume | null {
+  if (process.getuid?.() !== 0) return null;
+  const dir = mkdtempSync(path.join(os.tmpdir(), "scratch-volume-"));
+  const uid = execFileSync("id", ["-u", "postgres"]).toString().trim();
+  const gid = execFileSync("id", ["-g", "postgres"]).toString().trim();
+  execFileSync("mount", ["-t", "tmpfs", "-o", `size=${sizeMb}m,uid=${uid},gid=${gid},mode=0700`, "tmpfs", dir]);
+  const filler = path.join(dir, "filler");
+  return {
+    dir,
+    fill(leaveBytes) {
+      const { bavail, bsize } = statfsSync(dir);
+      const bytes = Math.max(0, bavail * bsize - leaveBytes);
+      execFileSync("fallocate", ["-l", String(bytes), filler]);
+    },
+    free: () => rmSync(filler, { force: true }),
+    close() {
+      execFileSync("umount", ["-l", dir]);
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
