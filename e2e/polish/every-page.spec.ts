@@ -2,7 +2,9 @@
 // axe (WCAG 2.0/2.1 A and AA) finds nothing, nothing scrolls sideways, the browser reports no
 // console errors or failed requests (icons included), the tab title says what is open, and (on
 // the desktop) every keyboard stop shows a focus ring of at least 3:1. One spec visits them all,
-// so the suite stays short: each visit runs every check once.
+// so the suite stays short: each visit runs every check once. `npm test` runs every role at the
+// phone width and the agent's pages (the ones used all day) at the desktop width too; `npm run
+// bench:pages` (EVERY_PAGE_ALL_WIDTHS=1) runs every role at both widths.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { seedDevice, seedTicket, uniqueSerial } from "@/lib/audit/testing/seed-tickets";
@@ -77,33 +79,38 @@ async function anonymousPage(browser: Browser, viewport: { width: number; height
   return { page: await context.newPage(), close: () => context.close() };
 }
 
+const ALL_WIDTHS = process.env.EVERY_PAGE_ALL_WIDTHS === "1";
+
 for (const { name, viewport } of WIDTHS) {
   const desktop = name === "desktop";
+  /** Whether this role's pages are visited at this width in this run (see the top of the file). */
+  const everyRole = !desktop || ALL_WIDTHS;
   test.describe(`every page at ${viewport.width} px`, () => {
     test.use({ viewport });
     // Up to nine pages a test, each with axe, a focus walk and the other checks: minutes, not seconds, on a busy 2-core runner.
     test.setTimeout(300_000);
 
-    test(`${name}: sign-in, invitation and the app's icons`, async ({ page }) => {
-      await checkPages(page, desktop, [
-        { path: "/login", title: `Sign in · ${APP}` },
-        { path: `/invite/${randomUUID()}?token=not-a-token`, title: `Set your password · ${APP}` },
-      ]);
-      // Every icon the pages and the manifest point at is there (a 404 here is a broken tab or home-screen icon).
-      const links = await page
-        .locator('link[rel~="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]')
-        .evaluateAll((els) => els.map((el) => (el as HTMLLinkElement).href));
-      const manifestUrl = links.find((l) => l.endsWith(".webmanifest"));
-      expect(manifestUrl, "the pages link a web manifest").toBeTruthy();
-      const manifest = (await (await page.request.get(manifestUrl!)).json()) as { name: string; icons: { src: string; sizes: string; type: string }[] };
-      expect(manifest.name).toBe(APP);
-      expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
-      for (const url of ["/favicon.ico", ...links, ...manifest.icons.map((i) => i.src)]) {
-        const response = await page.request.get(url);
-        expect(response.status(), url).toBe(200);
-        expect(response.headers()["content-type"], url).toMatch(/^image\/|manifest\+json/);
-      }
-    });
+    if (everyRole)
+      test(`${name}: sign-in, invitation and the app's icons`, async ({ page }) => {
+        await checkPages(page, desktop, [
+          { path: "/login", title: `Sign in · ${APP}` },
+          { path: `/invite/${randomUUID()}?token=not-a-token`, title: `Set your password · ${APP}` },
+        ]);
+        // Every icon the pages and the manifest point at is there (a 404 here is a broken tab or home-screen icon).
+        const links = await page
+          .locator('link[rel~="icon"], link[rel="apple-touch-icon"], link[rel="manifest"]')
+          .evaluateAll((els) => els.map((el) => (el as HTMLLinkElement).href));
+        const manifestUrl = links.find((l) => l.endsWith(".webmanifest"));
+        expect(manifestUrl, "the pages link a web manifest").toBeTruthy();
+        const manifest = (await (await page.request.get(manifestUrl!)).json()) as { name: string; icons: { src: string; sizes: string; type: string }[] };
+        expect(manifest.name).toBe(APP);
+        expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
+        for (const url of ["/favicon.ico", ...links, ...manifest.icons.map((i) => i.src)]) {
+          const response = await page.request.get(url);
+          expect(response.status(), url).toBe(200);
+          expect(response.headers()["content-type"], url).toMatch(/^image\/|manifest\+json/);
+        }
+      });
 
     test(`${name}: an agent's pages, the virtual recorder, and the 403 and 404 pages`, async ({ page }) => {
       const agent = await seedUser("AGENT");
@@ -125,64 +132,67 @@ for (const { name, viewport } of WIDTHS) {
       await checkPages(page, desktop, [{ path: "/simulator", title: `Virtual recorder · ${APP}` }]);
     });
 
-    test(`${name}: a supervisor's review, escalation and reply pages`, async ({ page }) => {
-      const agent = await seedUser("AGENT");
-      const supervisor = await seedUser("SUPERVISOR");
-      const serial = uniqueSerial("A11Y");
-      const device = await seedDevice(db, { serial });
-      const review = await seedTicket(db, { createdById: agent.id, serial, deviceId: device.id, withChallenge: true, customerName: "Robin Requester" });
-      const ref = ticketRef(review.number);
-      await signIn(page, supervisor);
-      await checkPages(page, desktop, [
-        { path: "/review", title: `Review · ${APP}`, then: desktop ? undefined : (p) => expectCards(p, "Ticket") },
-        { path: `/review/${review.id}`, title: `${ref} · Robin Requester · Review · ${APP}` },
-        { path: `/tickets/${review.id}`, title: `${ref} · Robin Requester · ${APP}` },
-        { path: "/escalations", title: `Escalations · ${APP}` },
-        { path: "/templates", title: `Customer replies · ${APP}` },
-      ]);
-    });
+    if (everyRole)
+      test(`${name}: a supervisor's review, escalation and reply pages`, async ({ page }) => {
+        const agent = await seedUser("AGENT");
+        const supervisor = await seedUser("SUPERVISOR");
+        const serial = uniqueSerial("A11Y");
+        const device = await seedDevice(db, { serial });
+        const review = await seedTicket(db, { createdById: agent.id, serial, deviceId: device.id, withChallenge: true, customerName: "Robin Requester" });
+        const ref = ticketRef(review.number);
+        await signIn(page, supervisor);
+        await checkPages(page, desktop, [
+          { path: "/review", title: `Review · ${APP}`, then: desktop ? undefined : (p) => expectCards(p, "Ticket") },
+          { path: `/review/${review.id}`, title: `${ref} · Robin Requester · Review · ${APP}` },
+          { path: `/tickets/${review.id}`, title: `${ref} · Robin Requester · ${APP}` },
+          { path: "/escalations", title: `Escalations · ${APP}` },
+          { path: "/templates", title: `Customer replies · ${APP}` },
+        ]);
+      });
 
-    test(`${name}: a supervisor's audit pages`, async ({ page }) => {
-      const agent = await seedUser("AGENT");
-      const supervisor = await seedUser("SUPERVISOR");
-      const serial = uniqueSerial("A11Y");
-      const device = await seedDevice(db, { serial });
-      await seedTicket(db, { createdById: agent.id, serial, deviceId: device.id, withChallenge: true });
-      await signIn(page, supervisor);
-      await checkPages(page, desktop, [
-        { path: "/audit", title: `Audit · ${APP}` },
-        { path: "/audit/tickets", title: `Ticket search · ${APP}` },
-        { path: "/audit/events", title: `Audit log · ${APP}` },
-        { path: `/audit/devices/${serial}`, title: `${serial} · Device history · ${APP}` },
-      ]);
-    });
+    if (everyRole)
+      test(`${name}: a supervisor's audit pages`, async ({ page }) => {
+        const agent = await seedUser("AGENT");
+        const supervisor = await seedUser("SUPERVISOR");
+        const serial = uniqueSerial("A11Y");
+        const device = await seedDevice(db, { serial });
+        await seedTicket(db, { createdById: agent.id, serial, deviceId: device.id, withChallenge: true });
+        await signIn(page, supervisor);
+        await checkPages(page, desktop, [
+          { path: "/audit", title: `Audit · ${APP}` },
+          { path: "/audit/tickets", title: `Ticket search · ${APP}` },
+          { path: "/audit/events", title: `Audit log · ${APP}` },
+          { path: `/audit/devices/${serial}`, title: `${serial} · Device history · ${APP}` },
+        ]);
+      });
 
-    test(`${name}: an admin's users, devices, import and settings, and an invitation`, async ({ page, browser }) => {
-      const admin: SeededUser = await seedUser("ADMIN");
-      const serial = uniqueSerial("A11Y");
-      await seedDevice(db, { serial });
-      await signIn(page, admin);
-      await checkPages(page, desktop, [
-        { path: "/admin/users", title: `Users · ${APP}`, then: desktop ? undefined : (p) => expectCards(p, "Email") },
-        { path: "/admin/devices", title: `Devices · ${APP}` },
-        { path: `/admin/devices/${serial}`, title: `${serial} · Device · ${APP}` },
-        { path: "/admin/import", title: `Import devices · ${APP}` },
-        { path: "/admin/settings", title: `Settings · ${APP}` },
-      ]);
-      // The invitation as the invitee opens it: the set-password form.
-      const email = `a11y-${randomUUID().slice(0, 8)}@e2e.test`;
-      await visit(page, "/admin/users");
-      await page.getByLabel("Name").fill("Ivy Invitee");
-      await page.getByLabel("Email").fill(email);
-      await page.getByRole("button", { name: "Invite", exact: true }).click();
-      await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
-      const [mail] = await waitForMail(email);
-      const link = /https?:\/\/\S+(\/invite\/[0-9a-f-]{36}\?token=[A-Za-z0-9_-]+)/.exec(mail!.mail.text ?? "")?.[1];
-      expect(link).toBeTruthy();
-      const invitee = await anonymousPage(browser, viewport);
-      await checkPages(invitee.page, desktop, [{ path: link!, title: `Set your password · ${APP}` }]);
-      await expect(invitee.page.getByLabel("New password")).toBeVisible();
-      await invitee.close();
-    });
+    if (everyRole)
+      test(`${name}: an admin's users, devices, import and settings, and an invitation`, async ({ page, browser }) => {
+        const admin: SeededUser = await seedUser("ADMIN");
+        const serial = uniqueSerial("A11Y");
+        await seedDevice(db, { serial });
+        await signIn(page, admin);
+        await checkPages(page, desktop, [
+          { path: "/admin/users", title: `Users · ${APP}`, then: desktop ? undefined : (p) => expectCards(p, "Email") },
+          { path: "/admin/devices", title: `Devices · ${APP}` },
+          { path: `/admin/devices/${serial}`, title: `${serial} · Device · ${APP}` },
+          { path: "/admin/import", title: `Import devices · ${APP}` },
+          { path: "/admin/settings", title: `Settings · ${APP}` },
+        ]);
+        // The invitation as the invitee opens it: the set-password form.
+        const email = `a11y-${randomUUID().slice(0, 8)}@e2e.test`;
+        await visit(page, "/admin/users");
+        await page.getByLabel("Name").fill("Ivy Invitee");
+        await page.getByLabel("Email").fill(email);
+        await page.getByRole("button", { name: "Invite", exact: true }).click();
+        await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
+        const [mail] = await waitForMail(email);
+        const link = /https?:\/\/\S+(\/invite\/[0-9a-f-]{36}\?token=[A-Za-z0-9_-]+)/.exec(mail!.mail.text ?? "")?.[1];
+        expect(link).toBeTruthy();
+        const invitee = await anonymousPage(browser, viewport);
+        await checkPages(invitee.page, desktop, [{ path: link!, title: `Set your password · ${APP}` }]);
+        await expect(invitee.page.getByLabel("New password")).toBeVisible();
+        await invitee.close();
+      });
   });
 }
