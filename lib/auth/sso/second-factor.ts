@@ -1,0 +1,23 @@
+import { env } from "@/lib/env";
+
+export type IdpAuthentication = { amr: readonly string[]; acr: string | null };
+
+/**
+ * Did the identity provider itself check a second factor? True when one of the session's `amr`
+ * values is in OIDC_MFA_AMR (default mfa, otp, hwk, swk, fpt, face, sc: RFC 8176) or its `acr`
+ * is in OIDC_MFA_ACR. The step-up and second-factor checks call this for sessions opened by SSO,
+ * so a user the IdP already asked for a second factor is not asked again.
+ */
+export function idpSatisfiesSecondFactor(auth: IdpAuthentication, policy: { amr: readonly string[]; acr: readonly string[] } = mfaPolicy()): boolean {
+  if (auth.amr.some((method) => policy.amr.includes(method))) return true;
+  return auth.acr !== null && policy.acr.includes(auth.acr);
+}
+
+function mfaPolicy() {
+  const split = (text: string | undefined) =>
+    (text ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  return { amr: split(env().OIDC_MFA_AMR), acr: split(env().OIDC_MFA_ACR) };
+}
