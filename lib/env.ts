@@ -69,7 +69,7 @@ const schema = z.object({
     .optional(),
   OIDC_MFA_AMR: z.string().default("mfa,otp,hwk,swk,fpt,face,sc"),
   OIDC_MFA_ACR: z.string().optional(),
-  OIDC_RECHECK_SECONDS: wholeNumber(10, 3600).default(300),
+  OIDC_RECHECK_SECONDS: wholeNumber(1, 3600).default(300),
 
   // The key ring's format is checked by parseMasterKeys (lib/reset-protocol) at start-up.
   RESET_MASTER_KEYS: z.string().optional(),

@@ -16,3 +16,9 @@ export const E2E_DB_URL = adminUrl.toString();
 /** The RP1 test-vector master keys (public, from docs/protocol.md): never a real key. */
 export const E2E_MASTER_KEYS =
   "1:000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f,2:202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f";
+
+/** The test OpenID Connect provider (lib/testing/oidc-idp, started by global-setup) and the console's client there. */
+export const E2E_OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? E2E_PORT + 50);
+export const E2E_OIDC_ISSUER = `http://127.0.0.1:${E2E_OIDC_PORT}`;
+export const E2E_OIDC_CLIENT = { clientId: "reset-console-e2e", clientSecret: "e2e-only-oidc-client-secret-0123456789" };
+export const E2E_OIDC_NAME = "Test IdP";
