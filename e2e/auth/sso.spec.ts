@@ -9,10 +9,12 @@ import { signIn } from "../support/session";
 // Single sign-on against a real OpenID Connect provider (lib/testing/oidc-idp, started by
 // global-setup): the console's login button, the IdP's own login form, and back.
 
-async function signInWithIdp(page: Page, account: IdpAccount) {
+/** `signedInAtIdp`: the browser still has its IdP session, so the IdP sends it straight back without its form. */
+async function signInWithIdp(page: Page, account: IdpAccount, options: { signedInAtIdp?: boolean } = {}) {
   await putIdpAccount(E2E_OIDC_ISSUER, account);
   await visit(page, "/login");
   await page.getByRole("button", { name: `Sign in with ${E2E_OIDC_NAME}` }).click();
+  if (options.signedInAtIdp) return;
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/interaction\//);
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(IDP_PASSWORD);
@@ -58,7 +60,8 @@ test("someone the console has not invited is refused in words, audited, and no a
   expect(await db.user.count({ where: { email } })).toBe(0);
   const masked = `${email[0]}***${email[email.indexOf("@") - 1]}${email.slice(email.indexOf("@"))}`;
   await expect.poll(() => db.auditEvent.count({ where: { action: "auth.sso_refused", details: { path: ["email"], equals: masked } } })).toBe(1);
-  // An invited user whose groups map to no role is refused too.
+  // An invited user whose groups map to no role is refused too (signing in afresh at the IdP).
+  await page.context().clearCookies();
   const user = await seedUser("AGENT");
   await signInWithIdp(page, { email: user.email, name: user.name, groups: ["marketing"] });
   await expectRefused(page, /none of your groups at the identity provider gives a role/);
@@ -97,7 +100,7 @@ test("a user an admin disables is signed out on the next request, and the IdP ca
   await db.user.update({ where: { id: user.id }, data: { active: false } });
   await visit(page, "/review");
   await expect(page).toHaveURL(/\/login/);
-  await signInWithIdp(page, account);
+  await signInWithIdp(page, account, { signedInAtIdp: true });
   await expectRefused(page, "Single sign-on refused: your account is disabled. Ask an admin.");
   expect(await db.auditEvent.count({ where: { action: "auth.sso_refused", actorId: user.id, details: { path: ["reason"], equals: "disabled" } } })).toBe(1);
 });
