@@ -15,6 +15,7 @@ const SSO_ENDINGS: Record<string, string> = {
   group_removed: "none of the identity provider's groups maps to a console role any more",
   idp_refused: "the identity provider refused to renew it (user removed or sign-in revoked there)",
   subject_changed: "the identity provider answered for another user",
+  sso_off: "single sign-on is no longer configured",
 };
 
 /** Audit actions in plain words (the event table's "what" column). Unknown actions show as recorded. */

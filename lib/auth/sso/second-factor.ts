@@ -1,4 +1,6 @@
+import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type IdpAuthentication = { amr: readonly string[]; acr: string | null };
 
@@ -20,4 +22,13 @@ function mfaPolicy() {
       .map((s) => s.trim())
       .filter(Boolean);
   return { amr: split(env().OIDC_MFA_AMR), acr: split(env().OIDC_MFA_ACR) };
+}
+
+/**
+ * For the second-factor and step-up checks: was this console session opened through the IdP
+ * with a second factor there? False for password sessions and unknown ids.
+ */
+export async function ssoSessionHasSecondFactor(db: Db | Prisma.TransactionClient, sessionId: string): Promise<boolean> {
+  const row = await db.userSession.findUnique({ where: { id: sessionId }, select: { idpAmr: true, idpAcr: true, ssoSubject: true } });
+  return row?.ssoSubject ? idpSatisfiesSecondFactor({ amr: row.idpAmr, acr: row.idpAcr }) : false;
 }

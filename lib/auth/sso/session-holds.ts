@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { oidcConfig } from "./config";
 import { recheckSsoSession } from "./recheck-session";
@@ -11,7 +12,16 @@ import { recheckSsoSession } from "./recheck-session";
 export async function ssoSessionHolds(db: Db, sessionId: string): Promise<boolean> {
   const config = oidcConfig();
   if (!config) {
-    await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await db.$transaction(async (tx) => {
+      const ended = await tx.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date(), idpTokens: null } });
+      if (!ended.count) return;
+      const session = await tx.userSession.findUniqueOrThrow({ where: { id: sessionId }, select: { user: { select: { id: true, name: true } } } });
+      await recordAudit(tx, {
+        actor: { id: session.user.id, label: session.user.name },
+        action: "auth.sso_session_ended",
+        details: { sessionId, reason: "sso_off" },
+      });
+    });
     return false;
   }
   return recheckSsoSession({ db, sessionId, config });

@@ -9,7 +9,8 @@ import { createUser } from "@/lib/users/create-user";
 import type { OidcConfig } from "./config";
 import { recheckSsoSession } from "./recheck-session";
 import { parseRoleMap } from "./role-map";
-import { idpSatisfiesSecondFactor } from "./second-factor";
+import { idpSatisfiesSecondFactor, ssoSessionHasSecondFactor } from "./second-factor";
+import { ssoSessionHolds } from "./session-holds";
 import { ssoSignIn, type IdpClaims } from "./sign-in";
 import { openTokens, type IdpTokens } from "./token-seal";
 
@@ -231,5 +232,30 @@ describe.each(ENGINES)("single sign-on on %s", (engine) => {
     const answers = await Promise.all([1, 2, 3].map(() => recheckSsoSession({ db: t.db, sessionId: result.sessionId, config, ask, now })));
     expect(answers).toEqual([true, true, true]);
     expect(asked).toHaveLength(1);
+  });
+
+  it("tells the second-factor checks whether the IdP did one (amr/acr), and only for SSO sessions", async () => {
+    vi.stubEnv("OIDC_MFA_AMR", "otp,hwk");
+    const withOtp = await signIn(claimsOf("invited.agent@corp.test", ["support-agents"], { amr: ["pwd", "otp"] }));
+    const passwordOnly = await signIn(claimsOf("invited.agent@corp.test", ["support-agents"], { amr: ["pwd"] }));
+    if (!withOtp.ok || !passwordOnly.ok) throw new Error("expected sessions");
+    expect(await ssoSessionHasSecondFactor(t.db, withOtp.sessionId)).toBe(true);
+    expect(await ssoSessionHasSecondFactor(t.db, passwordOnly.sessionId)).toBe(false);
+    const user = await t.db.user.findUniqueOrThrow({ where: { email: "invited.agent@corp.test" } });
+    const plain = await t.db.userSession.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + 3600_000), idpAmr: ["otp"] } });
+    expect(await ssoSessionHasSecondFactor(t.db, plain.id)).toBe(false);
+    vi.stubEnv("OIDC_MFA_AMR", "mfa,otp,hwk,swk,fpt,face,sc");
+  });
+
+  it("ends an SSO session, audited, once single sign-on is switched off", async () => {
+    const result = await signIn(claimsOf("invited.agent@corp.test", ["support-agents"]));
+    if (!result.ok) throw new Error("expected a session");
+    vi.stubEnv("OIDC_ISSUER", "");
+    expect(await ssoSessionHolds(t.db, result.sessionId)).toBe(false);
+    expect((await t.db.userSession.findUniqueOrThrow({ where: { id: result.sessionId } })).revokedAt).not.toBeNull();
+    const event = await t.db.auditEvent.findFirstOrThrow({
+      where: { action: "auth.sso_session_ended", details: { path: ["sessionId"], equals: result.sessionId } },
+    });
+    expect(event.details).toMatchObject({ reason: "sso_off" });
   });
 });
