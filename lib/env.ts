@@ -54,6 +54,23 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: wholeNumber(1, 720).default(30),
   TRUSTED_PROXY_HOPS: wholeNumber(0, 20).optional(),
 
+  // Single sign-on through OpenID Connect (lib/auth/sso, docs/ops/sso.md): on when issuer, client id and secret are all set.
+  OIDC_ISSUER: urlWith(/^https?:$/, "the identity provider's issuer URL (https://…; its /.well-known/openid-configuration is read)").optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().max(40, { error: "must be at most 40 characters (the login button says Sign in with <name>)" }).default("single sign-on"),
+  OIDC_SCOPES: z.string().default("openid email profile offline_access"),
+  OIDC_ROLE_CLAIM: z.string().default("groups"),
+  OIDC_ROLE_MAP: z
+    .string()
+    .regex(/^\s*[^:,]+:\s*(AGENT|SUPERVISOR|ADMIN)\s*(,\s*[^:,]+:\s*(AGENT|SUPERVISOR|ADMIN)\s*)*$/, {
+      error: "must be group:ROLE pairs separated by commas, e.g. support-admins:ADMIN,support-agents:AGENT (roles AGENT, SUPERVISOR, ADMIN)",
+    })
+    .optional(),
+  OIDC_MFA_AMR: z.string().default("mfa,otp,hwk,swk,fpt,face,sc"),
+  OIDC_MFA_ACR: z.string().optional(),
+  OIDC_RECHECK_SECONDS: wholeNumber(1, 3600).default(300),
+
   // The key ring's format is checked by parseMasterKeys (lib/reset-protocol) at start-up.
   RESET_MASTER_KEYS: z.string().optional(),
   RESET_MASTER_KEY_CURRENT: z.string().optional(),
@@ -118,6 +135,7 @@ const SECRET_NAMES: readonly EnvName[] = [
   "MIGRATION_DATABASE_URL",
   "AUDIT_SIGNING_KEY",
   "METRICS_TOKEN",
+  "OIDC_CLIENT_SECRET",
 ];
 
 /** A configuration that cannot work; the message names every bad variable and what is allowed (never its value). */
@@ -194,6 +212,7 @@ export function configuredSecrets(config: Env = env()): string[] {
     if (key) secrets.push(key, key.toLowerCase(), key.toUpperCase());
   }
   if (config.AUDIT_SIGNING_KEY) secrets.push(config.AUDIT_SIGNING_KEY);
+  if (config.OIDC_CLIENT_SECRET) secrets.push(config.OIDC_CLIENT_SECRET);
   for (const url of [config.SMTP_URL, config.DATABASE_URL, config.MIGRATION_DATABASE_URL]) {
     if (!url) continue;
     const password = new URL(url).password;

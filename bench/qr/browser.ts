@@ -154,7 +154,7 @@ try {
   await visit(page, "/login");
   await page.getByLabel("Email").fill(agent.email);
   await page.getByLabel("Password").fill(agent.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL(/\/tickets/);
   await pageReady(page);
 

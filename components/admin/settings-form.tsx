@@ -64,6 +64,18 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           />
         ))}
       </fieldset>
+      <fieldset className="grid gap-3">
+        <legend className="mb-2 text-sm font-semibold">Single sign-on</legend>
+        <Field
+          label={SETTING_FIELDS.ssoAllowedDomains.label}
+          hint={SETTING_FIELDS.ssoAllowedDomains.help}
+          name="ssoAllowedDomains"
+          type="text"
+          placeholder="example.com, example.org"
+          defaultValue={settings.ssoAllowedDomains}
+          errors={fieldErrors(state, "ssoAllowedDomains")}
+        />
+      </fieldset>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
           Save settings

@@ -9,6 +9,15 @@ import { Field } from "@/components/ui/field";
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Email or password is not right.",
   Locked: "This account is locked after too many failed sign-ins. Ask an admin to clear the lock.",
+  // Single sign-on's refusals (lib/auth/sso/provider.ts) and next-auth's own OAuth errors.
+  SsoNotInvited: "Single sign-on refused: this console has no account for your email address. Ask an admin to invite you.",
+  SsoNoRole: "Single sign-on refused: none of your groups at the identity provider gives a role in this console. Ask your identity admin.",
+  SsoDisabled: "Single sign-on refused: your account is disabled. Ask an admin.",
+  SsoEmailUnverified: "Single sign-on refused: the identity provider has not verified your email address.",
+  OAuthSignin: "Single sign-on could not start. Try again, or sign in with your password.",
+  OAuthCallback: "Single sign-on did not complete. Try again, or sign in with your password.",
+  Callback: "Single sign-on did not complete. Try again, or sign in with your password.",
+  AccessDenied: "Single sign-on refused.",
 };
 
 /** The form's words for next-auth's error code; "Throttled:12" carries the wait in seconds. */
@@ -18,7 +27,7 @@ function messageFor(code: string | null | undefined): string {
   return MESSAGES[code ?? ""] ?? MESSAGES.CredentialsSignin!;
 }
 
-export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
+export function LoginForm({ callbackUrl, initialError, ssoName }: { callbackUrl: string; initialError: string | null; ssoName: string | null }) {
   const [error, setError] = useState<string | null>(initialError ? messageFor(initialError) : null);
   const [pending, setPending] = useState(false);
 
@@ -37,13 +46,31 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      {error ? <Alert tone="error">{error}</Alert> : null}
-      <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
-      <Button type="submit" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
-      </Button>
-    </form>
+    <>
+      {ssoName ? (
+        <div className="mb-4 flex flex-col gap-4">
+          <Button
+            type="button"
+            disabled={pending}
+            onClick={() => {
+              setPending(true);
+              setError(null);
+              void signIn("oidc", { callbackUrl });
+            }}
+          >
+            Sign in with {ssoName}
+          </Button>
+          <p className="text-center text-xs text-slate-500">or with your email and password</p>
+        </div>
+      ) : null}
+      <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+        <Button type="submit" disabled={pending}>
+          {pending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+    </>
   );
 }

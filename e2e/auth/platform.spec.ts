@@ -25,7 +25,7 @@ test("pages carry the security headers and the app works under its CSP", async (
   // React hydrated (the form handles submit in JS) and nothing was blocked.
   await page.getByLabel("Email").fill("x@e2e.test");
   await page.getByLabel("Password").fill("y");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("form").getByRole("alert")).toBeVisible();
   expect(violations).toEqual([]);
 });
@@ -36,5 +36,5 @@ test("the sign-in form is keyboard-usable", async ({ page }) => {
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Password")).toBeFocused();
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeFocused();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeFocused();
 });

@@ -31,7 +31,7 @@ test("unknown account and wrong password get the same generic answer", async ({ 
     await visit(page, "/login");
     await page.getByLabel("Email").fill(attempt.email);
     await page.getByLabel("Password").fill(attempt.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     const alert = page.locator("form").getByRole("alert");
     await expect(alert).toBeVisible();
     messages.push((await alert.textContent()) ?? "");
@@ -48,13 +48,13 @@ test("repeated failures slow that place down (try again in N s); the right passw
     await visit(page, "/login");
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(`wrong-${i}`);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.locator("form").getByRole("alert")).toHaveText("Email or password is not right.");
   }
   await visit(page, "/login");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("form").getByRole("alert")).toHaveText(/^Too many failed attempts\. Try again in \d+ s\.$/);
   expect(await db.auditEvent.count({ where: { action: "auth.sign_in_throttled", ip: "192.0.2.20" } })).toBe(1);
 

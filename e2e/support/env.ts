@@ -19,3 +19,8 @@ export const E2E_MASTER_KEYS =
 
 /** The bearer token the e2e app server serves `/api/metrics` with. */
 export const E2E_METRICS_TOKEN = "e2e-metrics-token";
+/** The test OpenID Connect provider (lib/testing/oidc-idp, started by global-setup) and the console's client there. */
+export const E2E_OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? E2E_PORT + 50);
+export const E2E_OIDC_ISSUER = `http://127.0.0.1:${E2E_OIDC_PORT}`;
+export const E2E_OIDC_CLIENT = { clientId: "reset-console-e2e", clientSecret: "e2e-only-oidc-client-secret-0123456789" };
+export const E2E_OIDC_NAME = "Test IdP";

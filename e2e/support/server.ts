@@ -4,7 +4,19 @@ import { generateKeyPairSync } from "node:crypto";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createMigrationAdapter } from "@/lib/db/migration-adapter";
-import { E2E_ADMIN_DB_URL, E2E_BASE_URL, E2E_DB_NAME, E2E_DB_URL, E2E_MASTER_KEYS, E2E_METRICS_TOKEN, E2E_PORT, E2E_SMTP_PORT } from "./env";
+import {
+  E2E_ADMIN_DB_URL,
+  E2E_BASE_URL,
+  E2E_DB_NAME,
+  E2E_DB_URL,
+  E2E_MASTER_KEYS,
+  E2E_METRICS_TOKEN,
+  E2E_OIDC_CLIENT,
+  E2E_OIDC_ISSUER,
+  E2E_OIDC_NAME,
+  E2E_PORT,
+  E2E_SMTP_PORT,
+} from "./env";
 
 const admin = new pg.Client({ connectionString: E2E_ADMIN_DB_URL });
 await admin.connect();
@@ -39,6 +51,15 @@ const env: NodeJS.ProcessEnv = {
   // A throw-away key for this run's signed audit checkpoints, made every couple of seconds.
   AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
   AUDIT_CHECKPOINT_INTERVAL_MS: "2000",
+  // Single sign-on against the test IdP that global-setup starts; groups re-checked every 2 s.
+  OIDC_ISSUER: E2E_OIDC_ISSUER,
+  OIDC_CLIENT_ID: E2E_OIDC_CLIENT.clientId,
+  OIDC_CLIENT_SECRET: E2E_OIDC_CLIENT.clientSecret,
+  OIDC_NAME: E2E_OIDC_NAME,
+  OIDC_SCOPES: "openid email profile groups offline_access",
+  OIDC_ROLE_CLAIM: "groups",
+  OIDC_ROLE_MAP: "support-admins:ADMIN,support-supervisors:SUPERVISOR,support-agents:AGENT",
+  OIDC_RECHECK_SECONDS: "2",
 };
 if (process.env.E2E_SKIP_BUILD !== "1") {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });

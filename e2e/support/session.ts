@@ -7,7 +7,7 @@ export async function signIn(page: Page, user: Pick<SeededUser, "email" | "passw
   await visit(page, "/login");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   // Password hashing is slow on purpose (argon2id): on a loaded machine it outlasts the default wait.
   await expect(page).toHaveURL(/\/tickets/, { timeout: 30_000 });
   await pageReady(page);

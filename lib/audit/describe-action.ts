@@ -4,6 +4,20 @@ import { RESOLUTION_LABELS } from "@/lib/tickets/lifecycle-rules";
 // details under their labels (never their keys) for whoever opens "Details". Pure and
 // browser-safe. An action without a sentence of its own still reads as one ("Sam: <words>").
 
+const ROLE_WORDS: Record<string, string> = { AGENT: "agent", SUPERVISOR: "supervisor", ADMIN: "admin" };
+const SSO_REFUSALS: Record<string, string> = {
+  not_invited: "not invited, and the email domain is not allowed",
+  no_role: "none of the identity provider's groups maps to a console role",
+  disabled: "the account is disabled",
+  email_unverified: "the identity provider has not verified the email address",
+};
+const SSO_ENDINGS: Record<string, string> = {
+  group_removed: "none of the identity provider's groups maps to a console role any more",
+  idp_refused: "the identity provider refused to renew it (user removed or sign-in revoked there)",
+  subject_changed: "the identity provider answered for another user",
+  sso_off: "single sign-on is no longer configured",
+};
+
 /** Audit actions in plain words (the event table's "what" column). Unknown actions show as recorded. */
 const ACTION_WORDS: Record<string, string> = {
   "auth.sign_in": "Signed in",
@@ -13,6 +27,10 @@ const ACTION_WORDS: Record<string, string> = {
   "auth.reauth_failed": "Re-authentication failed",
   "auth.denied": "Was refused access",
   "auth.refusals_summarised": "More anonymous refusals, counted",
+  "auth.sso_sign_in": "Signed in with single sign-on",
+  "auth.sso_refused": "Single sign-on refused",
+  "auth.sso_session_ended": "Single sign-on session ended by the identity provider",
+  "auth.sso_role_changed": "Single sign-on role followed the identity provider's groups",
   "ticket.created": "Opened the ticket",
   "ticket.checks_run": "Ran the checks",
   "ticket.assigned": "Assigned the ticket",
@@ -107,6 +125,11 @@ const DETAIL_LABELS: Record<string, string> = {
   customer: "Customer",
   lapsedAt: "Lapsed at",
   sessionId: "Session id",
+  groups: "Identity provider groups",
+  amr: "Authentication methods (amr)",
+  acr: "Authentication context (acr)",
+  via: "Let in by",
+  newUser: "Account created",
   what: "What",
   error: "Error",
   lastError: "Error",
@@ -237,6 +260,19 @@ const SENTENCES: Record<string, (actor: string, d: Details) => string> = {
   "evidence.purged": (_a, d) =>
     `The customer's photo was deleted${num(d.retentionDays) !== null ? ` after the ${num(d.retentionDays)}-day retention period` : " (retention)"}`,
   "auth.denied": (a, d) => `${a} ${DENIALS[String(d.what)] ?? "was refused access"}`,
+  "auth.sso_sign_in": (a, d) => {
+    const role = ROLE_WORDS[String(d.role)];
+    const via = d.via === "domain" ? ", let in by an allowed email domain" : "";
+    return `${a} signed in with single sign-on${role ? ` as ${role}` : ""}${via}${d.newUser ? " (first sign-in: account created)" : ""}`;
+  },
+  "auth.sso_refused": (a, d) => {
+    const who = a === "anonymous" ? `Someone${text(d.email) && d.email !== "(none)" ? ` (${text(d.email)})` : ""}` : a;
+    return `${who} was refused single sign-on: ${SSO_REFUSALS[String(d.reason)] ?? "refused"}`;
+  },
+  "auth.sso_session_ended": (a, d) =>
+    `${a}'s single sign-on session was ended: ${SSO_ENDINGS[String(d.reason)] ?? "the identity provider no longer vouches for it"}`,
+  "auth.sso_role_changed": (a, d) =>
+    `${a}'s single sign-on role followed the identity provider's groups: ${ROLE_WORDS[String(d.from)] ?? "none"} → ${ROLE_WORDS[String(d.to)] ?? "none"}`,
 };
 
 /**

@@ -12,6 +12,7 @@ import { clientIp } from "@/lib/http/client-ip";
 import { authOptions } from "./options";
 import { roleAtLeast } from "./roles";
 import { readSession } from "./read-session";
+import { ssoSessionHolds } from "./sso/session-holds";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role; sessionId: string; ip: string };
 
@@ -24,7 +25,11 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const ip = clientIp(await headers());
   if (!session?.sid) return null;
   const record = await readSession(getDb(), session.sid, { touch: true });
-  return record ? { ...record, ip } : null;
+  if (!record) return null;
+  const { sso, ...user } = record;
+  // Single sign-on: the IdP's groups are re-checked at a bounded interval (lib/auth/sso).
+  if (sso && !(await ssoSessionHolds(getDb(), record.sessionId))) return null;
+  return { ...user, ip };
 });
 
 async function auditDenied(user: SessionUser | null, what: string, minimum: Role) {

@@ -10,11 +10,32 @@ import { metrics } from "@/lib/metrics/metrics";
 import { signInSchema } from "@/lib/validation/auth";
 import { authenticate } from "./authenticate";
 import { SESSION_MAX_AGE_MS } from "./session-policy";
+import { SSO_PROVIDER_ID } from "./sso/config";
+import { ssoProviders, ssoSignInCallback } from "./sso/provider";
 
 /** Message shown for any failed sign-in, whatever the cause. */
 export const SIGN_IN_FAILED = "CredentialsSignin";
 export const SIGN_IN_THROTTLED = "Throttled";
 export const SIGN_IN_LOCKED = "Locked";
+
+const credentialsProvider = CredentialsProvider({
+  name: "Email and password",
+  credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+  async authorize(credentials, req) {
+    const parsed = signInSchema.safeParse(credentials);
+    if (!parsed.success) return null;
+    const headers = new Headers(Object.entries(req.headers ?? {}).map(([k, v]) => [k, String(v)] as [string, string]));
+    const result = await authenticate({ db: getDb(), ...parsed.data, ip: clientIp(headers) });
+    if (!result.ok) {
+      metrics().signInFailures.inc({ reason: result.reason });
+      // next-auth hands the thrown message to the form as its error code.
+      if (result.reason === "throttled") throw new Error(`${SIGN_IN_THROTTLED}:${result.retryAfterSeconds}`);
+      if (result.reason === "locked") throw new Error(SIGN_IN_LOCKED);
+      return null;
+    }
+    return { id: result.sessionId };
+  },
+});
 
 export const authOptions: NextAuthOptions = {
   // Read when next-auth asks, not when this module loads: lib/env parses lazily.
@@ -31,27 +52,16 @@ export const authOptions: NextAuthOptions = {
     debug: () => undefined,
   },
   pages: { signIn: "/login", error: "/login" },
-  providers: [
-    CredentialsProvider({
-      name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, req) {
-        const parsed = signInSchema.safeParse(credentials);
-        if (!parsed.success) return null;
-        const headers = new Headers(Object.entries(req.headers ?? {}).map(([k, v]) => [k, String(v)] as [string, string]));
-        const result = await authenticate({ db: getDb(), ...parsed.data, ip: clientIp(headers) });
-        if (!result.ok) {
-          metrics().signInFailures.inc({ reason: result.reason });
-          // next-auth hands the thrown message to the form as its error code.
-          if (result.reason === "throttled") throw new Error(`${SIGN_IN_THROTTLED}:${result.retryAfterSeconds}`);
-          if (result.reason === "locked") throw new Error(SIGN_IN_LOCKED);
-          return null;
-        }
-        return { id: result.sessionId };
-      },
-    }),
-  ],
+  // A getter, read per request: single sign-on's provider is there only when OIDC_* is configured (lib/auth/sso).
+  get providers() {
+    return [credentialsProvider, ...ssoProviders()];
+  },
   callbacks: {
+    // Single sign-on decides and opens its session here; a password sign-in already did in authorize().
+    signIn({ user, account, profile }) {
+      if (account?.provider !== SSO_PROVIDER_ID) return true;
+      return ssoSignInCallback(user, account, profile);
+    },
     jwt({ token, user }) {
       if (user) token.sid = user.id;
       return { sid: token.sid };

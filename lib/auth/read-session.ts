@@ -2,8 +2,10 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { sessionIdleTimeoutMs, SESSION_TOUCH_INTERVAL_MS } from "./session-policy";
+import { lowerRole } from "./sso/role-map";
 
-export type SessionRecord = { id: string; email: string; name: string; role: Role; sessionId: string };
+/** `sso`: opened through the identity provider (its groups are re-checked by lib/auth/sso/recheck-session). */
+export type SessionRecord = { id: string; email: string; name: string; role: Role; sessionId: string; sso: boolean };
 
 /**
  * The one rule for whether a signed-in browser's session still holds: not revoked, not expired,
@@ -26,6 +28,8 @@ export async function readSession(db: Db, sessionId: string, options: { touch: b
   if (options.touch && now - row.lastSeenAt.getTime() > SESSION_TOUCH_INTERVAL_MS) {
     await db.userSession.update({ where: { id: row.id }, data: { lastSeenAt: new Date(now) } });
   }
-  const { id, email, name, role } = row.user;
-  return { id, email, name, role, sessionId: row.id };
+  const { id, email, name } = row.user;
+  // Single sign-on: never above what the IdP's groups map to (row.ssoRole), nor above the console's role.
+  const role = row.ssoRole ? lowerRole(row.user.role, row.ssoRole) : row.user.role;
+  return { id, email, name, role, sessionId: row.id, sso: row.ssoSubject !== null };
 }

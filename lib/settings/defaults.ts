@@ -18,6 +18,8 @@ export const DEFAULT_SETTINGS = {
   senderName: "SecureView Support",
   senderEmail: "support@recorders.example",
   supportUrl: "https://support.recorders.example",
+  /** Single sign-on: email domains whose people may sign in through the IdP without an invitation (comma-separated; empty: invited users only). */
+  ssoAllowedDomains: "",
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;

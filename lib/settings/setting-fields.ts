@@ -63,6 +63,10 @@ export const SETTING_FIELDS: Record<keyof Settings, SettingField> = {
   senderName: { label: "Sender name", help: "The name the reset emails come from." },
   senderEmail: { label: "Sender email", help: "The address the reset emails come from, unless the server sets MAIL_FROM." },
   supportUrl: { label: "Support URL", help: "The support page the reset emails link to (https:// only)." },
+  ssoAllowedDomains: {
+    label: "Single sign-on domains",
+    help: "Email domains (comma-separated) whose people may sign in through single sign-on without an invitation, as agents at most. Empty: only invited users.",
+  },
 };
 
 /** The allowed range of a number setting: the bounds the server's schema enforces, read from it. */
@@ -74,7 +78,7 @@ export function settingRange(name: NumberSetting): { min: number; max: number } 
 /** "24 h", "3 codes", "1 code", "SecureView Recorders". */
 export function formatSettingValue(name: keyof Settings, value: Settings[keyof Settings]): string {
   const unit = SETTING_FIELDS[name].unit;
-  if (!unit || typeof value !== "number") return String(value);
+  if (!unit || typeof value !== "number") return String(value) || "(none)";
   if (unit === HOURS || unit === MINUTES) return `${value} ${unit.short}`;
   return `${value} ${value === 1 ? unit.one : unit.many}`;
 }

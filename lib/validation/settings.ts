@@ -3,6 +3,8 @@ import { z } from "zod";
 const count = (min: number, max: number) => z.coerce.number().int("Must be a whole number.").min(min, `At least ${min}.`).max(max, `At most ${max}.`);
 const text = (max: number) => z.string().trim().min(1, "Required.").max(max, `At most ${max} characters.`);
 
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+
 /** Bounds per setting: wide enough for real use, narrow enough that a typo cannot disable a control. */
 export const settingsSchema = z.object({
   challengeLifetimeHours: count(1, 168),
@@ -22,6 +24,20 @@ export const settingsSchema = z.object({
     .max(300)
     .pipe(z.url("Must be a URL."))
     .refine((u) => u.startsWith("https://"), "Must start with https://."),
+  ssoAllowedDomains: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(500, "At most 500 characters.")
+    .transform((text) =>
+      text
+        .split(/[\s,]+/)
+        .map((d) => d.replace(/^@/, ""))
+        .filter(Boolean)
+        .join(", "),
+    )
+    .refine((text) => !text || text.split(", ").every((d) => DOMAIN.test(d)), "Must be domain names separated by commas, e.g. example.com, example.org.")
+    .default(""),
 });
 
 export type SettingsInput = z.infer<typeof settingsSchema>;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { currentUser } from "@/lib/auth/guard";
+import { oidcConfig } from "@/lib/auth/sso/config";
 import { safeCallback } from "@/lib/http/safe-callback";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -15,7 +16,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="w-full max-w-sm rounded-xl bg-white p-8 shadow-xl">
         <h1 className="text-xl font-semibold text-slate-900">Reset Console</h1>
         <p className="mb-6 mt-1 text-sm text-slate-600">Sign in with your support account.</p>
-        <LoginForm callbackUrl={next} initialError={error ?? null} />
+        <LoginForm callbackUrl={next} initialError={error ?? null} ssoName={oidcConfig()?.name ?? null} />
       </div>
     </main>
   );

@@ -15,7 +15,10 @@ export default async function SettingsPage() {
   const keys = keyVersions();
   return (
     <>
-      <PageHeader title="Settings" description="Limits, lifetimes and email branding. Every change is audited with its old and new value." />
+      <PageHeader
+        title="Settings"
+        description="Limits, lifetimes, email branding and single sign-on domains. Every change is audited with its old and new value."
+      />
       <Card title="Reset key versions" className="mb-6">
         {"error" in keys ? (
           <p className="text-sm text-red-700">{keys.error}</p>
