@@ -14,6 +14,10 @@ describe("databaseUnavailable", () => {
     expect(databaseErrorCode(Object.assign(new Error("x"), { code: "53100" }))).toBe("53100");
     expect(databaseErrorCode(Object.assign(new Error("x"), { cause: Object.assign(new Error("y"), { code: "ECONNREFUSED" }) }))).toBe("ECONNREFUSED");
     expect(databaseErrorCode(Object.assign(new Error("x"), { code: "P2002" }))).toBeUndefined();
+    // node-postgres ends a connection the server dropped with words, not a code.
+    expect(databaseErrorCode(new Error("Client has encountered a connection error and is not queryable"))).toBe("08006");
+    expect(databaseErrorCode(Object.assign(new Error("x"), { cause: new Error("Connection terminated unexpectedly") }))).toBe("08006");
+    expect(databaseErrorCode(new Error("Connection refused by the firewall rules of the moon"))).toBeUndefined();
   });
 
   it("answers read-only, full and unreachable databases with a clear 503 that says nothing was saved", () => {

@@ -1,17 +1,28 @@
 import { AppError } from "@/lib/errors";
 
-/** The SQLSTATE (or socket error code) behind a Prisma / driver adapter / pg error, wherever it sits. */
+/**
+ * node-postgres's own words for a connection that the server ended (a restart, a failover, a
+ * terminated backend): these errors carry no code, only a message.
+ */
+const LOST_CONNECTION = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable|Connection ended unexpectedly/i;
+
+/**
+ * The SQLSTATE (or socket error code) behind a Prisma / driver adapter / pg error, wherever it
+ * sits; `08006` (connection failure) for a connection node-postgres lost without a code.
+ */
 export function databaseErrorCode(error: unknown): string | undefined {
   const seen = new Set<unknown>();
   let current: unknown = error;
+  let lost = false;
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
-    const e = current as { code?: unknown; originalCode?: unknown; meta?: { driverAdapterError?: { cause?: unknown } }; cause?: unknown };
+    const e = current as { code?: unknown; originalCode?: unknown; message?: unknown; meta?: { driverAdapterError?: { cause?: unknown } }; cause?: unknown };
     if (typeof e.originalCode === "string") return e.originalCode;
     if (typeof e.code === "string" && /^(?:[0-9A-Z]{5}|E[A-Z]+)$/.test(e.code) && !/^P\d{4}$/.test(e.code)) return e.code;
+    if (typeof e.message === "string" && LOST_CONNECTION.test(e.message)) lost = true;
     current = e.meta?.driverAdapterError?.cause ?? e.meta?.driverAdapterError ?? e.cause;
   }
-  return undefined;
+  return lost ? "08006" : undefined;
 }
 
 const MESSAGES: { match: (code: string) => boolean; message: string }[] = [
