@@ -52,6 +52,13 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, { error: "must be at least 32 random characters: it signs sessions and invitation links" }).optional(),
   NEXTAUTH_URL: urlWith(/^https?:$/, "the console's public http:// or https:// URL").optional(),
   SESSION_IDLE_MINUTES: wholeNumber(1, 720).default(30),
+  // Seals TOTP seeds at rest (AES-256-GCM): 32 bytes as 64 hex digits or base64. Required in production (lib/startup/production-checks.ts).
+  MFA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-fA-F]{64}$/.test(v) || (/^[A-Za-z0-9+/_-]{43}=?$/.test(v) && Buffer.from(v, "base64").length === 32), {
+      error: "must be 32 random bytes as 64 hex digits or base64 (openssl rand -hex 32)",
+    })
+    .optional(),
   TRUSTED_PROXY_HOPS: wholeNumber(0, 20).optional(),
 
   // The key ring's format is checked by parseMasterKeys (lib/reset-protocol) at start-up.
@@ -118,6 +125,7 @@ const SECRET_NAMES: readonly EnvName[] = [
   "MIGRATION_DATABASE_URL",
   "AUDIT_SIGNING_KEY",
   "METRICS_TOKEN",
+  "MFA_ENCRYPTION_KEY",
 ];
 
 /** A configuration that cannot work; the message names every bad variable and what is allowed (never its value). */
@@ -194,6 +202,7 @@ export function configuredSecrets(config: Env = env()): string[] {
     if (key) secrets.push(key, key.toLowerCase(), key.toUpperCase());
   }
   if (config.AUDIT_SIGNING_KEY) secrets.push(config.AUDIT_SIGNING_KEY);
+  if (config.MFA_ENCRYPTION_KEY) secrets.push(config.MFA_ENCRYPTION_KEY);
   for (const url of [config.SMTP_URL, config.DATABASE_URL, config.MIGRATION_DATABASE_URL]) {
     if (!url) continue;
     const password = new URL(url).password;

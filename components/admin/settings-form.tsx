@@ -49,6 +49,14 @@ export function SettingsForm({ settings }: { settings: Settings }) {
           />
         ))}
       </fieldset>
+      <fieldset className="flex flex-col gap-1">
+        <legend className="mb-2 text-sm font-semibold">Sign-in</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="mfaRequiredForAgents" defaultChecked={settings.mfaRequiredForAgents} className="size-4" />
+          {SETTING_FIELDS.mfaRequiredForAgents.label}
+        </label>
+        <p className="text-xs text-slate-600">{SETTING_FIELDS.mfaRequiredForAgents.help}</p>
+      </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">Email sender and branding</legend>
         {TEXT_FIELDS.map((f) => (

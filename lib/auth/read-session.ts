@@ -1,9 +1,23 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { getSettings } from "@/lib/settings/get-settings";
+import { factorState, secondFactorRequired, type FactorState } from "./mfa/factor-rules";
 import { sessionIdleTimeoutMs, SESSION_TOUCH_INTERVAL_MS } from "./session-policy";
 
-export type SessionRecord = { id: string; email: string; name: string; role: Role; sessionId: string };
+export type SessionRecord = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  sessionId: string;
+  /** "ok": fully signed in; "verify"/"enrol": only the factor pages may be reached. */
+  factor: FactorState;
+  /** When this session last proved a second factor (step-up reads it). */
+  secondFactorAt: Date | null;
+  /** Does the user have a confirmed TOTP? */
+  hasTotp: boolean;
+};
 
 /**
  * The one rule for whether a signed-in browser's session still holds: not revoked, not expired,
@@ -12,10 +26,18 @@ export type SessionRecord = { id: string; email: string; name: string; role: Rol
  * `touch` records activity (a request); an open live-update stream checks without touching,
  * so a forgotten tab does not keep its session alive.
  */
-export async function readSession(db: Db, sessionId: string, options: { touch: boolean; now?: number }): Promise<SessionRecord | null> {
+export async function readSession(
+  db: Db,
+  sessionId: string,
+  options: {
+    touch: boolean;
+    now?: number;
+    /** Also answer for a session whose second factor is pending (the guard, the factor pages). */ allowPendingFactor?: boolean;
+  },
+): Promise<SessionRecord | null> {
   const row = await db.userSession.findUnique({
     where: { id: sessionId },
-    include: { user: { select: { id: true, email: true, name: true, role: true, active: true } } },
+    include: { user: { select: { id: true, email: true, name: true, role: true, active: true, totpConfirmedAt: true } } },
   });
   const now = options.now ?? Date.now();
   if (!row || row.revokedAt || row.expiresAt.getTime() <= now || !row.user.active) return null;
@@ -27,5 +49,10 @@ export async function readSession(db: Db, sessionId: string, options: { touch: b
     await db.userSession.update({ where: { id: row.id }, data: { lastSeenAt: new Date(now) } });
   }
   const { id, email, name, role } = row.user;
-  return { id, email, name, role, sessionId: row.id };
+  const hasTotp = row.user.totpConfirmedAt !== null;
+  // The agents' setting is read only when it can matter: an agent without a factor on a session without one.
+  const required = role !== "AGENT" || (!hasTotp && row.secondFactorAt === null && secondFactorRequired(role, await getSettings({ db })));
+  const factor = factorState({ hasFactor: hasTotp, required, session: row });
+  if (factor !== "ok" && !options.allowPendingFactor) return null;
+  return { id, email, name, role, sessionId: row.id, factor, secondFactorAt: row.secondFactorAt, hasTotp };
 }

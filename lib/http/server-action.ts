@@ -75,11 +75,13 @@ export function serverAction<S extends z.ZodType>(spec: {
   authorize?: (name: string) => Promise<SessionUser>;
   /** The form's labels by field name: a refusal's message names the fields by them. */
   labels?: FieldLabels;
+  /** Only the second-factor pages' own actions: callable while the session's factor is pending. */
+  allowPendingFactor?: boolean;
   run: Body<S, ActionContext>;
 }): (previous: ActionState, form: FormData) => Promise<ActionState> {
   return async (_previous, form) =>
     finish(spec.name, async (identify) => {
-      const user = await (spec.authorize ? spec.authorize(spec.name) : requireUser(spec.role, spec.name));
+      const user = await (spec.authorize ? spec.authorize(spec.name) : requireUser(spec.role, spec.name, { allowPendingFactor: spec.allowPendingFactor }));
       identify(user.id);
       const input = parseInput(spec.schema, formFields(form), spec.labels);
       return withLogContext({ userId: user.id }, () =>

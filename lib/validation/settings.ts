@@ -13,6 +13,8 @@ export const settingsSchema = z.object({
   maxIssuesPerAgentPerHour: count(1, 500),
   maxResendsPerTicketPerHour: count(0, 20),
   evidenceRetentionDays: count(1, 3650),
+  // A checkbox: present ("on") when ticked, absent when not.
+  mfaRequiredForAgents: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   brandName: text(80),
   senderName: text(80),
   senderEmail: z.string().trim().toLowerCase().max(254).pipe(z.email("Must be an email address.")),
