@@ -44,9 +44,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               <Suspense>
                 <SearchBox />
               </Suspense>
-              <span className="text-slate-200">
+              <Link href="/account" className="text-slate-200 underline-offset-2 hover:underline" title="Your account: second factor and sessions">
                 {user.name} <span className="rounded bg-white/15 px-1.5 py-0.5 text-xs uppercase tracking-wide">{user.role.toLowerCase()}</span>
-              </span>
+              </Link>
               <span className="hidden text-xs text-slate-300 md:inline">
                 Press <kbd className="rounded bg-white/15 px-1">?</kbd> for shortcuts
               </span>
