@@ -5,6 +5,7 @@ import { clearUserThrottle } from "@/lib/users/clear-user-throttle";
 import { decidePrivilegeRequest } from "@/lib/users/decide-privilege-request";
 import { inviteUser } from "@/lib/users/invite-user";
 import { resendInvitation } from "@/lib/users/resend-invitation";
+import { requestFactorReset } from "@/lib/users/reset-user-factors";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { setUserRole } from "@/lib/users/set-user-role";
 import { decidePrivilegeRequestSchema, inviteUserSchema, setUserActiveSchema, setUserRoleSchema, userIdSchema } from "@/lib/validation/users";
@@ -73,9 +74,22 @@ export const decidePrivilegeRequestAction = serverAction({
     const what =
       decided.change === "REACTIVATE"
         ? `re-enabling ${decided.name}`
-        : decided.change === "INVITE"
-          ? `inviting ${decided.name}`
-          : `${decided.name} as ${decided.role?.toLowerCase()}`;
+        : decided.change === "MFA_RESET"
+          ? `resetting the second factor of ${decided.name}`
+          : decided.change === "INVITE"
+            ? `inviting ${decided.name}`
+            : `${decided.name} as ${decided.role?.toLowerCase()}`;
     return { message: decided.status === "APPROVED" ? `Approved: ${what}.` : `Refused: ${what}.`, revalidate: [USERS_PATH] };
+  },
+});
+
+/** Lost phone: files a reset of the user's second factor for a second admin to approve. */
+export const requestFactorResetAction = serverAction({
+  name: "action:requestFactorReset",
+  role: "ADMIN",
+  schema: userIdSchema,
+  run: async (input, { db, actor }) => {
+    const { user } = await requestFactorReset({ db, actor, ip: actor.ip, ...input });
+    return { message: `Resetting the second factor of ${user.name} waits for a second admin's approval.`, revalidate: [USERS_PATH] };
   },
 });

@@ -26,6 +26,7 @@ export type PrivilegeRequestView = {
 export function describePrivilegeRequest(r: Pick<PrivilegeRequestView, "change" | "role" | "name" | "email">): string {
   const role = r.role?.toLowerCase() ?? "";
   if (r.change === "REACTIVATE") return `Re-enable ${r.name}`;
+  if (r.change === "MFA_RESET") return `Reset the second factor of ${r.name}`;
   if (r.change === "INVITE") return `Invite ${r.name} (${r.email}) as ${role}`;
   return `Make ${r.name} ${role}`;
 }

@@ -4,7 +4,7 @@ import { generateKeyPairSync } from "node:crypto";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createMigrationAdapter } from "@/lib/db/migration-adapter";
-import { E2E_ADMIN_DB_URL, E2E_BASE_URL, E2E_DB_NAME, E2E_DB_URL, E2E_MASTER_KEYS, E2E_PORT, E2E_SMTP_PORT } from "./env";
+import { E2E_ADMIN_DB_URL, E2E_BASE_URL, E2E_DB_NAME, E2E_DB_URL, E2E_MASTER_KEYS, E2E_MFA_KEY, E2E_PORT, E2E_SMTP_PORT } from "./env";
 
 const admin = new pg.Client({ connectionString: E2E_ADMIN_DB_URL });
 await admin.connect();
@@ -19,6 +19,7 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_URL: E2E_DB_URL,
   NEXTAUTH_URL: E2E_BASE_URL,
   NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
+  MFA_ENCRYPTION_KEY: E2E_MFA_KEY,
   RESET_MASTER_KEYS: E2E_MASTER_KEYS,
   RESET_MASTER_KEY_CURRENT: "1",
   // A production build with the published vector keys: start-up refuses them unless told.
