@@ -17,8 +17,8 @@ export const confirmTotpAction = serverAction({
     const { recoveryCodes } = await confirmTotpEnrolment({ db, actor, sessionId: user.sessionId, ip: actor.ip, code });
     return {
       message: "Your authenticator app is set up. Keep these recovery codes somewhere safe: each works once, and they are shown only now.",
+      // No revalidation: it would re-render /mfa, which sends a fully signed-in user on, before the codes are read.
       reveal: recoveryCodes,
-      revalidate: ["/account"],
     };
   },
 });

@@ -1,10 +1,12 @@
 "use server";
 
+import { requireRecentSecondFactor, stepUpFor } from "@/lib/auth/step-up";
 import { serverAction } from "@/lib/http/server-action";
 import { clearUserThrottle } from "@/lib/users/clear-user-throttle";
 import { decidePrivilegeRequest } from "@/lib/users/decide-privilege-request";
 import { inviteUser } from "@/lib/users/invite-user";
 import { resendInvitation } from "@/lib/users/resend-invitation";
+import { isPrivilegedRole } from "@/lib/users/privilege-rules";
 import { requestFactorReset } from "@/lib/users/reset-user-factors";
 import { setUserActive } from "@/lib/users/set-user-active";
 import { setUserRole } from "@/lib/users/set-user-role";
@@ -38,7 +40,9 @@ export const setUserRoleAction = serverAction({
   name: "action:setUserRole",
   role: "ADMIN",
   schema: setUserRoleSchema,
-  run: async (input, { db, actor }) => {
+  run: async ({ stepUpCode, ...input }, { db, actor, user: me }) => {
+    // Granting (or asking to grant) a privileged role is a risky change: a recent second factor.
+    if (isPrivilegedRole(input.role)) await requireRecentSecondFactor(db, stepUpFor(me, stepUpCode), `user.role ${input.userId} ${input.role}`);
     const { user, pending } = await setUserRole({ db, actor, ip: actor.ip, ...input });
     if (pending) return { message: `Making ${user.name} ${input.role.toLowerCase()} waits for a second admin's approval.`, revalidate: [USERS_PATH] };
     return { message: `${user.name} is now ${user.role.toLowerCase()}.`, revalidate: [USERS_PATH] };
@@ -69,7 +73,9 @@ export const decidePrivilegeRequestAction = serverAction({
   name: "action:decidePrivilegeRequest",
   role: "ADMIN",
   schema: decidePrivilegeRequestSchema,
-  run: async (input, { db, actor }) => {
+  run: async ({ stepUpCode, ...input }, { db, actor, user }) => {
+    // Approving a grant (or a factor reset) is the second admin's risky change: a recent second factor.
+    if (input.decision === "APPROVE") await requireRecentSecondFactor(db, stepUpFor(user, stepUpCode), `privilege.approve ${input.requestId}`);
     const decided = await decidePrivilegeRequest({ db, actor, ip: actor.ip, ...input });
     const what =
       decided.change === "REACTIVATE"

@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import type { Settings } from "@/lib/settings/defaults";
 import { describeRange, SETTING_FIELDS, settingRange, type NumberSetting } from "@/lib/settings/setting-fields";
 import { fieldErrors } from "./field-errors";
-import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
+import { useStepUp } from "@/components/auth/step-up";
 
 const NUMBER_FIELDS: NumberSetting[] = [
   "challengeLifetimeHours",
@@ -30,8 +30,9 @@ const TEXT_FIELDS: { name: keyof Settings; type: string }[] = [
 
 export function SettingsForm({ settings }: { settings: Settings }) {
   const [state, action, pending] = useActionState(updateSettingsAction, null);
+  const stepUp = useStepUp(state, action);
   return (
-    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-6">
+    <form action={action} onSubmit={stepUp.onSubmit} className="flex flex-col gap-6">
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">Velocity limits and lifetimes</legend>
         {NUMBER_FIELDS.map((name) => (
@@ -78,6 +79,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         </Button>
         <ActionMessage state={state} />
       </div>
+      {stepUp.dialog}
     </form>
   );
 }

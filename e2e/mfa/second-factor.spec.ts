@@ -27,7 +27,7 @@ test("a new supervisor reaches nothing but enrolment (page, server action, API r
   // An API route refuses, saying why.
   const route = await page.request.get("/api/v1/audit/verify");
   expect(route.status()).toBe(403);
-  expect((await route.json()).message).toContain("second");
+  expect((await route.json()).message).toContain("Finish signing in first");
   // A server action refuses too, and changes nothing.
   const id = serverActionId("app/actions/users.ts", "setUserActiveAction");
   expect(await callServerAction(page, { path: "/mfa", id, fields: { userId: victim.id, active: "false" } })).toContain("Finish signing in first");
@@ -54,7 +54,9 @@ test("signing in with an authenticator code, then on another browser with a reco
   const sam = await seedUser("SUPERVISOR");
   await signIn(page, sam);
   await expect(page.getByRole("link", { name: new RegExp(sam.name) })).toBeVisible();
-  expect(await db.auditEvent.findFirst({ where: { action: "mfa.verified", actorId: sam.id } })).toMatchObject({ details: { method: "totp", purpose: "sign_in" } });
+  expect(await db.auditEvent.findFirst({ where: { action: "mfa.verified", actorId: sam.id } })).toMatchObject({
+    details: { method: "totp", purpose: "sign_in" },
+  });
 
   const recovery = `r${randomUUID().slice(0, 4)}-${randomUUID().slice(0, 5)}`.replace(/[0ilo]/g, "a");
   await db.recoveryCode.create({ data: { userId: sam.id, codeHash: hashRecoveryCode(recovery) } });
@@ -79,9 +81,12 @@ test("signing in with an authenticator code, then on another browser with a reco
   await visit(page, "/account");
   const sessions = page.getByRole("list", { name: "Your sessions" }).getByRole("listitem");
   await expect(sessions.filter({ hasText: "this browser" })).toHaveCount(1);
-  await expect(sessions.first()).toContainText("Signed in on: Chromium");
+  await expect(sessions.first()).toContainText(/Signed in on: Chrom(e|ium), /);
   const before = await sessions.count();
-  await page.getByRole("button", { name: /^Sign out Chromium/ }).first().click();
+  await page
+    .getByRole("button", { name: /^Sign out Chrom/ })
+    .first()
+    .click();
   await expect(sessions).toHaveCount(before - 1);
   expect(await db.auditEvent.count({ where: { action: "auth.session_ended", actorId: sam.id } })).toBe(1);
 });

@@ -27,3 +27,9 @@ export const settingsSchema = z.object({
 });
 
 export type SettingsInput = z.infer<typeof settingsSchema>;
+
+/** The settings form: the settings and, when asked, the step-up code. */
+export const settingsFormSchema = settingsSchema.extend({
+  /** The step-up dialog's second-factor code (lib/auth/step-up.ts), when the last one is more than 5 minutes old. */
+  stepUpCode: z.string().trim().max(64).optional(),
+});
