@@ -78,7 +78,8 @@ export const importOptionsSchema = z.object({
     .literal("on")
     .optional()
     .transform((v) => v === "on"),
-  password: z.string().max(256).optional(),
+  /** The step-up dialog's second-factor code, for a real import with owner changes. */
+  stepUpCode: z.string().trim().max(64).optional(),
 });
 
 export const deviceSearchSchema = z.object({
