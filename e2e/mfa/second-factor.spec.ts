@@ -90,3 +90,42 @@ test("signing in with an authenticator code, then on another browser with a reco
   await expect(sessions).toHaveCount(before - 1);
   expect(await db.auditEvent.count({ where: { action: "auth.session_ended", actorId: sam.id } })).toBe(1);
 });
+
+test("granting a privileged role and resetting someone's second factor step up, and the reset waits for a second admin", async ({ page, browser }) => {
+  const adminA = await seedUser("ADMIN");
+  const adminB = await seedUser("ADMIN");
+  const agent = await seedUser("AGENT");
+  const sam = await seedUser("SUPERVISOR");
+  await signIn(page, adminA);
+  await db.userSession.updateMany({ where: { userId: adminA.id }, data: { secondFactorAt: new Date(Date.now() - 10 * 60_000) } });
+  await visit(page, "/admin/users");
+  await page.getByLabel(`Role of ${agent.name}`, { exact: true }).selectOption("SUPERVISOR");
+  await page.getByRole("button", { name: `Save role of ${agent.name}` }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Confirm it is you" });
+  await dialog.getByLabel("Authenticator code").fill(await freshTotpCode(adminA.totpSecret!));
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText(`Making ${agent.name} supervisor waits for a second admin's approval.`)).toBeVisible();
+
+  // Lost phone: admin A asks (their factor is fresh now), admin B approves, Sam must enrol again.
+  await page.getByRole("button", { name: `Reset second factor of ${sam.name}` }).click();
+  await expect(page.getByText(`Resetting the second factor of ${sam.name} waits for a second admin's approval.`)).toBeVisible();
+  expect((await db.user.findUniqueOrThrow({ where: { id: sam.id } })).totpConfirmedAt).not.toBeNull();
+
+  const second = await browser.newContext();
+  const pageB = await second.newPage();
+  await signIn(pageB, adminB);
+  await visit(pageB, "/admin/users");
+  await pageB.getByRole("button", { name: `Approve: Reset the second factor of ${sam.name}` }).click();
+  await expect(pageB.getByText(`Approved: resetting the second factor of ${sam.name}.`)).toBeVisible();
+  await second.close();
+  expect(await db.user.findUniqueOrThrow({ where: { id: sam.id } })).toMatchObject({ totpSecret: null, totpConfirmedAt: null });
+  expect(await db.auditEvent.findFirst({ where: { action: "mfa.factors_reset", actorId: adminB.id } })).toMatchObject({
+    details: { userId: sam.id, requestedBy: adminA.id },
+  });
+
+  const samContext = await browser.newContext();
+  const samPage = await samContext.newPage();
+  await password(samPage, sam);
+  await expect(samPage.getByRole("heading", { name: "Set up your authenticator app" })).toBeVisible();
+  await samContext.close();
+});
