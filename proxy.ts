@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-const CONSOLE_PATHS = ["/tickets", "/review", "/escalations", "/audit", "/admin", "/mailbox"];
+const CONSOLE_PATHS = ["/tickets", "/review", "/escalations", "/audit", "/admin", "/mailbox", "/account"];
 
 /** A per-request nonce lets Next's own scripts run while anything injected does not. */
 function contentSecurityPolicy(nonce: string): string {

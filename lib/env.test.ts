@@ -58,6 +58,15 @@ describe("parseEnv", () => {
     ]);
   });
 
+  it("takes MFA_ENCRYPTION_KEY as 32 bytes in hex or base64 only, and keeps it out of output", () => {
+    expect(parseEnv({ MFA_ENCRYPTION_KEY: "ab".repeat(32) }).MFA_ENCRYPTION_KEY).toBe("ab".repeat(32));
+    expect(parseEnv({ MFA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") }).MFA_ENCRYPTION_KEY).toBeTruthy();
+    for (const bad of ["ab".repeat(31), Buffer.alloc(16, 7).toString("base64"), "not a key"]) {
+      expect(() => parseEnv({ MFA_ENCRYPTION_KEY: bad })).toThrow(/MFA_ENCRYPTION_KEY must be 32 random bytes/);
+    }
+    expect(JSON.stringify(parseEnv({ MFA_ENCRYPTION_KEY: "ab".repeat(32) }))).not.toContain("abab");
+  });
+
   it("never quotes a rejected value: it may be a secret in the wrong place", () => {
     let message = "";
     try {

@@ -52,6 +52,13 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, { error: "must be at least 32 random characters: it signs sessions and invitation links" }).optional(),
   NEXTAUTH_URL: urlWith(/^https?:$/, "the console's public http:// or https:// URL").optional(),
   SESSION_IDLE_MINUTES: wholeNumber(1, 720).default(30),
+  // Seals TOTP seeds at rest (AES-256-GCM): 32 bytes as 64 hex digits or base64. Required in production (lib/startup/production-checks.ts).
+  MFA_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => /^[0-9a-fA-F]{64}$/.test(v) || (/^[A-Za-z0-9+/_-]{43}=?$/.test(v) && Buffer.from(v, "base64").length === 32), {
+      error: "must be 32 random bytes as 64 hex digits or base64 (openssl rand -hex 32)",
+    })
+    .optional(),
   TRUSTED_PROXY_HOPS: wholeNumber(0, 20).optional(),
 
   // Single sign-on through OpenID Connect (lib/auth/sso, docs/ops/sso.md): on when issuer, client id and secret are all set.
@@ -136,6 +143,7 @@ const SECRET_NAMES: readonly EnvName[] = [
   "AUDIT_SIGNING_KEY",
   "METRICS_TOKEN",
   "OIDC_CLIENT_SECRET",
+  "MFA_ENCRYPTION_KEY",
 ];
 
 /** A configuration that cannot work; the message names every bad variable and what is allowed (never its value). */
@@ -213,6 +221,7 @@ export function configuredSecrets(config: Env = env()): string[] {
   }
   if (config.AUDIT_SIGNING_KEY) secrets.push(config.AUDIT_SIGNING_KEY);
   if (config.OIDC_CLIENT_SECRET) secrets.push(config.OIDC_CLIENT_SECRET);
+  if (config.MFA_ENCRYPTION_KEY) secrets.push(config.MFA_ENCRYPTION_KEY);
   for (const url of [config.SMTP_URL, config.DATABASE_URL, config.MIGRATION_DATABASE_URL]) {
     if (!url) continue;
     const password = new URL(url).password;

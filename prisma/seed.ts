@@ -4,6 +4,7 @@ import { createDb } from "@/lib/db/client";
 import { DEMO_DEVICES, DEMO_USERS } from "@/lib/demo/demo-data";
 import { demoMode } from "@/lib/demo-mode";
 import { masterKeys } from "@/lib/keys/master-keys";
+import { sealSecret } from "@/lib/auth/mfa/seal";
 import { createUser } from "@/lib/users/create-user";
 
 if (!demoMode()) {
@@ -14,7 +15,14 @@ if (!demoMode()) {
 const db = createDb(databaseConfig());
 const keyVersion = masterKeys().current;
 
-for (const user of DEMO_USERS) await createUser({ db, ...user });
+for (const { totpSecret, ...user } of DEMO_USERS) {
+  const created = await createUser({ db, ...user });
+  // A known authenticator seed (demo only), confirmed, so the walk-through needs no enrolment.
+  await db.user.update({
+    where: { id: created.id },
+    data: { totpSecret: sealSecret(totpSecret, created.id), totpConfirmedAt: new Date(), totpLastStep: null },
+  });
+}
 for (const device of DEMO_DEVICES) {
   const owner = await db.owner.upsert({ where: { email: device.ownerEmail }, create: { email: device.ownerEmail, name: device.ownerName }, update: {} });
   const data = { model: device.model, mac: device.mac, keyVersion, status: device.status, ownerId: owner.id, ownerSource: "demo seed" };
@@ -25,8 +33,8 @@ for (const device of DEMO_DEVICES) {
   });
 }
 
-console.log("Demo accounts (demo mode only):");
-for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(10)} ${user.email.padEnd(22)} ${user.password}`);
+console.log("Demo accounts (demo mode only), with their authenticator keys (add one to an authenticator app, or `npm run demo:totp`):");
+for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(10)} ${user.email.padEnd(22)} ${user.password.padEnd(22)} ${user.totpSecret}`);
 console.log(`Registered ${DEMO_DEVICES.length} demo recorders.`);
 await db.$disconnect();
 process.exit(0);

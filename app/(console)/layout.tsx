@@ -7,15 +7,18 @@ import { KeyboardShortcuts } from "@/components/shell/keyboard-shortcuts";
 import { LiveUpdates } from "@/components/shell/live-updates";
 import { SearchBox } from "@/components/shell/search-box";
 import { SignOutButton } from "@/components/shell/sign-out-button";
-import { currentUser } from "@/lib/auth/guard";
+import { currentSession } from "@/lib/auth/guard";
+import { FACTOR_PAGE } from "@/lib/auth/mfa/factor-rules";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db/client";
 import { mailboxEnabled, simulatorEnabled } from "@/lib/demo-mode";
 import { navCounts } from "@/lib/live/nav-counts";
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
-  const user = await currentUser();
+  const user = await currentSession();
   if (!user) redirect("/login");
+  // Second factor pending (to prove, or to set up first): nothing of the console until it is done.
+  if (user.factor !== "ok") redirect(FACTOR_PAGE);
   const links = NAV_LINKS.filter(
     (l) => roleAtLeast(user.role, l.minimum) && (l.href === "/simulator" ? simulatorEnabled() : l.href === "/mailbox" ? mailboxEnabled() : true),
   );
@@ -41,9 +44,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               <Suspense>
                 <SearchBox />
               </Suspense>
-              <span className="text-slate-200">
+              <Link href="/account" className="text-slate-200 underline-offset-2 hover:underline" title="Your account: second factor and sessions">
                 {user.name} <span className="rounded bg-white/15 px-1.5 py-0.5 text-xs uppercase tracking-wide">{user.role.toLowerCase()}</span>
-              </span>
+              </Link>
               <span className="hidden text-xs text-slate-300 md:inline">
                 Press <kbd className="rounded bg-white/15 px-1">?</kbd> for shortcuts
               </span>

@@ -1,5 +1,6 @@
 "use server";
 
+import { stepUpFor } from "@/lib/auth/step-up";
 import { changeDeviceOwner } from "@/lib/devices/change-device-owner";
 import { createDevice } from "@/lib/devices/create-device";
 import { setDeviceStatus } from "@/lib/devices/set-device-status";
@@ -18,13 +19,13 @@ export const createDeviceAction = serverAction({
   },
 });
 
-/** Re-activating a blocked or stolen recorder asks for the admin's password: setDeviceStatus checks it. */
+/** Re-activating a blocked or stolen recorder asks for a recent second factor: setDeviceStatus checks it. */
 export const setDeviceStatusAction = serverAction({
   name: "action:setDeviceStatus",
   role: "ADMIN",
   schema: setDeviceStatusSchema,
-  run: async (input, { db, actor }) => {
-    await setDeviceStatus({ db, actor, ip: actor.ip, ...input });
+  run: async ({ stepUpCode, ...input }, { db, actor, user }) => {
+    await setDeviceStatus({ db, actor, ip: actor.ip, ...input, stepUp: stepUpFor(user, stepUpCode) });
     return { message: `Status changed to ${input.status.toLowerCase()}.`, revalidate: [devicePath(input.serial)] };
   },
 });
@@ -33,8 +34,8 @@ export const changeDeviceOwnerAction = serverAction({
   name: "action:changeDeviceOwner",
   role: "ADMIN",
   schema: changeDeviceOwnerSchema,
-  run: async (input, { db, actor }) => {
-    await changeDeviceOwner({ db, actor, ip: actor.ip, ...input });
+  run: async ({ stepUpCode, ...input }, { db, actor, user }) => {
+    await changeDeviceOwner({ db, actor, ip: actor.ip, ...input, stepUp: stepUpFor(user, stepUpCode) });
     return { message: "Owner of record changed; the previous owner will be notified by email.", revalidate: [devicePath(input.serial)] };
   },
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { requireRecentSecondFactor, stepUpFor } from "@/lib/auth/step-up";
 import { serverAction } from "@/lib/http/server-action";
 import { decideReview } from "@/lib/review/decide-review";
 import { nextReviewTicketId } from "@/lib/review/list-review-queue";
@@ -18,7 +19,7 @@ const decideFormSchema = z.preprocess(
     const match = typeof form.decision === "string" ? /^(APPROVE|REFUSE)_NEXT$/.exec(form.decision) : null;
     return match ? { ...form, decision: match[1], then: "next" } : form;
   },
-  z.intersection(decideReviewSchema, z.object({ then: z.literal("next").optional() })),
+  z.intersection(decideReviewSchema, z.object({ then: z.literal("next").optional(), stepUpCode: z.string().trim().max(64).optional() })),
 );
 
 export const decideReviewAction = serverAction({
@@ -26,7 +27,11 @@ export const decideReviewAction = serverAction({
   role: "SUPERVISOR",
   schema: decideFormSchema,
   labels: { ticketId: "Ticket", decision: "Decision", reason: "Reason", destination: "Send the code to another address" },
-  run: async ({ then, ...input }, { db, actor }) => {
+  run: async ({ then, stepUpCode, ...input }, { db, actor, user }) => {
+    // Sending the code anywhere but the owner of record is the riskiest approval: a recent second factor.
+    if (input.decision === "APPROVE" && input.destination) {
+      await requireRecentSecondFactor(db, stepUpFor(user, stepUpCode), `review.alternate_destination ${input.ticketId}`);
+    }
     const outcome = await decideReview({ db, actor, ip: actor.ip, ...input });
     const revalidate = ["/review", `/review/${outcome.ticketId}`, `/tickets/${outcome.ticketId}`];
     if (then === "next") {

@@ -50,6 +50,7 @@ export function consoleEnv(base: string, dist: string): Record<string, string> {
     NEXT_DIST_DIR: dist,
     NEXTAUTH_URL: base,
     NEXTAUTH_SECRET: "bench-secret-bench-secret-bench-secret",
+    MFA_ENCRYPTION_KEY: "b3".repeat(32),
     RESET_MASTER_KEYS: BENCH_KEYS_ENV,
     ALLOW_TEST_KEYS: "1",
     OUTBOX_WORKER: "external",

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { fieldErrors } from "./field-errors";
 import { SelectField } from "./select-field";
-import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
+import { useStepUp } from "@/components/auth/step-up";
 
 const STATUS_OPTIONS = [
   { value: "ACTIVE", label: "Active" },
@@ -17,8 +17,9 @@ const STATUS_OPTIONS = [
 
 export function DeviceStatusForm({ serial, status }: { serial: string; status: string }) {
   const [state, action, pending] = useActionState(setDeviceStatusAction, null);
+  const stepUp = useStepUp(state, action);
   return (
-    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-3">
+    <form action={action} onSubmit={stepUp.onSubmit} className="flex flex-col gap-3">
       <input type="hidden" name="serial" value={serial} />
       <SelectField label="New status" name="status" options={STATUS_OPTIONS.filter((o) => o.value !== status)} errors={fieldErrors(state, "status")} />
       <Field
@@ -31,19 +32,16 @@ export function DeviceStatusForm({ serial, status }: { serial: string; status: s
         errors={fieldErrors(state, "reason")}
       />
       {status !== "ACTIVE" ? (
-        <Field
-          label="Your password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          hint="Needed to make a blocked or stolen recorder active again: that reopens it to resets."
-          errors={fieldErrors(state, "password")}
-        />
+        <p className="text-xs text-slate-600">
+          Making a blocked or stolen recorder active again reopens it to resets: it asks for your authenticator code if your last one is more than 5 minutes
+          old.
+        </p>
       ) : null}
       <Button type="submit" variant="danger" disabled={pending}>
         Change status
       </Button>
       <ActionMessage state={state} />
+      {stepUp.dialog}
     </form>
   );
 }

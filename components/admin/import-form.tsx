@@ -42,7 +42,7 @@ export function ImportForm({ columns }: { columns: string }) {
     setState(null);
     setPending(true);
     try {
-      setState(await uploadDeviceCsv({ file, dryRun: submitter?.value !== "import", allowOwnerChanges, password: String(form.get("password") ?? "") }));
+      setState(await uploadDeviceCsv({ file, dryRun: submitter?.value !== "import", allowOwnerChanges, stepUpCode: String(form.get("stepUpCode") ?? "") }));
     } finally {
       setPending(false);
     }
@@ -80,7 +80,15 @@ export function ImportForm({ columns }: { columns: string }) {
           Allow owner changes (each previous owner is notified by email)
         </label>
         {allowOwnerChanges ? (
-          <Field label="Your password" name="password" type="password" autoComplete="current-password" required errors={errors?.password} />
+          <Field
+            label="Authenticator code"
+            name="stepUpCode"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={64}
+            hint="Needed when your last code is more than 5 minutes old: owner changes reroute future reset codes."
+            errors={errors?.stepUpCode}
+          />
         ) : null}
         <div className="flex gap-2">
           <Button type="submit" name="mode" value="dry-run" variant="secondary" disabled={!hydrated || pending}>

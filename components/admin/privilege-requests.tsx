@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { toast } from "sonner";
 import { decidePrivilegeRequestAction } from "@/app/actions/users";
+import { useStepUp } from "@/components/auth/step-up";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
@@ -26,6 +27,7 @@ export type PrivilegeRequestView = {
 export function describePrivilegeRequest(r: Pick<PrivilegeRequestView, "change" | "role" | "name" | "email">): string {
   const role = r.role?.toLowerCase() ?? "";
   if (r.change === "REACTIVATE") return `Re-enable ${r.name}`;
+  if (r.change === "MFA_RESET") return `Reset the second factor of ${r.name}`;
   if (r.change === "INVITE") return `Invite ${r.name} (${r.email}) as ${role}`;
   return `Make ${r.name} ${role}`;
 }
@@ -39,8 +41,9 @@ function DecideButtons({ request }: { request: PrivilegeRequestView }) {
     return result;
   }, null);
   const what = describePrivilegeRequest(request);
+  const stepUp = useStepUp(state, action);
   return (
-    <form action={action} className="flex flex-col items-end gap-1">
+    <form action={action} onSubmit={stepUp.onSubmit} className="flex flex-col items-end gap-1">
       <input type="hidden" name="requestId" value={request.id} />
       <div className="flex gap-1">
         <Button type="submit" name="decision" value="APPROVE" variant="primary" disabled={pending} aria-label={`Approve: ${what}`}>
@@ -51,6 +54,7 @@ function DecideButtons({ request }: { request: PrivilegeRequestView }) {
         </Button>
       </div>
       <ActionMessage state={state} />
+      {stepUp.dialog}
     </form>
   );
 }

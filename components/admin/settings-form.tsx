@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import type { Settings } from "@/lib/settings/defaults";
 import { describeRange, SETTING_FIELDS, settingRange, type NumberSetting } from "@/lib/settings/setting-fields";
 import { fieldErrors } from "./field-errors";
-import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
+import { useStepUp } from "@/components/auth/step-up";
 
 const NUMBER_FIELDS: NumberSetting[] = [
   "challengeLifetimeHours",
@@ -30,8 +30,9 @@ const TEXT_FIELDS: { name: keyof Settings; type: string }[] = [
 
 export function SettingsForm({ settings }: { settings: Settings }) {
   const [state, action, pending] = useActionState(updateSettingsAction, null);
+  const stepUp = useStepUp(state, action);
   return (
-    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-6">
+    <form action={action} onSubmit={stepUp.onSubmit} className="flex flex-col gap-6">
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">Velocity limits and lifetimes</legend>
         {NUMBER_FIELDS.map((name) => (
@@ -48,6 +49,14 @@ export function SettingsForm({ settings }: { settings: Settings }) {
             hint={`${SETTING_FIELDS[name].help} ${describeRange(name)}`}
           />
         ))}
+      </fieldset>
+      <fieldset className="flex flex-col gap-1">
+        <legend className="mb-2 text-sm font-semibold">Sign-in</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="mfaRequiredForAgents" defaultChecked={settings.mfaRequiredForAgents} className="size-4" />
+          {SETTING_FIELDS.mfaRequiredForAgents.label}
+        </label>
+        <p className="text-xs text-slate-600">{SETTING_FIELDS.mfaRequiredForAgents.help}</p>
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-2 text-sm font-semibold">Email sender and branding</legend>
@@ -82,6 +91,7 @@ export function SettingsForm({ settings }: { settings: Settings }) {
         </Button>
         <ActionMessage state={state} />
       </div>
+      {stepUp.dialog}
     </form>
   );
 }

@@ -32,7 +32,7 @@ function isError(body: unknown): body is { message: string; fieldErrors?: Record
  * Sends the chosen file's bytes to the import route (the browser streams a File body; nothing is
  * read into memory here) and turns every answer into something the form can show.
  */
-export async function uploadDeviceCsv(options: { file: File; dryRun: boolean; allowOwnerChanges: boolean; password: string }): Promise<ImportUploadState> {
+export async function uploadDeviceCsv(options: { file: File; dryRun: boolean; allowOwnerChanges: boolean; stepUpCode: string }): Promise<ImportUploadState> {
   const { file, dryRun, allowOwnerChanges } = options;
   if (file.size === 0) return { kind: "error", message: "Choose a CSV file.", fieldErrors: { file: ["Choose a CSV file (this one is empty)."] } };
   if (file.size > DEVICE_IMPORT_UPLOAD.maxBytes) {
@@ -48,8 +48,8 @@ export async function uploadDeviceCsv(options: { file: File; dryRun: boolean; al
     "Content-Type": DEVICE_IMPORT_UPLOAD.contentType,
     [DEVICE_IMPORT_UPLOAD.fileNameHeader]: encodeURIComponent(file.name),
   };
-  // Only a real import with owner changes checks the password, so only that one carries it.
-  if (allowOwnerChanges && !dryRun) headers[DEVICE_IMPORT_UPLOAD.passwordHeader] = encodeURIComponent(options.password);
+  // Only a real import with owner changes asks for a recent second factor, so only that one carries the code.
+  if (allowOwnerChanges && !dryRun && options.stepUpCode) headers[DEVICE_IMPORT_UPLOAD.stepUpHeader] = encodeURIComponent(options.stepUpCode);
   let response: Response;
   try {
     response = await fetch(`${DEVICE_IMPORT_UPLOAD.path}?${query}`, { method: "POST", headers, body: file, credentials: "same-origin", cache: "no-store" });

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { decideReviewAction } from "@/app/actions/review";
+import { useStepUp } from "@/components/auth/step-up";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -16,6 +17,7 @@ const ALTERNATE_REASON_MIN = 20;
  */
 export function DecideReviewForm({ ticketId, ownerEmail, open }: { ticketId: string; ownerEmail: string | null; open: boolean }) {
   const [state, action, pending] = useActionState(decideReviewAction, null);
+  const stepUp = useStepUp(state, action);
   const [destination, setDestination] = useState("");
   const [reason, setReason] = useState("");
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -23,7 +25,7 @@ export function DecideReviewForm({ ticketId, ownerEmail, open }: { ticketId: str
   if (state?.ok) return <ActionMessage state={state} />;
   if (!open) return null;
   return (
-    <form action={action} className="flex flex-col gap-4">
+    <form action={action} onSubmit={stepUp.onSubmit} className="flex flex-col gap-4">
       <input type="hidden" name="ticketId" value={ticketId} />
       <Field
         label="Send the code to another address (optional)"
@@ -76,6 +78,7 @@ export function DecideReviewForm({ ticketId, ownerEmail, open }: { ticketId: str
         </Button>
       </div>
       <div aria-live="polite">{state && !state.ok ? <ActionMessage state={state} /> : null}</div>
+      {stepUp.dialog}
     </form>
   );
 }

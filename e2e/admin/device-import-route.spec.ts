@@ -3,7 +3,7 @@ import { expect, test, type BrowserContext } from "@playwright/test";
 import { db, seedUser } from "../support/db";
 import { E2E_BASE_URL } from "../support/env";
 import { callServerAction, serverActionId } from "../support/server-actions";
-import { signIn } from "../support/session";
+import { freshTotpCode, signIn } from "../support/session";
 import { visit } from "../support/ready";
 
 const HEADER = "serial,model,mac,key_version,status,owner_email,owner_name,bound_since,source";
@@ -126,7 +126,7 @@ test("an ordinary server action refuses a body over its 100 KiB limit", async ({
   expect(await db.device.count({ where: { serial: small } })).toBe(1);
 });
 
-test("an owner change by import needs the admin's password: a wrong one is refused and audited, nothing changes", async ({ page }) => {
+test("an owner change by import needs a recent second factor: a wrong code is refused and audited, nothing changes", async ({ page }) => {
   const admin = await seedUser("ADMIN");
   const tag = randomUUID().slice(0, 6).toLowerCase();
   const serial = `E2E-IMPOWN-${tag.toUpperCase()}`;
@@ -137,6 +137,8 @@ test("an owner change by import needs the admin's password: a wrong one is refus
   });
   const csv = `${HEADER}\n${serial},NVR-8016,AABBCCDDEEFF,1,ACTIVE,next-${tag}@e2e.test,Next Owner,2025-01-01,e2e\n`;
   await signIn(page, admin);
+  // Signed in ten minutes ago: the owner change asks for the code again.
+  await db.userSession.updateMany({ where: { userId: admin.id }, data: { secondFactorAt: new Date(Date.now() - 10 * 60_000) } });
   await visit(page, "/admin/import");
   await page.getByLabel("CSV file").setInputFiles({ name: "owners.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   const report = page.getByRole("region", { name: "Import report" });
@@ -148,17 +150,19 @@ test("an owner change by import needs the admin's password: a wrong one is refus
 
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(report).toContainText("The file was refused");
-  await expect(report).toContainText('Tick "allow owner changes" and re-enter your password');
+  await expect(report).toContainText('Tick "allow owner changes"');
 
   await page.getByLabel("Allow owner changes").check();
-  await page.getByLabel("Your password").fill("not my password");
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Your password is not right." })).toBeVisible();
-  await expect(page.getByLabel("Your password")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("alert").filter({ hasText: "Confirm it is you" })).toBeVisible();
+  await page.getByLabel("Authenticator code").fill("000000");
+  await page.getByRole("button", { name: "Import", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "That code is not right." })).toBeVisible();
+  await expect(page.getByLabel("Authenticator code")).toHaveAttribute("aria-invalid", "true");
   expect((await db.device.findUniqueOrThrow({ where: { serial }, include: { owner: true } })).owner?.email).toBe(previous);
-  expect(await db.auditEvent.count({ where: { action: "auth.reauth_failed", actorId: admin.id } })).toBe(1);
+  expect(await db.auditEvent.count({ where: { action: "mfa.failed", actorId: admin.id } })).toBe(1);
 
-  await page.getByLabel("Your password").fill(admin.password);
+  await page.getByLabel("Authenticator code").fill(await freshTotpCode(admin.totpSecret!));
   await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(report).toContainText("Imported.");
   expect((await db.device.findUniqueOrThrow({ where: { serial }, include: { owner: true } })).owner?.email).toBe(`next-${tag}@e2e.test`);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { db, seedUser } from "../support/db";
-import { signIn } from "../support/session";
+import { freshTotpCode, signIn } from "../support/session";
 import { pageReady, visit } from "../support/ready";
 
 const HEADER = "serial,model,mac,key_version,status,owner_email,owner_name,bound_since,source";
@@ -71,7 +71,7 @@ test("an admin registers a device, finds it, and changes its status with a reaso
   expect(device).toMatchObject({ status: "STOLEN", statusReason: "Owner reported theft, police ref 123", mac: "001122AABBCC" });
 });
 
-test("changing a device's owner of record needs the admin's password and notifies the previous owner", async ({ page }) => {
+test("changing a device's owner of record asks for the second factor again (step-up) and notifies the previous owner", async ({ page }) => {
   const admin = await seedUser("ADMIN");
   const serial = `E2E-OWN-${randomUUID().slice(0, 6).toUpperCase()}`;
   const previous = `prev-${serial.toLowerCase()}@e2e.test`;
@@ -80,21 +80,30 @@ test("changing a device's owner of record needs the admin's password and notifie
     data: { serial, model: "NVR-8016", mac: "AABBCCDDEEFF", keyVersion: 1, ownerId: ownerRow.id, ownerSince: new Date(), ownerSource: "e2e" },
   });
   await signIn(page, admin);
+  // The code at sign-in was ten minutes ago: a risky change asks for it again.
+  await db.userSession.updateMany({ where: { userId: admin.id }, data: { secondFactorAt: new Date(Date.now() - 10 * 60_000) } });
   await visit(page, `/admin/devices/${serial}`);
   await page.getByLabel("New owner email").fill(`next-${serial.toLowerCase()}@e2e.test`);
   await page.getByLabel("New owner name").fill("Next Owner");
   await page.getByLabel("Reason for the change").fill("Sold; bill of sale checked");
-  await page.getByLabel("Your password").fill("not my password");
   await page.getByRole("button", { name: "Change owner of record" }).click();
-  await expect(page.getByText("Your password is not right.").first()).toBeVisible();
-  // The other fields keep what was typed; only the password is corrected.
+  const dialog = page.getByRole("alertdialog", { name: "Confirm it is you" });
+  await expect(dialog).toContainText("more than 5 minutes old");
+  await dialog.getByLabel("Authenticator code").fill("000000");
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("alertdialog", { name: "Confirm it is you" })).toContainText("That code is not right");
+  // The form keeps what was typed; only the code is asked again.
   await expect(page.getByLabel("Reason for the change")).toHaveValue("Sold; bill of sale checked");
-  await page.getByLabel("Your password").fill(admin.password);
-  await page.getByRole("button", { name: "Change owner of record" }).click();
+  await page
+    .getByRole("alertdialog")
+    .getByLabel("Authenticator code")
+    .fill(await freshTotpCode(admin.totpSecret!));
+  await page.getByRole("alertdialog").getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByText("Owner of record changed")).toBeVisible();
   const notice = await db.outboxEmail.findFirstOrThrow({ where: { kind: "OWNER_CHANGE_NOTICE", to: previous } });
   expect(notice.payload).toMatchObject({ deviceSerial: serial });
-  expect(await db.auditEvent.count({ where: { action: "auth.reauth_failed", actorId: admin.id } })).toBe(1);
+  expect(await db.auditEvent.count({ where: { action: "mfa.failed", actorId: admin.id, details: { path: ["purpose"], equals: "step_up" } } })).toBe(1);
+  expect(await db.auditEvent.count({ where: { action: "mfa.verified", actorId: admin.id, details: { path: ["purpose"], equals: "step_up" } } })).toBe(1);
 });
 
 test("an admin changes a setting and sees the key versions", async ({ page }) => {

@@ -123,6 +123,7 @@ for (const { name, viewport } of WIDTHS) {
         { path: "/tickets/new", title: `New ticket · ${APP}` },
         { path: `/tickets/${ticket.id}`, title: `${ticket.ref} · Kim Lee · ${APP}` },
         { path: "/tickets/search?q=Kim", title: `Search tickets · ${APP}` },
+        { path: "/account", title: `Account · ${APP}` },
         { path: "/simulator", title: `Virtual recorder · ${APP}` },
         { path: "/admin/users", title: new RegExp(`· ${APP}$`), status: 403 },
         { path: `/tickets/${randomUUID()}`, title: `Not found · ${APP}`, status: 404 },

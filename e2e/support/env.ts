@@ -13,6 +13,9 @@ export const E2E_ADMIN_DB_URL = adminUrl.toString();
 adminUrl.pathname = `/${E2E_DB_NAME}`;
 export const E2E_DB_URL = adminUrl.toString();
 
+/** The e2e server's MFA_ENCRYPTION_KEY: the specs seal seeded users' TOTP seeds with it. A test key, never a real one. */
+export const E2E_MFA_KEY = "e2e0000000000000000000000000000000000000000000000000000000000e2e";
+
 /** The RP1 test-vector master keys (public, from docs/protocol.md): never a real key. */
 export const E2E_MASTER_KEYS =
   "1:000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f,2:202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f";

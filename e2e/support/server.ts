@@ -11,6 +11,7 @@ import {
   E2E_DB_URL,
   E2E_MASTER_KEYS,
   E2E_METRICS_TOKEN,
+  E2E_MFA_KEY,
   E2E_OIDC_CLIENT,
   E2E_OIDC_ISSUER,
   E2E_OIDC_NAME,
@@ -31,6 +32,7 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_URL: E2E_DB_URL,
   NEXTAUTH_URL: E2E_BASE_URL,
   NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
+  MFA_ENCRYPTION_KEY: E2E_MFA_KEY,
   RESET_MASTER_KEYS: E2E_MASTER_KEYS,
   RESET_MASTER_KEY_CURRENT: "1",
   // A production build with the published vector keys: start-up refuses them unless told.

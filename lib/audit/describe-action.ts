@@ -25,6 +25,11 @@ const ACTION_WORDS: Record<string, string> = {
   "auth.sign_in_failed": "Sign-in failed",
   "auth.sign_in_throttled": "Sign-in throttled",
   "auth.reauth_failed": "Re-authentication failed",
+  "auth.session_ended": "Ended one of their sessions",
+  "mfa.totp_enrolled": "Set up an authenticator app",
+  "mfa.verified": "Proved their second factor",
+  "mfa.failed": "Second factor refused",
+  "mfa.factors_reset": "Second factor reset",
   "auth.denied": "Was refused access",
   "auth.refusals_summarised": "More anonymous refusals, counted",
   "auth.sso_sign_in": "Signed in with single sign-on",
@@ -130,6 +135,11 @@ const DETAIL_LABELS: Record<string, string> = {
   acr: "Authentication context (acr)",
   via: "Let in by",
   newUser: "Account created",
+  method: "Method",
+  purpose: "Purpose",
+  recoveryCodes: "Recovery codes",
+  recoveryCodesLeft: "Recovery codes left",
+  secondFactor: "Second factor",
   what: "What",
   error: "Error",
   lastError: "Error",
@@ -259,6 +269,19 @@ const SENTENCES: Record<string, (actor: string, d: Details) => string> = {
   },
   "evidence.purged": (_a, d) =>
     `The customer's photo was deleted${num(d.retentionDays) !== null ? ` after the ${num(d.retentionDays)}-day retention period` : " (retention)"}`,
+  "mfa.totp_enrolled": (a, d) => `${a} set up an authenticator app${num(d.recoveryCodes) ? ` and received ${num(d.recoveryCodes)} recovery codes` : ""}`,
+  "mfa.verified": (a, d) => {
+    const how = d.method === "recovery_code" ? `a recovery code (${num(d.recoveryCodesLeft) ?? "?"} left)` : "their authenticator app";
+    return d.purpose === "step_up" ? `${a} confirmed a risky change with ${how}` : `${a} completed sign-in with ${how}`;
+  },
+  "mfa.failed": (a, d) => {
+    const why =
+      d.reason === "replayed" ? "an authenticator code already used" : d.reason === "wrong_recovery_code" ? "a wrong or used recovery code" : "a wrong code";
+    const when = d.purpose === "step_up" ? "to confirm a risky change" : d.purpose === "enrolment" ? "while setting up an authenticator app" : "at sign-in";
+    return `${a} gave ${why} ${when}`;
+  },
+  "mfa.factors_reset": (a, d) => `${a} reset the second factor of ${text(d.name) ?? "a user"}: they set it up again at their next sign-in`,
+  "auth.session_ended": (a) => `${a} signed out one of their other sessions`,
   "auth.denied": (a, d) => `${a} ${DENIALS[String(d.what)] ?? "was refused access"}`,
   "auth.sso_sign_in": (a, d) => {
     const role = ROLE_WORDS[String(d.role)];

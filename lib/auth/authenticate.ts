@@ -22,7 +22,15 @@ export type AuthenticateResult =
  * per account-and-address and per address, and caps failures per account; unknown and known
  * accounts are throttled alike, so the answers never tell them apart.
  */
-export async function authenticate(options: { db: Db; email: string; password: string; ip: string; now?: Date }): Promise<AuthenticateResult> {
+export async function authenticate(options: {
+  db: Db;
+  email: string;
+  password: string;
+  ip: string;
+  /** The browser's User-Agent, kept (cut to 300 characters) so the account page can name the session. */
+  userAgent?: string | null;
+  now?: Date;
+}): Promise<AuthenticateResult> {
   const { db, ip } = options;
   const now = options.now ?? new Date();
   const email = normalizeEmailAddress(options.email);
@@ -57,7 +65,15 @@ export async function authenticate(options: { db: Db; email: string; password: s
   const session = await db.$transaction(async (tx) => {
     await undoAttempt(tx, keys, now);
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
-    const created = await tx.userSession.create({ data: { userId: user.id, ip, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS) } });
+    const created = await tx.userSession.create({
+      data: {
+        userId: user.id,
+        ip,
+        userAgent: options.userAgent?.slice(0, 300) ?? null,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS),
+      },
+    });
     await recordAudit(tx, { actor: { id: user.id, label: user.name }, action: "auth.sign_in", ip, details: { sessionId: created.id } });
     return created;
   });

@@ -25,7 +25,7 @@ const credentialsProvider = CredentialsProvider({
     const parsed = signInSchema.safeParse(credentials);
     if (!parsed.success) return null;
     const headers = new Headers(Object.entries(req.headers ?? {}).map(([k, v]) => [k, String(v)] as [string, string]));
-    const result = await authenticate({ db: getDb(), ...parsed.data, ip: clientIp(headers) });
+    const result = await authenticate({ db: getDb(), ...parsed.data, ip: clientIp(headers), userAgent: headers.get("user-agent") });
     if (!result.ok) {
       metrics().signInFailures.inc({ reason: result.reason });
       // next-auth hands the thrown message to the form as its error code.

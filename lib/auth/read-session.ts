@@ -1,11 +1,26 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { getSettings } from "@/lib/settings/get-settings";
+import { factorState, secondFactorRequired, type FactorState } from "./mfa/factor-rules";
 import { sessionIdleTimeoutMs, SESSION_TOUCH_INTERVAL_MS } from "./session-policy";
 import { lowerRole } from "./sso/role-map";
 
-/** `sso`: opened through the identity provider (its groups are re-checked by lib/auth/sso/recheck-session). */
-export type SessionRecord = { id: string; email: string; name: string; role: Role; sessionId: string; sso: boolean };
+export type SessionRecord = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  sessionId: string;
+  /** Opened through the identity provider (its groups are re-checked by lib/auth/sso/recheck-session). */
+  sso: boolean;
+  /** "ok": fully signed in; "verify"/"enrol": only the factor pages may be reached. */
+  factor: FactorState;
+  /** When this session last proved a second factor (step-up reads it). */
+  secondFactorAt: Date | null;
+  /** Does the user have a confirmed TOTP? */
+  hasTotp: boolean;
+};
 
 /**
  * The one rule for whether a signed-in browser's session still holds: not revoked, not expired,
@@ -14,10 +29,18 @@ export type SessionRecord = { id: string; email: string; name: string; role: Rol
  * `touch` records activity (a request); an open live-update stream checks without touching,
  * so a forgotten tab does not keep its session alive.
  */
-export async function readSession(db: Db, sessionId: string, options: { touch: boolean; now?: number }): Promise<SessionRecord | null> {
+export async function readSession(
+  db: Db,
+  sessionId: string,
+  options: {
+    touch: boolean;
+    now?: number;
+    /** Also answer for a session whose second factor is pending (the guard, the factor pages). */ allowPendingFactor?: boolean;
+  },
+): Promise<SessionRecord | null> {
   const row = await db.userSession.findUnique({
     where: { id: sessionId },
-    include: { user: { select: { id: true, email: true, name: true, role: true, active: true } } },
+    include: { user: { select: { id: true, email: true, name: true, role: true, active: true, totpConfirmedAt: true } } },
   });
   const now = options.now ?? Date.now();
   if (!row || row.revokedAt || row.expiresAt.getTime() <= now || !row.user.active) return null;
@@ -31,5 +54,10 @@ export async function readSession(db: Db, sessionId: string, options: { touch: b
   const { id, email, name } = row.user;
   // Single sign-on: never above what the IdP's groups map to (row.ssoRole), nor above the console's role.
   const role = row.ssoRole ? lowerRole(row.user.role, row.ssoRole) : row.user.role;
-  return { id, email, name, role, sessionId: row.id, sso: row.ssoSubject !== null };
+  const hasTotp = row.user.totpConfirmedAt !== null;
+  // The agents' setting is read only when it can matter: an agent without a factor on a session without one.
+  const required = role !== "AGENT" || (!hasTotp && row.secondFactorAt === null && secondFactorRequired(role, await getSettings({ db })));
+  const factor = factorState({ hasFactor: hasTotp, required, session: row });
+  if (factor !== "ok" && !options.allowPendingFactor) return null;
+  return { id, email, name, role, sessionId: row.id, sso: row.ssoSubject !== null, factor, secondFactorAt: row.secondFactorAt, hasTotp };
 }

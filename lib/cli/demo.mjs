@@ -23,6 +23,11 @@ if (!existsSync(envFile)) {
   );
   console.log(`Made a random demo master key and session secret in ${path.relative(ROOT, envFile)}.`);
 }
+// Added to an older demo.env too: the key that seals the authenticator seeds at rest.
+if (!readFileSync(envFile, "utf8").includes("MFA_ENCRYPTION_KEY=")) {
+  writeFileSync(envFile, `${readFileSync(envFile, "utf8").replace(/\n?$/, "\n")}MFA_ENCRYPTION_KEY=${randomBytes(32).toString("hex")}\n`, { mode: 0o600 });
+  console.log(`Made a random key for sealing authenticator seeds in ${path.relative(ROOT, envFile)}.`);
+}
 const fileEnv = Object.fromEntries(
   readFileSync(envFile, "utf8")
     .split("\n")

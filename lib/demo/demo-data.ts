@@ -1,11 +1,21 @@
 import type { DeviceStatus, Role } from "@/lib/generated/prisma/enums";
 
-/** Demo accounts: documented in the README, created only in demo mode. */
-export const DEMO_USERS: { email: string; name: string; role: Role; password: string }[] = [
-  { email: "agent@demo.test", name: "Alex Agent", role: "AGENT", password: "demo-agent-2026" },
-  { email: "agent2@demo.test", name: "Bea Agent", role: "AGENT", password: "demo-agent2-2026" },
-  { email: "supervisor@demo.test", name: "Sam Supervisor", role: "SUPERVISOR", password: "demo-supervisor-2026" },
-  { email: "admin@demo.test", name: "Ada Admin", role: "ADMIN", password: "demo-admin-2026" },
+/**
+ * Demo accounts: documented in the README, created only in demo mode. Each has a known TOTP seed
+ * (printed by `npm run demo`; type it into an authenticator app, or `npm run demo:totp`), so a
+ * walk-through needs no enrolment. Never used outside demo mode.
+ */
+export const DEMO_USERS: { email: string; name: string; role: Role; password: string; totpSecret: string }[] = [
+  { email: "agent@demo.test", name: "Alex Agent", role: "AGENT", password: "demo-agent-2026", totpSecret: "DEMOAGENTDEMOAGENTDEMOAGENTDEMOA" },
+  { email: "agent2@demo.test", name: "Bea Agent", role: "AGENT", password: "demo-agent2-2026", totpSecret: "DEMOBEAAGENTDEMOBEAAGENTDEMOBEAA" },
+  {
+    email: "supervisor@demo.test",
+    name: "Sam Supervisor",
+    role: "SUPERVISOR",
+    password: "demo-supervisor-2026",
+    totpSecret: "DEMOSUPERVISORDEMOSUPERVISORDEMO",
+  },
+  { email: "admin@demo.test", name: "Ada Admin", role: "ADMIN", password: "demo-admin-2026", totpSecret: "DEMOADMINDEMOADMINDEMOADMINDEMOA" },
 ];
 
 export type DemoDevice = { serial: string; model: string; mac: string; status: DeviceStatus; ownerEmail: string; ownerName: string };

@@ -4,22 +4,22 @@ import type { Db } from "@/lib/db/client";
 import { normalizeEmailAddress } from "@/lib/email-address";
 import { AppError } from "@/lib/errors";
 import { maskEmail } from "@/lib/privacy/mask-email";
-import { verifyActorPassword } from "@/lib/users/verify-actor-password";
+import { requireRecentSecondFactor, type StepUp } from "@/lib/auth/step-up";
 import { notifyOwnerChange } from "./notify-owner-change";
 
 export const MANUAL_OWNER_SOURCE = "admin";
 
 /**
- * Re-binds a device to a new owner of record, after the acting admin re-entered their password
- * (step-up, checked here so that no caller can skip it). The previous owner is told (outbox, same transaction), so the change cannot quietly
+ * Re-binds a device to a new owner of record, after the acting admin proved their second factor
+ * in the last 5 minutes or now (step-up, checked here so that no caller can skip it). The previous owner is told (outbox, same transaction), so the change cannot quietly
  * prepare a reset to someone else's address.
  */
 export async function changeDeviceOwner(options: {
   db: Db;
   actor: AuditActor & { id: string };
   ip: string | null;
-  /** The acting admin's password. */
-  password: string;
+  /** The acting admin's session and, when the UI asked for it, their second-factor code. */
+  stepUp: StepUp;
   serial: string;
   ownerEmail: string;
   ownerName: string;
@@ -28,7 +28,7 @@ export async function changeDeviceOwner(options: {
 }) {
   const now = options.now ?? new Date();
   const email = normalizeEmailAddress(options.ownerEmail);
-  await verifyActorPassword({ db: options.db, actor: options.actor, ip: options.ip, password: options.password, purpose: "device.owner_change" });
+  await requireRecentSecondFactor(options.db, options.stepUp, `device.owner_change ${options.serial}`);
   return options.db.$transaction(async (tx) => {
     const [device] = await tx.$queryRaw<{ id: string; ownerEmail: string | null }[]>`
       SELECT d."id", o."email" AS "ownerEmail" FROM "Device" d LEFT JOIN "Owner" o ON o."id" = d."ownerId" WHERE d."serial" = ${options.serial} FOR UPDATE OF d`;

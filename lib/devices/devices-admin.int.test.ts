@@ -15,6 +15,9 @@ import { createDevice } from "./create-device";
 import { getDevice } from "./get-device";
 import { DEVICES_PAGE_SIZE, listDevices } from "./list-devices";
 import { setDeviceStatus } from "./set-device-status";
+import { withTestFactor } from "@/lib/auth/mfa/testing";
+import { totpCode } from "@/lib/auth/mfa/totp";
+import type { StepUp } from "@/lib/auth/step-up";
 
 const IP = "127.0.0.1";
 const ADMIN_PASSWORD = "device-admin-password-2026";
@@ -22,12 +25,18 @@ const ADMIN_PASSWORD = "device-admin-password-2026";
 describe.each(ENGINES)("device registry administration on %s", (engine) => {
   let t: TestDatabase;
   let actor: { id: string; label: string };
+  let secret: string;
+  let stale: StepUp;
   beforeAll(async () => {
     t = await openTestDatabase(engine);
     const admin = await t.db.user.create({
       data: { email: `device-admin-${engine}@test.local`, name: "Device Admin", role: "ADMIN", passwordHash: await hashPassword(ADMIN_PASSWORD) },
     });
     actor = { id: admin.id, label: admin.name };
+    // Signed in with the second factor an hour ago: every risky change asks for it again.
+    const factor = await withTestFactor(t.db, admin.id, { provenAt: new Date(Date.now() - 3_600_000) });
+    secret = factor.secret;
+    stale = { actor, session: factor.session, ip: IP };
   });
   afterAll(() => t.close());
 
@@ -63,12 +72,16 @@ describe.each(ENGINES)("device registry administration on %s", (engine) => {
 
   it("changes status with a reason that is kept and shows in the device history", async () => {
     await setDeviceStatus({ db: t.db, actor, ip: IP, serial: "NVR-MAN-0001", status: "STOLEN", reason: "Police report 4711 filed by owner" });
-    // Re-activating reopens the recorder to resets: the lib itself asks for the admin's password.
+    // Re-activating reopens the recorder to resets: the lib itself asks for a recent second factor.
     const reactivate = { db: t.db, actor, ip: IP, serial: "NVR-MAN-0001", status: "ACTIVE" as const, reason: "Recovered, owner confirmed by phone" };
     await expect(setDeviceStatus(reactivate)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(setDeviceStatus({ ...reactivate, password: "not-my-password" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(setDeviceStatus({ ...reactivate, stepUp: stale })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      fieldErrors: { stepUpCode: [expect.any(String)] },
+    });
+    await expect(setDeviceStatus({ ...reactivate, stepUp: { ...stale, code: "000000" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await getDevice({ db: t.db, serial: "NVR-MAN-0001" }))?.device.status).toBe("STOLEN");
-    await setDeviceStatus({ ...reactivate, password: ADMIN_PASSWORD });
+    await setDeviceStatus({ ...reactivate, stepUp: { ...stale, code: await totpCode(secret) } });
     const found = await getDevice({ db: t.db, serial: "NVR-MAN-0001" });
     expect(found?.device).toMatchObject({ status: "ACTIVE", statusReason: "Recovered, owner confirmed by phone" });
     expect(found?.history.slice(0, 2).map((h) => h.details)).toEqual([
@@ -76,7 +89,15 @@ describe.each(ENGINES)("device registry administration on %s", (engine) => {
       expect.objectContaining({ from: "ACTIVE", to: "STOLEN", reason: "Police report 4711 filed by owner" }),
     ]);
     await expect(
-      setDeviceStatus({ db: t.db, actor, ip: IP, serial: "NVR-MAN-0001", status: "ACTIVE", reason: "no change here", password: ADMIN_PASSWORD }),
+      setDeviceStatus({
+        db: t.db,
+        actor,
+        ip: IP,
+        serial: "NVR-MAN-0001",
+        status: "ACTIVE",
+        reason: "no change here",
+        stepUp: { ...stale, session: { ...stale.session, secondFactorAt: new Date() } },
+      }),
     ).rejects.toMatchObject({
       code: "INVALID_STATE",
     });
@@ -94,13 +115,14 @@ describe.each(ENGINES)("device registry administration on %s", (engine) => {
       reason: "Sold, bill of sale checked",
       now: changedAt,
     };
-    await expect(changeDeviceOwner({ ...change, password: "" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(changeDeviceOwner({ ...change, stepUp: stale })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await t.db.outboxEmail.count({ where: { kind: "OWNER_CHANGE_NOTICE" } })).toBe(0);
     await changeDeviceOwner({
       db: t.db,
       actor,
       ip: IP,
-      password: ADMIN_PASSWORD,
+      // The next time step's code (one step of drift is allowed): the step the re-activation used is spent.
+      stepUp: { ...stale, code: await totpCode(secret, new Date(Date.now() + 30_000)) },
       serial: "NVR-MAN-0001",
       ownerEmail: "new.owner@example.com",
       ownerName: "New Owner",

@@ -3,12 +3,12 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { DeviceStatus } from "@/lib/generated/prisma/enums";
-import { verifyActorPassword } from "@/lib/users/verify-actor-password";
+import { requireRecentSecondFactor, type StepUp } from "@/lib/auth/step-up";
 
 /**
  * Blocks, marks stolen or re-activates a device, with the written reason kept and audited.
- * Re-activating reopens a blocked or stolen recorder to resets, so it needs the acting admin's
- * password again (step-up), checked here so that no caller can skip it.
+ * Re-activating reopens a blocked or stolen recorder to resets, so it needs a recent second factor
+ * (step-up, lib/auth/step-up.ts), checked here so that no caller can skip it.
  */
 export async function setDeviceStatus(options: {
   db: Db;
@@ -17,17 +17,12 @@ export async function setDeviceStatus(options: {
   serial: string;
   status: DeviceStatus;
   reason: string;
-  /** The acting admin's password; required to re-activate. */
-  password?: string;
+  /** The acting admin's session and second-factor code; required to re-activate. */
+  stepUp?: StepUp;
 }) {
   if (options.status === "ACTIVE") {
-    await verifyActorPassword({
-      db: options.db,
-      actor: options.actor,
-      ip: options.ip,
-      password: options.password ?? "",
-      purpose: `reactivate ${options.serial}`,
-    });
+    if (!options.stepUp) throw new AppError("FORBIDDEN", "Re-activating a recorder needs your second factor.");
+    await requireRecentSecondFactor(options.db, options.stepUp, `device.reactivate ${options.serial}`);
   }
   return options.db.$transaction(async (tx) => {
     const [device] = await tx.$queryRaw<

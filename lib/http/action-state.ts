@@ -5,7 +5,7 @@ import { logger } from "@/lib/log";
 import { reportUnexpectedError, unexpectedErrorMessage } from "./unexpected-error";
 
 /** What every server action returns to useActionState: a message, or an error with field errors. */
-export type ActionState = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string[]> } | null;
+export type ActionState = { ok: true; message: string; reveal?: string[] } | { ok: false; error: string; fieldErrors?: Record<string, string[]> } | null;
 
 /**
  * Maps a thrown error to a safe state. Next's own control flow (redirect(), notFound(),

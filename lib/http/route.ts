@@ -17,6 +17,8 @@ export type RouteOptions = {
   bodyLimit?: number;
   /** Hand the body on as a stream (capped at bodyLimit as it is read) instead of reading it first: uploads. */
   streamBody?: boolean;
+  /** Only the second-factor routes (passkey sign-in): answer while the session's factor is pending. */
+  allowPendingFactor?: boolean;
 };
 
 const tooLarge = (limit: number) => new AppError("TOO_LARGE", `The request body is larger than the ${Math.round(limit / 1024)} KiB this endpoint accepts.`);
@@ -99,7 +101,7 @@ export function guardedRoute<C>(
     try {
       assertNotCrossSite(request);
       if (declaredTooLarge(request, options)) throw tooLarge(options.bodyLimit ?? DEFAULT_BODY_LIMIT);
-      const user = await requireUser(minimum, what);
+      const user = await requireUser(minimum, what, { allowPendingFactor: options.allowPendingFactor });
       userId = caller.userId = user.id;
       const limited = await limitBody(request, options);
       return await withLogContext({ userId }, () => handler(limited, user, context));

@@ -20,7 +20,9 @@ export type ActionContext = { db: Db; user: SessionUser; actor: ActionActor };
 export type PublicActionContext = { db: Db; ip: string };
 
 /** What an action body answers: a message for the user, the paths whose data changed, or where to go next. */
-export type ActionOutcome = { message: string; revalidate?: string[] } | { redirectTo: string; revalidate?: string[] };
+export type ActionOutcome =
+  | { message: string; revalidate?: string[]; /** Shown once and never again (new recovery codes). */ reveal?: string[] }
+  | { redirectTo: string; revalidate?: string[] };
 
 type Body<S extends z.ZodType, C> = (input: z.output<S>, context: C) => Promise<ActionOutcome>;
 
@@ -57,7 +59,7 @@ async function finish(name: string, run: (identify: (userId: string) => void) =>
   for (const path of outcome.revalidate ?? []) revalidatePath(path);
   // redirect() throws Next's own control-flow error: outside the try, so it is never mapped to a message.
   if ("redirectTo" in outcome) redirect(outcome.redirectTo);
-  return { ok: true, message: outcome.message };
+  return { ok: true, message: outcome.message, ...(outcome.reveal ? { reveal: outcome.reveal } : {}) };
 }
 
 /**
@@ -75,11 +77,13 @@ export function serverAction<S extends z.ZodType>(spec: {
   authorize?: (name: string) => Promise<SessionUser>;
   /** The form's labels by field name: a refusal's message names the fields by them. */
   labels?: FieldLabels;
+  /** Only the second-factor pages' own actions: callable while the session's factor is pending. */
+  allowPendingFactor?: boolean;
   run: Body<S, ActionContext>;
 }): (previous: ActionState, form: FormData) => Promise<ActionState> {
   return async (_previous, form) =>
     finish(spec.name, async (identify) => {
-      const user = await (spec.authorize ? spec.authorize(spec.name) : requireUser(spec.role, spec.name));
+      const user = await (spec.authorize ? spec.authorize(spec.name) : requireUser(spec.role, spec.name, { allowPendingFactor: spec.allowPendingFactor }));
       identify(user.id);
       const input = parseInput(spec.schema, formFields(form), spec.labels);
       return withLogContext({ userId: user.id }, () =>

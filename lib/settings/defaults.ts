@@ -13,6 +13,8 @@ export const DEFAULT_SETTINGS = {
   maxResendsPerTicketPerHour: 3,
   /** Customer photos kept with tickets are deleted this many days after upload (the scheduler's evidence.purge job). */
   evidenceRetentionDays: 90,
+  /** A second factor (TOTP or passkey) is always required of supervisors and admins; this makes agents need one too. */
+  mfaRequiredForAgents: false,
   /** Email branding. */
   brandName: "SecureView Recorders",
   senderName: "SecureView Support",

@@ -59,6 +59,10 @@ export const SETTING_FIELDS: Record<keyof Settings, SettingField> = {
     unit: DAYS,
     help: "How long the photo (or pasted link) a ticket was opened from is kept as evidence; older ones are deleted every hour, each deletion audited.",
   },
+  mfaRequiredForAgents: {
+    label: "Agents need a second factor",
+    help: "Supervisors and admins always need an authenticator app or passkey; ticked, agents do too (at their next sign-in they must set one up before anything else).",
+  },
   brandName: { label: "Brand name", help: "The product name in the reset emails' subject and text." },
   senderName: { label: "Sender name", help: "The name the reset emails come from." },
   senderEmail: { label: "Sender email", help: "The address the reset emails come from, unless the server sets MAIL_FROM." },
@@ -78,6 +82,7 @@ export function settingRange(name: NumberSetting): { min: number; max: number } 
 /** "24 h", "3 codes", "1 code", "SecureView Recorders". */
 export function formatSettingValue(name: keyof Settings, value: Settings[keyof Settings]): string {
   const unit = SETTING_FIELDS[name].unit;
+  if (typeof value === "boolean") return value ? "on" : "off";
   if (!unit || typeof value !== "number") return String(value) || "(none)";
   if (unit === HOURS || unit === MINUTES) return `${value} ${unit.short}`;
   return `${value} ${value === 1 ? unit.one : unit.many}`;

@@ -8,7 +8,12 @@ import { DEMO_ENV_FILE, productionProblems } from "./production-checks";
 
 const REAL_KEYS = parseMasterKeys(`1:${"7e3a91c4".repeat(8)}`);
 const VECTOR_KEYS = parseMasterKeys("1:000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
-const PRODUCTION = { NODE_ENV: "production", NEXTAUTH_URL: "https://console.example.com", SMTP_URL: "smtp://relay.example.com:587" };
+const PRODUCTION = {
+  NODE_ENV: "production",
+  NEXTAUTH_URL: "https://console.example.com",
+  SMTP_URL: "smtp://relay.example.com:587",
+  MFA_ENCRYPTION_KEY: "5a".repeat(32),
+};
 const emptyDir = () => mkdtempSync(path.join(os.tmpdir(), "prod-checks-"));
 
 describe("productionProblems", () => {
@@ -18,10 +23,11 @@ describe("productionProblems", () => {
 
   it("refuses the published vector keys and names the missing settings, never a value", () => {
     const problems = productionProblems(parseEnv({ NODE_ENV: "production" }), VECTOR_KEYS, emptyDir());
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(4);
     expect(problems[0]).toContain("published RP1 test-vector key");
     expect(problems.join(" ")).toContain("NEXTAUTH_URL must be set");
     expect(problems.join(" ")).toContain("SMTP_URL must be set");
+    expect(problems.join(" ")).toContain("MFA_ENCRYPTION_KEY must be set");
     expect(problems.join(" ")).not.toContain("000102");
   });
 

@@ -55,6 +55,7 @@ export function productionProblems(config: Env, keys: MasterKeyRing, cwd = proce
     if (demo && sameKey(keys, demo)) problems.push(`RESET_MASTER_KEYS holds the demo's key from ${DEMO_ENV_FILE}: make real keys for production.`);
   }
   if (!config.NEXTAUTH_URL) problems.push("NEXTAUTH_URL must be set to the console's public https:// URL.");
+  if (!config.MFA_ENCRYPTION_KEY) problems.push("MFA_ENCRYPTION_KEY must be set (openssl rand -hex 32): it seals the staff's authenticator seeds at rest.");
   if (!config.SMTP_URL) problems.push("SMTP_URL must be set: outside demo mode reset codes go out through your mail relay.");
   return problems;
 }

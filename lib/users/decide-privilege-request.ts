@@ -6,6 +6,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { createInvitedUser } from "./invite-user";
 import { canDecidePrivilegeRequest } from "./privilege-rules";
+import { applyFactorReset } from "./reset-user-factors";
 import { applyUserActive } from "./set-user-active";
 import { applyUserRole } from "./set-user-role";
 
@@ -62,6 +63,7 @@ export async function decidePrivilegeRequest(options: {
       const asked = { actor: { id: requester.id, label: requester.name }, ip, approvedBy: decider, requestId: request.id };
       if (request.change === "ROLE") await applyUserRole(tx, { ...asked, userId: request.userId!, role: request.role! });
       else if (request.change === "REACTIVATE") await applyUserActive(tx, { ...asked, userId: request.userId!, active: true });
+      else if (request.change === "MFA_RESET") await applyFactorReset(tx, { ...asked, userId: request.userId! });
       else {
         const { user } = await createInvitedUser(tx, { ...asked, email: request.email!, name: request.name!, role: request.role!, now });
         userId = user.id;

@@ -17,12 +17,14 @@ export async function listUsers(options: { db: Db; now?: Date }) {
         lastSignInAt: true,
         createdAt: true,
         passwordHash: true,
+        totpConfirmedAt: true,
         invitations: { orderBy: { createdAt: "desc" }, take: 1, select: { expiresAt: true, usedAt: true } },
       },
     })
     .then((users) =>
-      users.map(({ passwordHash, invitations, ...u }) => ({
+      users.map(({ passwordHash, invitations, totpConfirmedAt, ...u }) => ({
         ...u,
+        hasSecondFactor: totpConfirmedAt !== null,
         invited: passwordHash === null,
         invitationExpired: passwordHash === null && (!invitations[0] || invitations[0].expiresAt.getTime() <= now.getTime()),
       })),

@@ -14,7 +14,8 @@ import { DAY_MS } from "@/lib/time";
 export const GRANT_COOLING_OFF_DAYS = 30;
 
 /** A change an admin asks for, before it is known whether it needs a second admin. */
-export type PrivilegeChangeRequest = { change: "ROLE"; from: Role; to: Role } | { change: "REACTIVATE" } | { change: "INVITE"; role: Role };
+export type PrivilegeChangeRequest =
+  { change: "ROLE"; from: Role; to: Role } | { change: "REACTIVATE" } | { change: "INVITE"; role: Role } | { change: "MFA_RESET" };
 
 /** Roles that can approve exceptions or manage users: granting one takes two admins. */
 export function isPrivilegedRole(role: Role): boolean {
@@ -33,6 +34,7 @@ export function needsSecondAdmin(request: PrivilegeChangeRequest): boolean {
     case "INVITE":
       return isPrivilegedRole(request.role);
     case "REACTIVATE":
+    case "MFA_RESET":
       return true;
   }
 }

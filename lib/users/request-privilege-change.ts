@@ -8,6 +8,7 @@ import { maskEmail } from "@/lib/privacy/mask-email";
 export type PrivilegeRequestInput =
   | { change: "ROLE"; userId: string; name: string; role: Role }
   | { change: "REACTIVATE"; userId: string; name: string }
+  | { change: "MFA_RESET"; userId: string; name: string }
   | { change: "INVITE"; email: string; name: string; role: Role };
 
 /**
@@ -36,7 +37,7 @@ export async function requestPrivilegeChange(
       change,
       requestedById: actor.id,
       userId: input.change === "INVITE" ? null : input.userId,
-      role: input.change === "REACTIVATE" ? null : input.role,
+      role: input.change === "REACTIVATE" || input.change === "MFA_RESET" ? null : input.role,
       email: input.change === "INVITE" ? input.email : null,
       name: input.name,
     },

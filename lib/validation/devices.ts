@@ -59,8 +59,8 @@ export const setDeviceStatusSchema = z.object({
   serial: serialSchema,
   status: z.enum(DeviceStatus),
   reason: z.string().trim().min(10, "Write why (at least 10 characters).").max(FIELD_CAPS.reason),
-  /** Needed only to re-activate a blocked or stolen recorder. */
-  password: z.string().max(256).optional(),
+  /** The step-up dialog's second-factor code: asked for only to re-activate a blocked or stolen recorder. */
+  stepUpCode: z.string().trim().max(64).optional(),
 });
 
 export const changeDeviceOwnerSchema = z.object({
@@ -68,7 +68,8 @@ export const changeDeviceOwnerSchema = z.object({
   ownerEmail: emailSchema,
   ownerName: z.string().trim().min(1, "Required.").max(FIELD_CAPS.ownerName),
   reason: z.string().trim().min(10, "Write why (at least 10 characters).").max(FIELD_CAPS.reason),
-  password: z.string().min(1, "Re-enter your password.").max(256),
+  /** The step-up dialog's second-factor code, when the last one is more than 5 minutes old. */
+  stepUpCode: z.string().trim().max(64).optional(),
 });
 
 export const importOptionsSchema = z.object({
@@ -77,7 +78,8 @@ export const importOptionsSchema = z.object({
     .literal("on")
     .optional()
     .transform((v) => v === "on"),
-  password: z.string().max(256).optional(),
+  /** The step-up dialog's second-factor code, for a real import with owner changes. */
+  stepUpCode: z.string().trim().max(64).optional(),
 });
 
 export const deviceSearchSchema = z.object({

@@ -15,6 +15,8 @@ export const settingsSchema = z.object({
   maxIssuesPerAgentPerHour: count(1, 500),
   maxResendsPerTicketPerHour: count(0, 20),
   evidenceRetentionDays: count(1, 3650),
+  // A checkbox: present ("on") when ticked, absent when not.
+  mfaRequiredForAgents: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   brandName: text(80),
   senderName: text(80),
   senderEmail: z.string().trim().toLowerCase().max(254).pipe(z.email("Must be an email address.")),
@@ -41,3 +43,9 @@ export const settingsSchema = z.object({
 });
 
 export type SettingsInput = z.infer<typeof settingsSchema>;
+
+/** The settings form: the settings and, when asked, the step-up code. */
+export const settingsFormSchema = settingsSchema.extend({
+  /** The step-up dialog's second-factor code (lib/auth/step-up.ts), when the last one is more than 5 minutes old. */
+  stepUpCode: z.string().trim().max(64).optional(),
+});

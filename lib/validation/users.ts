@@ -13,7 +13,12 @@ export const inviteUserSchema = z.object({
   role: z.enum(Role),
 });
 
-export const setUserRoleSchema = z.object({ userId: z.uuid(), role: z.enum(Role) });
+export const setUserRoleSchema = z.object({
+  userId: z.uuid(),
+  role: z.enum(Role),
+  /** The step-up dialog's second-factor code (lib/auth/step-up.ts), when the last one is more than 5 minutes old. */
+  stepUpCode: z.string().trim().max(64).optional(),
+});
 
 export const userIdSchema = z.object({ userId: z.uuid() });
 
@@ -29,4 +34,9 @@ export const acceptInvitationSchema = z
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "The two passwords differ." });
 
-export const decidePrivilegeRequestSchema = z.object({ requestId: z.uuid(), decision: z.enum(["APPROVE", "REFUSE"]) });
+export const decidePrivilegeRequestSchema = z.object({
+  requestId: z.uuid(),
+  decision: z.enum(["APPROVE", "REFUSE"]),
+  /** The step-up dialog's second-factor code (lib/auth/step-up.ts), when the last one is more than 5 minutes old. */
+  stepUpCode: z.string().trim().max(64).optional(),
+});

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { currentUser } from "@/lib/auth/guard";
+import { currentSession } from "@/lib/auth/guard";
+import { FACTOR_PAGE } from "@/lib/auth/mfa/factor-rules";
 import { oidcConfig } from "@/lib/auth/sso/config";
 import { safeCallback } from "@/lib/http/safe-callback";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
-  if (await currentUser()) redirect("/tickets");
+  const session = await currentSession();
+  if (session) redirect(session.factor === "ok" ? "/tickets" : FACTOR_PAGE);
   const { callbackUrl, error } = await searchParams;
   const next = safeCallback(callbackUrl);
   return (

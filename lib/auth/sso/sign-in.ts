@@ -7,6 +7,7 @@ import { maskEmail } from "@/lib/privacy/mask-email";
 import { getSettings } from "@/lib/settings/get-settings";
 import { SESSION_MAX_AGE_MS } from "@/lib/auth/session-policy";
 import { claimValues, mappedRole } from "./role-map";
+import { idpSatisfiesSecondFactor } from "./second-factor";
 import { allowedDomains, ssoAdmission, type SsoRefusal } from "./rules";
 import { sealTokens, type IdpTokens } from "./token-seal";
 
@@ -84,6 +85,8 @@ export async function ssoSignIn(options: {
         idpAcr: acr,
         idpTokens: sealTokens(options.tokens),
         idpCheckedAt: now,
+        // The IdP checked a second factor (its amr/acr): the session has one, proven now (lib/auth/mfa/factor-rules).
+        secondFactorAt: idpSatisfiesSecondFactor({ amr, acr }) ? now : null,
       },
     });
     await recordAudit(tx, {

@@ -6,6 +6,9 @@ import { setMasterKeysForTests } from "@/lib/keys/master-keys";
 import { seedDevice, TEST_KEYS, uniqueSerial } from "@/lib/testing/fixtures";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { importDevicesUpload } from "./import-devices-upload";
+import { withTestFactor } from "@/lib/auth/mfa/testing";
+import { totpCode } from "@/lib/auth/mfa/totp";
+import type { StepUp } from "@/lib/auth/step-up";
 
 const HEADER = "serial,model,mac,key_version,status,owner_email,owner_name,bound_since,source";
 const PASSWORD = "upload-admin-password-2026";
@@ -42,6 +45,8 @@ function once(text: string) {
 describe.each(ENGINES)("importDevicesUpload on %s", (engine) => {
   let t: TestDatabase;
   let actor: { id: string; label: string };
+  let secret: string;
+  let stale: StepUp;
   beforeAll(async () => {
     setMasterKeysForTests(TEST_KEYS);
     t = await openTestDatabase(engine);
@@ -49,16 +54,20 @@ describe.each(ENGINES)("importDevicesUpload on %s", (engine) => {
       data: { email: `upload-admin-${engine}@test.local`, name: "Upload Admin", role: "ADMIN", passwordHash: await hashPassword(PASSWORD) },
     });
     actor = { id: admin.id, label: admin.name };
+    // The admin's second factor was proven an hour ago: owner changes ask for a code.
+    const factor = await withTestFactor(t.db, admin.id, { provenAt: new Date(Date.now() - 3_600_000) });
+    secret = factor.secret;
+    stale = { actor, session: factor.session, ip: "127.0.0.1" };
   });
   afterAll(async () => {
     setMasterKeysForTests(undefined);
     await t.close();
   });
 
-  const base = () => ({ db: t.db, actor, ip: "127.0.0.1", fileName: "devices.csv", declaredBytes: null, allowOwnerChanges: false, password: undefined });
-  const reauthFailures = () => t.db.auditEvent.count({ where: { action: "auth.reauth_failed", actorId: actor.id } });
+  const base = () => ({ db: t.db, actor, ip: "127.0.0.1", fileName: "devices.csv", declaredBytes: null, allowOwnerChanges: false, stepUp: stale });
+  const reauthFailures = () => t.db.auditEvent.count({ where: { action: "mfa.failed", actorId: actor.id } });
 
-  it("answers the report, and a dry run asks for no password even with owner changes allowed", async () => {
+  it("answers the report, and a dry run asks for no second factor even with owner changes allowed", async () => {
     const serial = uniqueSerial("UPL");
     const { source } = once([HEADER, row(serial)].join("\n"));
     const outcome = await importDevicesUpload({ ...base(), source, dryRun: true, allowOwnerChanges: true });
@@ -78,16 +87,24 @@ describe.each(ENGINES)("importDevicesUpload on %s", (engine) => {
     expect(await t.db.auditEvent.count()).toBe(auditsBefore);
   });
 
-  it("refuses a declared length over the cap before reading the body or checking the password", async () => {
+  it("refuses a declared length over the cap before reading the body or checking the second factor", async () => {
     const { source, started } = once([HEADER, row(uniqueSerial("BIG"))].join("\n"));
-    const refused = importDevicesUpload({ ...base(), source, declaredBytes: 4097, maxBytes: 4096, dryRun: false, allowOwnerChanges: true, password: "wrong" });
+    const refused = importDevicesUpload({
+      ...base(),
+      source,
+      declaredBytes: 4097,
+      maxBytes: 4096,
+      dryRun: false,
+      allowOwnerChanges: true,
+      stepUp: { ...stale, code: "000000" },
+    });
     await expect(refused).rejects.toThrow("The file is larger than 4096 bytes.");
     expect(started.value).toBe(false);
     expect(await reauthFailures()).toBe(0);
-    expect(await t.db.signInThrottle.count({ where: { key: `reauth:${actor.id}` } })).toBe(0);
+    expect(await t.db.signInThrottle.count({ where: { key: `mfa:${actor.id}` } })).toBe(0);
   });
 
-  it("an owner change needs the admin's password: refused in the report without it, refused and audited when wrong, imported when right", async () => {
+  it("an owner change needs a recent second factor: refused in the report without it, refused and audited when wrong, imported when right", async () => {
     const device = await seedDevice(t.db);
     const previous = (await t.db.owner.findUniqueOrThrow({ where: { id: device.ownerId! } })).email;
     const csv = [HEADER, row(device.serial, `next-${device.serial.toLowerCase()}@example.com`)].join("\n");
@@ -99,19 +116,25 @@ describe.each(ENGINES)("importDevicesUpload on %s", (engine) => {
       report: { imported: false, errors: [{ line: 2, field: "owner_email" }] },
     });
 
-    const wrong = importDevicesUpload({ ...base(), source: once(csv).source, dryRun: false, allowOwnerChanges: true, password: "not my password" });
-    await expect(wrong).rejects.toMatchObject({ code: "FORBIDDEN", fieldErrors: { password: ["Your password is not right."] } });
+    const wrong = importDevicesUpload({ ...base(), source: once(csv).source, dryRun: false, allowOwnerChanges: true, stepUp: { ...stale, code: "000000" } });
+    await expect(wrong).rejects.toMatchObject({ code: "FORBIDDEN", fieldErrors: { stepUpCode: [expect.stringContaining("not right")] } });
     await expect(wrong).rejects.toBeInstanceOf(AppError);
     expect(await reauthFailures()).toBe(1);
     expect((await t.db.device.findUniqueOrThrow({ where: { serial: device.serial }, include: { owner: true } })).owner?.email).toBe(previous);
 
-    const right = await importDevicesUpload({ ...base(), source: once(csv).source, dryRun: false, allowOwnerChanges: true, password: PASSWORD });
+    const right = await importDevicesUpload({
+      ...base(),
+      source: once(csv).source,
+      dryRun: false,
+      allowOwnerChanges: true,
+      stepUp: { ...stale, code: await totpCode(secret) },
+    });
     expect(right).toMatchObject({ ok: true, message: "Imported.", report: { imported: true, counts: { ownerChanges: 1 } } });
     expect((await t.db.device.findUniqueOrThrow({ where: { serial: device.serial }, include: { owner: true } })).owner?.email).toBe(
       `next-${device.serial.toLowerCase()}@example.com`,
     );
     expect(await t.db.outboxEmail.count({ where: { kind: "OWNER_CHANGE_NOTICE", to: previous } })).toBe(1);
-    // A right password clears the step-up throttle, as in every other step-up.
-    expect(await t.db.signInThrottle.count({ where: { key: `reauth:${actor.id}` } })).toBe(0);
+    // A right code clears the second-factor throttle, as in every other step-up.
+    expect(await t.db.signInThrottle.count({ where: { key: `mfa:${actor.id}` } })).toBe(0);
   });
 });

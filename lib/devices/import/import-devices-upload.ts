@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { keyVersions } from "@/lib/settings/key-versions";
-import { verifyActorPassword } from "@/lib/users/verify-actor-password";
+import { requireRecentSecondFactor, type StepUp } from "@/lib/auth/step-up";
 import { importDevices, type DeviceImportReport } from "./import-devices";
 import { DEVICE_IMPORT_UPLOAD } from "./upload-protocol";
 
@@ -42,7 +42,8 @@ export async function importDevicesUpload(options: {
   declaredBytes: number | null;
   dryRun: boolean;
   allowOwnerChanges: boolean;
-  password: string | undefined;
+  /** The admin's session and second-factor code: a real import with owner changes needs a recent second factor. */
+  stepUp?: StepUp;
   maxBytes?: number;
 }): Promise<DeviceImportOutcome> {
   const maxBytes = options.maxBytes ?? DEVICE_IMPORT_UPLOAD.maxBytes;
@@ -52,13 +53,8 @@ export async function importDevicesUpload(options: {
   if ("error" in keys) throw new AppError("UNAVAILABLE", `${keys.error} Device imports need it to check key versions.`);
   let authorized = false;
   if (!options.dryRun && options.allowOwnerChanges) {
-    await verifyActorPassword({
-      db: options.db,
-      actor: options.actor,
-      ip: options.ip,
-      password: options.password ?? "",
-      purpose: "device.import_owner_changes",
-    });
+    if (!options.stepUp) throw new AppError("FORBIDDEN", "Owner changes by import need your second factor.");
+    await requireRecentSecondFactor(options.db, options.stepUp, "device.import_owner_changes");
     authorized = true;
   }
   const report = await importDevices({

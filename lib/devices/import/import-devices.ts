@@ -55,12 +55,12 @@ function refusedOwnerChanges(plan: DeviceImportPlan): ImportError[] {
     ...plan.ownerChanges.map((c) => ({
       line: c.line,
       field: "owner_email",
-      message: `Owner of record of ${c.serial} would change${c.fromEmail ? ` from ${maskEmail(c.fromEmail)}` : ""} to ${maskEmail(c.toEmail)}. Tick "allow owner changes" and re-enter your password to allow it.`,
+      message: `Owner of record of ${c.serial} would change${c.fromEmail ? ` from ${maskEmail(c.fromEmail)}` : ""} to ${maskEmail(c.toEmail)}. Tick "allow owner changes" (and confirm with your authenticator code if asked) to allow it.`,
     })),
     ...reactivations(plan).map((c) => ({
       line: c.line,
       field: "status",
-      message: `${c.serial} would go from ${c.from} back to ACTIVE. Tick "allow owner changes" and re-enter your password to allow it.`,
+      message: `${c.serial} would go from ${c.from} back to ACTIVE. Tick "allow owner changes" (and confirm with your authenticator code if asked) to allow it.`,
     })),
   ].sort((a, b) => a.line - b.line);
 }

@@ -8,8 +8,8 @@ export const DEVICE_IMPORT_UPLOAD = {
   contentType: "text/csv",
   /** The file's name, percent-encoded (headers are Latin-1); for the report and the audit. */
   fileNameHeader: "X-File-Name",
-  /** The step-up password, percent-encoded: a header, never the URL (proxies log URLs). */
-  passwordHeader: "X-Reauth-Password",
+  /** The step-up second-factor code (lib/auth/step-up.ts): a header, never the URL (proxies log URLs). */
+  stepUpHeader: "X-Step-Up-Code",
   /** 200,000 rows are about 20 MB; the cap leaves room for long names without inviting abuse. */
   maxBytes: 50 * 1024 * 1024,
 } as const;

@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db/client";
 import { listPrivilegeRequests } from "@/lib/users/list-privilege-requests";
 import { formatUtc } from "@/lib/time";
 import { listUsers } from "@/lib/users/list-users";
-import { clearThrottleAction, resendInvitationAction } from "@/app/actions/users";
+import { clearThrottleAction, requestFactorResetAction, resendInvitationAction } from "@/app/actions/users";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -60,6 +60,14 @@ export default async function UsersPage() {
                     ) : null}
                     {u.signInLocked ? (
                       <UserIdButton userId={u.id} label="Clear sign-in lock" ariaLabel={`Clear sign-in lock of ${u.name}`} action={clearThrottleAction} />
+                    ) : null}
+                    {u.hasSecondFactor && u.id !== viewer.id ? (
+                      <UserIdButton
+                        userId={u.id}
+                        label="Reset second factor"
+                        ariaLabel={`Reset second factor of ${u.name}`}
+                        action={requestFactorResetAction}
+                      />
                     ) : null}
                     <UserActiveToggle userId={u.id} name={u.name} active={u.active} />
                   </div>

@@ -35,7 +35,7 @@ export function parseImportUpload(request: Request) {
   const options = parseInput(importOptionsSchema, {
     mode: query.get("mode"),
     allowOwnerChanges: query.get("allowOwnerChanges") ?? undefined,
-    password: percentDecoded(request, DEVICE_IMPORT_UPLOAD.passwordHeader),
+    stepUpCode: percentDecoded(request, DEVICE_IMPORT_UPLOAD.stepUpHeader),
   });
   const length = request.headers.get("content-length");
   const declaredBytes = length === null || !Number.isFinite(Number(length)) ? null : Number(length);
@@ -44,7 +44,7 @@ export function parseImportUpload(request: Request) {
   return {
     dryRun: options.mode === "dry-run",
     allowOwnerChanges: options.allowOwnerChanges,
-    password: options.password,
+    stepUpCode: options.stepUpCode,
     fileName,
     declaredBytes,
     source: bodyChunks(request.body),

@@ -1,4 +1,5 @@
 import { revalidatePath } from "next/cache";
+import { stepUpFor } from "@/lib/auth/step-up";
 import { getDb } from "@/lib/db/client";
 import { importDevicesUpload } from "@/lib/devices/import/import-devices-upload";
 import { DEVICE_IMPORT_UPLOAD } from "@/lib/devices/import/upload-protocol";
@@ -19,7 +20,14 @@ export const POST = guardedRoute(
   async (request, user) => {
     assertSameOrigin(request, DEVICE_IMPORT_UPLOAD.contentType);
     const upload = parseImportUpload(request);
-    const outcome = await importDevicesUpload({ db: getDb(), actor: { id: user.id, label: user.name }, ip: user.ip, ...upload });
+    const { stepUpCode, ...rest } = upload;
+    const outcome = await importDevicesUpload({
+      db: getDb(),
+      actor: { id: user.id, label: user.name },
+      ip: user.ip,
+      ...rest,
+      stepUp: stepUpFor(user, stepUpCode),
+    });
     if (outcome.report.imported) revalidatePath("/admin/devices");
     return Response.json(outcome, { status: outcome.ok ? 200 : 422, headers: NO_STORE });
     // The file streams: the import's own cap answers with its report first; this one is the backstop.
