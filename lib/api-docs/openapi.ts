@@ -59,6 +59,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     role: "AGENT",
     scope: "tickets:write",
     pathParams: { id },
+    body: { schema: z.object({}), contentType: "application/json", description: "An empty JSON object (the route takes JSON only)." },
     responses: { 201: json(R.codeIssuedResponse, "The code was queued for the owner.") },
   },
   {
