@@ -8,6 +8,8 @@ const TABS = [
   { href: "/admin/devices", label: "Devices" },
   { href: "/admin/import", label: "Import" },
   { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/api-tokens", label: "API tokens" },
+  { href: "/admin/webhooks", label: "Webhooks" },
 ];
 
 export function AdminTabs() {

@@ -30,7 +30,10 @@ const supervisorRoute = guardedRoute("SUPERVISOR", "api:GET /test/audit", async 
 const consoleOnly = guardedRoute("AGENT", "api:GET /test/console", async () => Response.json({ ok: true }));
 
 function call(route: (r: Request, c: unknown) => Promise<Response>, token: string, headers: Record<string, string> = {}) {
-  return route(new Request("http://console.test/api/v1/x", { headers: { authorization: `Bearer ${token}`, "x-forwarded-for": "203.0.113.9", ...headers } }), {});
+  return route(
+    new Request("http://console.test/api/v1/x", { headers: { authorization: `Bearer ${token}`, "x-forwarded-for": "203.0.113.9", ...headers } }),
+    {},
+  );
 }
 
 describe.each(ENGINES)("API tokens on %s", (engine) => {
@@ -48,7 +51,12 @@ describe.each(ENGINES)("API tokens on %s", (engine) => {
   });
 
   it("is shown once: the database keeps only its SHA-256 and a short prefix, and the creation is audited", async () => {
-    const { token, record } = await createApiToken({ db: t.db, actor: admin, ip: "10.0.0.1", input: { name: "Helpdesk", scopes: ["tickets:read"], expiresInDays: 30 } });
+    const { token, record } = await createApiToken({
+      db: t.db,
+      actor: admin,
+      ip: "10.0.0.1",
+      input: { name: "Helpdesk", scopes: ["tickets:read"], expiresInDays: 30 },
+    });
     expect(token).toMatch(/^rc_[A-Za-z0-9_-]{43}$/);
     const row = await t.db.apiToken.findUniqueOrThrow({ where: { id: record.id } });
     expect(row.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
@@ -64,7 +72,12 @@ describe.each(ENGINES)("API tokens on %s", (engine) => {
   });
 
   it("opens a scoped route without any session or cookie authority, records its last use and audits the call under the token", async () => {
-    const { token, record } = await createApiToken({ db: t.db, actor: admin, ip: "10.0.0.1", input: { name: "Zendesk", scopes: ["tickets:read"], expiresInDays: 1 } });
+    const { token, record } = await createApiToken({
+      db: t.db,
+      actor: admin,
+      ip: "10.0.0.1",
+      input: { name: "Zendesk", scopes: ["tickets:read"], expiresInDays: 1 },
+    });
     sessionRead.count = 0;
     const response = await call(readRoute, token, { cookie: "next-auth.session-token=stolen", origin: "https://evil.example", "sec-fetch-site": "cross-site" });
     expect(response.status).toBe(200);
@@ -79,7 +92,12 @@ describe.each(ENGINES)("API tokens on %s", (engine) => {
   });
 
   it("refuses a missing scope (403, audited) and a route that declares no scope (401), even with a valid token", async () => {
-    const { token, record } = await createApiToken({ db: t.db, actor: admin, ip: "10.0.0.1", input: { name: "Reader", scopes: ["tickets:read"], expiresInDays: 1 } });
+    const { token, record } = await createApiToken({
+      db: t.db,
+      actor: admin,
+      ip: "10.0.0.1",
+      input: { name: "Reader", scopes: ["tickets:read"], expiresInDays: 1 },
+    });
     const refused = await call(supervisorRoute, token);
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ error: "FORBIDDEN", message: 'This token lacks the "audit:read" scope this endpoint needs.' });
@@ -103,7 +121,12 @@ describe.each(ENGINES)("API tokens on %s", (engine) => {
     expect(expired.status).toBe(401);
     expect((await expired.json()).message).toBe("This API token has expired.");
 
-    const { token, record } = await createApiToken({ db: t.db, actor: admin, ip: "10.0.0.1", input: { name: "Soon revoked", scopes: ["tickets:read"], expiresInDays: 1 } });
+    const { token, record } = await createApiToken({
+      db: t.db,
+      actor: admin,
+      ip: "10.0.0.1",
+      input: { name: "Soon revoked", scopes: ["tickets:read"], expiresInDays: 1 },
+    });
     expect((await call(readRoute, token)).status).toBe(200);
     await revokeApiToken({ db: t.db, actor: admin, ip: "10.0.0.1", tokenId: record.id });
     const revoked = await call(readRoute, token);
@@ -119,7 +142,12 @@ describe.each(ENGINES)("API tokens on %s", (engine) => {
 
   it("stops a token that the deactivated admin created", async () => {
     const other = await seedStaff(t.db, "ADMIN");
-    const { token } = await createApiToken({ db: t.db, actor: { id: other.id, label: other.name }, ip: "10.0.0.1", input: { name: "Orphan", scopes: ["tickets:read"], expiresInDays: 1 } });
+    const { token } = await createApiToken({
+      db: t.db,
+      actor: { id: other.id, label: other.name },
+      ip: "10.0.0.1",
+      input: { name: "Orphan", scopes: ["tickets:read"], expiresInDays: 1 },
+    });
     await t.db.user.update({ where: { id: other.id }, data: { active: false } });
     expect((await call(readRoute, token)).status).toBe(403);
   });
@@ -127,7 +155,12 @@ describe.each(ENGINES)("API tokens on %s", (engine) => {
   it("rate-limits per token per minute in the database, with Retry-After, and the count starts again next minute", async () => {
     vi.stubEnv("API_TOKEN_RATE_PER_MINUTE", "3");
     const { token } = await createApiToken({ db: t.db, actor: admin, ip: "10.0.0.1", input: { name: "Busy", scopes: ["tickets:read"], expiresInDays: 1 } });
-    const { token: quiet } = await createApiToken({ db: t.db, actor: admin, ip: "10.0.0.1", input: { name: "Quiet", scopes: ["tickets:read"], expiresInDays: 1 } });
+    const { token: quiet } = await createApiToken({
+      db: t.db,
+      actor: admin,
+      ip: "10.0.0.1",
+      input: { name: "Quiet", scopes: ["tickets:read"], expiresInDays: 1 },
+    });
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await call(readRoute, token)).status);
     // The count may straddle a minute boundary in a slow run; the first three are always allowed.

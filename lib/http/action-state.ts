@@ -4,8 +4,11 @@ import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { reportUnexpectedError, unexpectedErrorMessage } from "./unexpected-error";
 
-/** What every server action returns to useActionState: a message, or an error with field errors. */
-export type ActionState = { ok: true; message: string } | { ok: false; error: string; fieldErrors?: Record<string, string[]> } | null;
+/**
+ * What every server action returns to useActionState: a message (and, for an action that makes a
+ * credential, the one `secret` to show once and never again), or an error with field errors.
+ */
+export type ActionState = { ok: true; message: string; secret?: string } | { ok: false; error: string; fieldErrors?: Record<string, string[]> } | null;
 
 /**
  * Maps a thrown error to a safe state. Next's own control flow (redirect(), notFound(),

@@ -20,7 +20,7 @@ export type ActionContext = { db: Db; user: SessionUser; actor: ActionActor };
 export type PublicActionContext = { db: Db; ip: string };
 
 /** What an action body answers: a message for the user, the paths whose data changed, or where to go next. */
-export type ActionOutcome = { message: string; revalidate?: string[] } | { redirectTo: string; revalidate?: string[] };
+export type ActionOutcome = { message: string; revalidate?: string[]; secret?: string } | { redirectTo: string; revalidate?: string[] };
 
 type Body<S extends z.ZodType, C> = (input: z.output<S>, context: C) => Promise<ActionOutcome>;
 
@@ -57,7 +57,7 @@ async function finish(name: string, run: (identify: (userId: string) => void) =>
   for (const path of outcome.revalidate ?? []) revalidatePath(path);
   // redirect() throws Next's own control-flow error: outside the try, so it is never mapped to a message.
   if ("redirectTo" in outcome) redirect(outcome.redirectTo);
-  return { ok: true, message: outcome.message };
+  return { ok: true, message: outcome.message, ...(outcome.secret ? { secret: outcome.secret } : {}) };
 }
 
 /**
