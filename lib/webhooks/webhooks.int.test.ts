@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { metrics } from "@/lib/metrics/metrics";
+import { scrapeMetrics } from "@/lib/metrics/scrape";
 import { ENGINES } from "@/lib/testing/databases";
 import { recorderChallenge, seedDevice, seedStaff, TEST_KEYS } from "@/lib/testing/fixtures";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
@@ -103,6 +104,9 @@ describe.each(ENGINES)("webhooks on %s", (engine) => {
     receiver.script(503);
     const { ticket } = await openTicket();
     const failuresBefore = (await metrics().webhookFailures.get()).values.find((v) => v.labels.class === "http_5xx")?.value ?? 0;
+    const lagCount = async () => (await metrics().webhookLag.get()).values.find((v) => v.metricName === "reset_webhook_delivery_lag_seconds_count")?.value ?? 0;
+    const lagBefore = await lagCount();
+    expect((await scrapeMetrics(t.db)).body).toMatch(/^reset_webhook_deliveries_pending 1$/m);
 
     expect(await run()).toEqual({ claimed: 1, delivered: 0, retry: 1, failed: 0 });
     let [log] = await listWebhookDeliveries({ db: t.db, webhookId: hook.id });
@@ -118,6 +122,8 @@ describe.each(ENGINES)("webhooks on %s", (engine) => {
     [log] = await listWebhookDeliveries({ db: t.db, webhookId: hook.id });
     expect(log).toMatchObject({ status: "SENT", attempts: 2, lastStatusCode: 200, lastError: null });
     expect(log!.deliveredAt).not.toBeNull();
+    expect(await lagCount()).toBe(lagBefore + 1);
+    expect((await scrapeMetrics(t.db)).body).toMatch(/^reset_webhook_deliveries_pending 0$/m);
 
     expect(receiver.received).toHaveLength(2);
     const [first, second] = receiver.received;
