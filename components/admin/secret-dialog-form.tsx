@@ -4,6 +4,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { useActionState, useState, type ReactNode } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import type { ActionState } from "@/lib/http/action-state";
 
 type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -119,7 +120,7 @@ function DialogForm({
     );
   }
   return (
-    <form action={formAction} className="mt-4 flex flex-col gap-4">
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} className="mt-4 flex flex-col gap-4">
       {children(state)}
       <ActionMessage state={state} />
       <div className="flex justify-end gap-2">

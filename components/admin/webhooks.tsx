@@ -6,6 +6,7 @@ import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { fieldErrors } from "./field-errors";
 import { CheckboxList, SecretDialogForm } from "./secret-dialog-form";
@@ -73,7 +74,7 @@ export function RemoveWebhookButton({ webhookId, url }: { webhookId: string; url
 export function WebhookAllowlistForm({ entries }: { entries: string[] }) {
   const [state, action, pending] = useActionState(setWebhookAllowlistAction, null);
   return (
-    <form action={action} className="flex flex-col gap-2">
+    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-2">
       <label htmlFor="webhook-allowlist" className="text-sm font-medium text-slate-800">
         Allowed private destinations
       </label>
