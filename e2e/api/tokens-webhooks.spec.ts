@@ -60,7 +60,12 @@ test("an admin creates a token (shown once) and registers a webhook; a ticket op
     const headers = { Authorization: `Bearer ${token}` };
     const created = await api.post("/api/v1/tickets", {
       headers,
-      data: { customerName: "Kim", customerEmail: owner.email, channel: "EMAIL", challengeText: recorderChallenge({ serial: device.serial, reservedEmail: owner.email }) },
+      data: {
+        customerName: "Kim",
+        customerEmail: owner.email,
+        channel: "EMAIL",
+        challengeText: recorderChallenge({ serial: device.serial, reservedEmail: owner.email }),
+      },
     });
     expect(created.status()).toBe(201);
     const ticket = (await created.json()) as { id: string; ref: string };
