@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useState } from "react";
+import { toast } from "sonner";
 import { createApiTokenAction, revokeApiTokenAction } from "@/app/actions/api";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
@@ -52,7 +53,12 @@ export function CreateApiTokenDialog() {
 }
 
 export function RevokeApiTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
-  const [state, action, pending] = useActionState(revokeApiTokenAction, null);
+  // The row loses this button on the same render that answers, so success is said in a toast, which outlives it.
+  const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof revokeApiTokenAction>>, form: FormData) => {
+    const result = await revokeApiTokenAction(previous, form);
+    if (result?.ok) toast.success(result.message);
+    return result;
+  }, null);
   const [open, setOpen] = useState(false);
   return (
     <div className="flex flex-col items-end gap-1">

@@ -1,6 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, useState } from "react";
+import { toast } from "sonner";
 import { createWebhookAction, removeWebhookAction, setWebhookAllowlistAction } from "@/app/actions/api";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
@@ -47,7 +48,12 @@ export function CreateWebhookDialog() {
 }
 
 export function RemoveWebhookButton({ webhookId, url }: { webhookId: string; url: string }) {
-  const [state, action, pending] = useActionState(removeWebhookAction, null);
+  // The row loses this button on the same render that answers, so success is said in a toast, which outlives it.
+  const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof removeWebhookAction>>, form: FormData) => {
+    const result = await removeWebhookAction(previous, form);
+    if (result?.ok) toast.success(result.message);
+    return result;
+  }, null);
   const [open, setOpen] = useState(false);
   return (
     <div className="flex flex-col items-end gap-1">

@@ -96,6 +96,7 @@ test("an admin creates a token (shown once) and registers a webhook; a ticket op
     await page.getByRole("button", { name: "Revoke Helpdesk e2e" }).click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Revoke token" }).click();
     await expect(page.getByText('Token "Helpdesk e2e" revoked')).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: "Helpdesk e2e" })).toContainText("revoked");
     const after = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
     expect((await after.get("/api/v1/tickets", { headers })).status()).toBe(401);
     await after.dispose();
