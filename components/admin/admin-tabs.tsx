@@ -15,7 +15,7 @@ const TABS = [
 export function AdminTabs() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin" className="mb-6 flex gap-1 border-b border-slate-200">
+    <nav aria-label="Admin" className="mb-6 flex flex-wrap gap-x-1 border-b border-slate-200">
       {TABS.map((tab) => {
         const current = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
         return (
