@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -59,6 +60,13 @@ describe("the OpenAPI document", () => {
     const files = routeFiles().flatMap((r) => r.methods.map((m) => `${m} ${r.path}`));
     const documented = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
     expect(documented.sort()).toEqual(files.sort());
+  });
+
+  it("validates against the OpenAPI 3.1 specification's own schema (and a broken copy does not)", async () => {
+    expect(await new Validator().validate(structuredClone(doc) as Json)).toEqual({ valid: true });
+    const broken = structuredClone(doc) as unknown as Json & { paths: Record<string, Record<string, { parameters: Json[] }>> };
+    broken.paths["/api/v1/tickets"]!.get!.parameters[0]!.in = "body";
+    expect((await new Validator().validate(broken)).valid).toBe(false);
   });
 
   it("has only valid JSON Schema 2020-12 in it, a bearer scheme and, for each token route, its one scope", () => {
