@@ -171,6 +171,16 @@ describe.each(ENGINES)("webhooks on %s", (engine) => {
     expect(receiver.received.map((r) => r.path).sort()).toEqual(["/hooks", "/mapped", "/named"]);
   });
 
+  it("never follows a redirect: a 3xx is a failed attempt, retried later at the registered URL", async () => {
+    const hook = await createWebhook({ db: t.db, actor: admin, ip: "127.0.0.1", input: { url: receiver.url(), events: ["ticket.created"] } });
+    receiver.script(302);
+    await openTicket();
+    expect(await run()).toMatchObject({ claimed: 1, retry: 1 });
+    expect(receiver.received.map((r) => r.path)).toEqual(["/hooks"]);
+    const [log] = await listWebhookDeliveries({ db: t.db, webhookId: hook.id });
+    expect(log).toMatchObject({ status: "PENDING", lastStatusCode: 302, lastError: "http_3xx: the endpoint answered 302" });
+  });
+
   it("sends nothing more to a removed endpoint", async () => {
     const hook = await createWebhook({ db: t.db, actor: admin, ip: "127.0.0.1", input: { url: receiver.url(), events: ["ticket.created"] } });
     await openTicket();

@@ -18,6 +18,8 @@ export async function startWebhookReceiver(script: number[] = []) {
       for (const [name, value] of Object.entries(request.headers)) if (typeof value === "string") headers.set(name, value);
       received.push({ headers, body: Buffer.concat(chunks).toString("utf8"), path: request.url ?? "/" });
       response.statusCode = statuses.shift() ?? 200;
+      // A redirect points back at this receiver: a sender that followed it would show up as a second request.
+      if (response.statusCode >= 300 && response.statusCode < 400) response.setHeader("location", "/followed-redirect");
       response.end("ok");
     });
   });
