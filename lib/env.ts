@@ -95,6 +95,12 @@ const schema = z.object({
   OUTBOX_BACKOFF_BASE_MS: wholeNumber(1, 86_400_000).optional(),
   OUTBOX_BACKOFF_CAP_MS: wholeNumber(1, 604_800_000).optional(),
   OUTBOX_MAX_ATTEMPTS: wholeNumber(1, 100).optional(),
+  // API tokens and webhooks (docs/api.md).
+  API_TOKEN_RATE_PER_MINUTE: wholeNumber(1, 100_000).default(120),
+  WEBHOOK_BACKOFF_BASE_MS: wholeNumber(1, 86_400_000).default(10_000),
+  WEBHOOK_BACKOFF_CAP_MS: wholeNumber(1, 604_800_000).default(3_600_000),
+  WEBHOOK_MAX_ATTEMPTS: wholeNumber(1, 100).default(8),
+  WEBHOOK_TIMEOUT_MS: wholeNumber(100, 120_000).default(10_000),
   SCHEDULER: z.enum(["on", "off"], { error: 'must be "on" (this instance runs scheduled jobs) or "off"' }).default("on"),
   SCHEDULER_TICK_MS: wholeNumber(1, 3_600_000).default(5_000),
   SCHEDULER_EXPIRE_TICKETS_MS: wholeNumber(1, 86_400_000).default(15_000),

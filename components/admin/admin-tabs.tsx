@@ -8,12 +8,14 @@ const TABS = [
   { href: "/admin/devices", label: "Devices" },
   { href: "/admin/import", label: "Import" },
   { href: "/admin/settings", label: "Settings" },
+  { href: "/admin/api-tokens", label: "API tokens" },
+  { href: "/admin/webhooks", label: "Webhooks" },
 ];
 
 export function AdminTabs() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Admin" className="mb-6 flex gap-1 border-b border-slate-200">
+    <nav aria-label="Admin" className="mb-6 flex flex-wrap gap-x-1 border-b border-slate-200">
       {TABS.map((tab) => {
         const current = pathname === tab.href || pathname.startsWith(`${tab.href}/`);
         return (

@@ -179,6 +179,8 @@ for (const { name, viewport } of WIDTHS) {
           { path: `/admin/devices/${serial}`, title: `${serial} · Device · ${APP}` },
           { path: "/admin/import", title: `Import devices · ${APP}` },
           { path: "/admin/settings", title: `Settings · ${APP}` },
+          { path: "/admin/api-tokens", title: `API tokens · ${APP}` },
+          { path: "/admin/webhooks", title: `Webhooks · ${APP}` },
         ]);
         // The invitation as the invitee opens it: the set-password form.
         const email = `a11y-${randomUUID().slice(0, 8)}@e2e.test`;

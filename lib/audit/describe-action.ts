@@ -76,6 +76,12 @@ const ACTION_WORDS: Record<string, string> = {
   "settings.changed": "Changed settings",
   "template.reply_changed": "Changed a customer reply template",
   "simulator.challenge_created": "Virtual recorder made a QR code",
+  "api_token.created": "Created an API token",
+  "api_token.revoked": "Revoked an API token",
+  "api.called": "Called the API with a token",
+  "webhook.created": "Registered a webhook",
+  "webhook.removed": "Removed a webhook",
+  "webhook.allowlist_changed": "Changed the webhooks' allowed private destinations",
 };
 
 export function describeAction(action: string): string {
@@ -84,6 +90,10 @@ export function describeAction(action: string): string {
 
 /** The labels of recorded detail keys; any other key is spelled out from its camelCase. */
 const DETAIL_LABELS: Record<string, string> = {
+  tokenId: "API token id",
+  scopes: "Scopes",
+  webhookId: "Webhook id",
+  route: "Route",
   ticket: "Ticket",
   number: "Ticket",
   noteId: "Note id",

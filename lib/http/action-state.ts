@@ -4,7 +4,11 @@ import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { reportUnexpectedError, unexpectedErrorMessage } from "./unexpected-error";
 
-/** What every server action returns to useActionState: a message, or an error with field errors. */
+/**
+ * What every server action returns to useActionState: a message (and, for an action that makes
+ * credentials, `reveal`: what to show once and never again — recovery codes, an API token, a
+ * webhook signing secret), or an error with field errors.
+ */
 export type ActionState = { ok: true; message: string; reveal?: string[] } | { ok: false; error: string; fieldErrors?: Record<string, string[]> } | null;
 
 /**

@@ -1,11 +1,17 @@
 import "server-only";
+import { auditTokenCall, authenticateApiToken, RateLimitedError, type TokenUser } from "@/lib/api-tokens/authenticate-api-token";
+import type { ApiScope } from "@/lib/api-tokens/scopes";
+import { bearerToken } from "@/lib/api-tokens/token-secret";
 import { requireUser, type SessionUser } from "@/lib/auth/guard";
 import { unstable_rethrow } from "next/navigation";
+import { getDb } from "@/lib/db/client";
 import { databaseErrorCode, databaseUnavailable } from "@/lib/db/database-errors";
+import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { logger, withLogContext } from "@/lib/log";
 import { metrics, secondsSince } from "@/lib/metrics/metrics";
+import { clientIp } from "./client-ip";
 import { assertNotCrossSite } from "./same-origin";
 import { reportUnexpectedError, unexpectedErrorMessage } from "./unexpected-error";
 
@@ -19,7 +25,21 @@ export type RouteOptions = {
   streamBody?: boolean;
   /** Only the second-factor routes (passkey sign-in): answer while the session's factor is pending. */
   allowPendingFactor?: boolean;
+  /**
+   * The API token scope this route needs. Only a route that declares one accepts
+   * `Authorization: Bearer rc_…`; every other route refuses a token outright.
+   */
+  scope?: ApiScope;
 };
+
+/** Headers a browser adds on the user's behalf: a token request carries none of their authority. */
+const BROWSER_AUTHORITY = ["cookie", "origin", "sec-fetch-site", "sec-fetch-mode", "sec-fetch-dest", "sec-fetch-user"];
+
+function withoutBrowserAuthority(request: Request): Headers {
+  const headers = new Headers(request.headers);
+  for (const name of BROWSER_AUTHORITY) headers.delete(name);
+  return headers;
+}
 
 const tooLarge = (limit: number) => new AppError("TOO_LARGE", `The request body is larger than the ${Math.round(limit / 1024)} KiB this endpoint accepts.`);
 
@@ -49,13 +69,13 @@ function cappedStream(body: ReadableStream<Uint8Array>, limit: number): Readable
  * gains nothing). Unless the route streams, the body is read here, so a handler's
  * `request.json()` never sees more than the limit.
  */
-async function limitBody(request: Request, options: RouteOptions): Promise<Request> {
-  if (!request.body) return request;
+async function limitBody(request: Request, options: RouteOptions, headers?: Headers): Promise<Request> {
+  if (!request.body) return headers ? new Request(request, { headers }) : request;
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const stream = cappedStream(request.body, limit);
-  if (options.streamBody) return new Request(request, { body: stream, duplex: "half" } as RequestInit);
+  if (options.streamBody) return new Request(request, { body: stream, duplex: "half", headers } as RequestInit);
   const bytes = await new Response(stream).arrayBuffer();
-  return new Request(request, { body: bytes });
+  return new Request(request, { body: bytes, headers });
 }
 
 function declaredTooLarge(request: Request, options: RouteOptions): boolean {
@@ -98,24 +118,60 @@ export function guardedRoute<C>(
 
   async function answer(request: Request, context: C, caller: { userId?: string }): Promise<Response> {
     let userId: string | undefined;
+    let tokenUser: TokenUser | undefined;
+    let response: Response;
     try {
-      assertNotCrossSite(request);
+      const bearer = bearerToken(request.headers);
+      if (bearer === null) assertNotCrossSite(request);
       if (declaredTooLarge(request, options)) throw tooLarge(options.bodyLimit ?? DEFAULT_BODY_LIMIT);
-      const user = await requireUser(minimum, what, { allowPendingFactor: options.allowPendingFactor });
-      userId = caller.userId = user.id;
-      const limited = await limitBody(request, options);
-      return await withLogContext({ userId }, () => handler(limited, user, context));
+      if (bearer !== null) {
+        // A token request: no session is read and no cookie passes, so the same-origin check has nothing to protect.
+        if (!options.scope) throw new AppError("UNAUTHENTICATED", "This endpoint does not accept API tokens: it is for the console only.");
+        tokenUser = await authenticateApiToken({
+          db: getDb(),
+          token: bearer,
+          scope: options.scope,
+          minimum,
+          what,
+          ip: clientIp(request.headers),
+          ratePerMinute: env().API_TOKEN_RATE_PER_MINUTE,
+        });
+        const user = tokenUser;
+        userId = caller.userId = user.id;
+        const limited = await limitBody(request, options, withoutBrowserAuthority(request));
+        response = await withLogContext({ userId, tokenId: user.token.id }, () => handler(limited, user, context));
+      } else {
+        const user = await requireUser(minimum, what, { allowPendingFactor: options.allowPendingFactor });
+        userId = caller.userId = user.id;
+        const limited = await limitBody(request, options);
+        response = await withLogContext({ userId }, () => handler(limited, user, context));
+      }
     } catch (e) {
       unstable_rethrow(e);
-      if (isAppError(e)) return Response.json({ error: e.code, message: e.message, fieldErrors: e.fieldErrors }, { status: e.status });
-      const unavailable = databaseUnavailable(e);
-      if (unavailable) {
-        logger({ component: "http" }).warn({ databaseCode: databaseErrorCode(e) }, "database unavailable: the request changed nothing");
-        return Response.json({ error: unavailable.code, message: unavailable.message }, { status: unavailable.status, headers: { "Retry-After": "30" } });
-      }
-      const errorId = reportUnexpectedError(e, { what: `route ${what}`, userId });
-      return Response.json({ error: "INTERNAL", message: unexpectedErrorMessage(errorId), errorId }, { status: 500 });
+      response = errorResponse(e, userId);
     }
+    if (tokenUser) {
+      try {
+        await auditTokenCall(getDb(), tokenUser, { what, status: response.status });
+      } catch (e) {
+        logger({ component: "http" }).error({ err: e }, "the token call was answered but its audit event could not be written");
+      }
+    }
+    return response;
+  }
+
+  function errorResponse(e: unknown, userId: string | undefined): Response {
+    if (e instanceof RateLimitedError) {
+      return Response.json({ error: e.code, message: e.message }, { status: e.status, headers: { "Retry-After": String(e.retryAfterSeconds) } });
+    }
+    if (isAppError(e)) return Response.json({ error: e.code, message: e.message, fieldErrors: e.fieldErrors }, { status: e.status });
+    const unavailable = databaseUnavailable(e);
+    if (unavailable) {
+      logger({ component: "http" }).warn({ databaseCode: databaseErrorCode(e) }, "database unavailable: the request changed nothing");
+      return Response.json({ error: unavailable.code, message: unavailable.message }, { status: unavailable.status, headers: { "Retry-After": "30" } });
+    }
+    const errorId = reportUnexpectedError(e, { what: `route ${what}`, userId });
+    return Response.json({ error: "INTERNAL", message: unexpectedErrorMessage(errorId), errorId }, { status: 500 });
   }
 }
 

@@ -21,7 +21,7 @@ export type PublicActionContext = { db: Db; ip: string };
 
 /** What an action body answers: a message for the user, the paths whose data changed, or where to go next. */
 export type ActionOutcome =
-  | { message: string; revalidate?: string[]; /** Shown once and never again (new recovery codes). */ reveal?: string[] }
+  | { message: string; revalidate?: string[]; /** Shown once and never again (recovery codes, an API token, a signing secret). */ reveal?: string[] }
   | { redirectTo: string; revalidate?: string[] };
 
 type Body<S extends z.ZodType, C> = (input: z.output<S>, context: C) => Promise<ActionOutcome>;

@@ -56,12 +56,36 @@ function build() {
       labelNames: ["reason"] as const,
       registers,
     }),
+    webhookLag: new Histogram({
+      name: "reset_webhook_delivery_lag_seconds",
+      help: "Webhook deliveries: time from the ticket event to the endpoint's 2xx answer (retries included).",
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 1800, 3600],
+      registers,
+    }),
+    webhookFailures: new Counter({
+      name: "reset_webhook_delivery_failures_total",
+      help: "Webhook delivery attempts that failed, by class (destination_refused, timeout, network, http_3xx, http_4xx, http_5xx).",
+      labelNames: ["class"] as const,
+      registers,
+    }),
+    webhooksDelivered: new Counter({
+      name: "reset_webhooks_delivered_total",
+      help: "Webhook deliveries answered with a 2xx by this process's worker.",
+      registers,
+    }),
     // State, read from the database at scrape time (the same on every instance: use max()).
     outboxDepth: new Gauge({ name: "reset_outbox_pending", help: "Emails waiting in the outbox (pending, due or not).", registers }),
     outboxOldest: new Gauge({ name: "reset_outbox_oldest_pending_age_seconds", help: "Age of the oldest pending email; 0 when none.", registers }),
     outboxFailed: new Gauge({ name: "reset_outbox_failed", help: "Emails the outbox gave up on (permanent failure or attempts exhausted).", registers }),
     openTickets: new Gauge({ name: "reset_tickets_open", help: "Tickets not yet closed, by status.", labelNames: ["status"] as const, registers }),
     auditUncovered: new Gauge({ name: "reset_audit_events_uncovered", help: "Audit events not yet covered by a signed checkpoint.", registers }),
+    webhookPending: new Gauge({ name: "reset_webhook_deliveries_pending", help: "Webhook deliveries waiting (pending or being sent).", registers }),
+    webhookOldest: new Gauge({ name: "reset_webhook_oldest_pending_age_seconds", help: "Age of the oldest waiting webhook delivery; 0 when none.", registers }),
+    webhookFailed: new Gauge({
+      name: "reset_webhook_deliveries_failed",
+      help: "Webhook deliveries given up on (attempts exhausted or endpoint removed).",
+      registers,
+    }),
     scrapeErrors: new Counter({ name: "reset_metrics_scrape_errors_total", help: "Scrapes whose database read failed.", registers }),
   };
 }

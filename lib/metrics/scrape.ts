@@ -13,13 +13,20 @@ import { metrics } from "./metrics";
 export async function scrapeMetrics(db: Db, now = new Date()): Promise<{ contentType: string; body: string }> {
   const m = metrics();
   try {
-    const [pending, oldest, failed, open, audit] = await Promise.all([
+    const waiting = { status: { in: ["PENDING" as const, "SENDING" as const] } };
+    const [pending, oldest, failed, open, audit, hooksPending, hooksOldest, hooksFailed] = await Promise.all([
       db.outboxEmail.count({ where: { status: { in: ["PENDING", "SENDING"] } } }),
       db.outboxEmail.findFirst({ where: { status: { in: ["PENDING", "SENDING"] } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
       db.outboxEmail.count({ where: { status: "FAILED" } }),
       db.ticket.groupBy({ by: ["status"], where: { status: { in: [...OPEN_STATUSES] } }, _count: { _all: true } }),
       uncoveredAuditEvents(db),
+      db.webhookDelivery.count({ where: waiting }),
+      db.webhookDelivery.findFirst({ where: waiting, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+      db.webhookDelivery.count({ where: { status: "FAILED" } }),
     ]);
+    m.webhookPending.set(hooksPending);
+    m.webhookOldest.set(hooksOldest ? Math.max(0, (now.getTime() - hooksOldest.createdAt.getTime()) / 1000) : 0);
+    m.webhookFailed.set(hooksFailed);
     m.auditUncovered.set(audit.uncovered);
     m.outboxDepth.set(pending);
     m.outboxOldest.set(oldest ? Math.max(0, (now.getTime() - oldest.createdAt.getTime()) / 1000) : 0);

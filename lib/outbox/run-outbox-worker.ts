@@ -3,6 +3,8 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { getDb, type Db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
+import { runWebhooksOnce } from "@/lib/webhooks/run-webhooks-once";
+import { webhookConfig, type WebhookConfig } from "@/lib/webhooks/webhook-config";
 import { mailSink, type MailSink } from "./mail-sink";
 import { outboxConfig, type OutboxConfig } from "./outbox-config";
 import { runOutboxOnce } from "./run-outbox-once";
@@ -26,7 +28,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * The delivery loop: claim → deliver → sleep OUTBOX_POLL_MS when the queue is drained (straight
+ * The delivery loop (email, then webhooks): claim → deliver → sleep OUTBOX_POLL_MS when the queue is drained (straight
  * on when a full batch came back). Stops after the current row when `signal` aborts; a row cut
  * off by a hard kill is taken over by another worker once its lease ends. Never throws: a failed
  * poll (database down) is logged and retried at the next tick.
@@ -36,12 +38,14 @@ export async function runOutboxWorker(options: {
   db?: Db;
   sink?: MailSink;
   config?: OutboxConfig;
+  webhooks?: WebhookConfig;
   workerId?: string;
   now?: () => Date;
   random?: () => number;
 }): Promise<void> {
   const { signal } = options;
   const config = options.config ?? outboxConfig();
+  const hooks = options.webhooks ?? webhookConfig();
   const workerId = options.workerId ?? newWorkerId();
   const log = logger({ component: "outbox", workerId });
   log.info({ pollMs: config.pollMs }, "outbox: worker started");
@@ -59,6 +63,13 @@ export async function runOutboxWorker(options: {
       full = result.claimed >= config.batchSize;
     } catch (error) {
       log.error({ err: error }, "outbox: poll failed");
+    }
+    // Webhook deliveries share the loop (and so the in-app and the external worker).
+    try {
+      const sent = await runWebhooksOnce({ db: options.db ?? getDb(), workerId, config: hooks, now: options.now, random: options.random });
+      full ||= sent.claimed >= hooks.batchSize;
+    } catch (error) {
+      log.error({ err: error }, "webhooks: poll failed");
     }
     if (!full) await sleep(config.pollMs, signal);
   }

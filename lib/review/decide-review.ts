@@ -1,4 +1,5 @@
 import "server-only";
+import { emitTicketEvent } from "@/lib/webhooks/emit-ticket-event";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { roleAtLeast } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
@@ -98,6 +99,10 @@ export async function decideReview(options: {
         // Masked: the audit log is read widely and kept forever; the full address is on the ticket.
         destination: alternate ? maskEmail(alternate) : null,
       },
+    });
+    await emitTicketEvent(tx, "ticket.decided", {
+      ticket: { id: ticket.id, number: ticket.number, status, serial: ticket.serial },
+      facts: { decision: input.decision, decidedBy: "supervisor" },
     });
     return { ticketId: ticket.id, ticketNumber: ticket.number, status, approvalId: approval.id };
   });

@@ -12,6 +12,7 @@ import { rp1Scheme, type MasterKeys } from "@/lib/reset-protocol";
 import { getSettings } from "@/lib/settings/get-settings";
 import { HOUR_MS } from "@/lib/time";
 import type { NewTicketInput } from "@/lib/validation/tickets";
+import { emitTicketEvent } from "@/lib/webhooks/emit-ticket-event";
 import { evaluateChecks } from "./checks/evaluate-checks";
 import { gatherFacts } from "./gather-facts";
 import type { TicketActor } from "./rules";
@@ -100,6 +101,9 @@ export async function createTicket(options: { db: Db; actor: TicketActor; input:
     });
     await recordAudit(tx, { ...base, action: "ticket.checks_run", details: { results: checks.map((c) => `${c.id}:${c.outcome}`) } });
     await recordAudit(tx, { ...base, action: "ticket.decided", details: { decision, reasons: checks.filter((c) => c.outcome !== "pass").map((c) => c.id) } });
+    const event = { ticket: { id: ticket.id, number: ticket.number, status: ticket.status, serial: ticket.serial } };
+    await emitTicketEvent(tx, "ticket.created", { ...event, facts: { channel: input.channel } }, now);
+    await emitTicketEvent(tx, "ticket.decided", { ...event, facts: { decision, decidedBy: "checks" } }, now);
     return { ticket, decision, checks };
   });
   // Counted once committed, so a retried transaction is not counted twice.

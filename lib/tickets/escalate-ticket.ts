@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
+import { emitTicketEvent } from "@/lib/webhooks/emit-ticket-event";
 import { AppError } from "@/lib/errors";
 import type { CheckResult } from "./checks/types";
 import { escalateRefusal, escalationKind } from "./lifecycle-rules";
@@ -37,6 +38,12 @@ export async function escalateTicket(options: { db: Db; actor: TicketActor; tick
       action: "ticket.escalated",
       details: { ticket: ticket.number, escalationId: escalation.id, kind, noteLength: options.note?.length ?? 0 },
     });
+    await emitTicketEvent(
+      tx,
+      "ticket.escalated",
+      { ticket: { id: ticket.id, number: ticket.number, status: ticket.status, serial: ticket.serial }, facts: { kind, escalationId: escalation.id } },
+      now,
+    );
     return { escalationId: escalation.id, kind: escalation.kind };
   });
 }

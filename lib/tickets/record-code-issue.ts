@@ -4,6 +4,7 @@ import type { IssueKind } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { enqueueEmail } from "@/lib/outbox/enqueue-email";
 import { maskEmail } from "@/lib/privacy/mask-email";
+import { emitTicketEvent } from "@/lib/webhooks/emit-ticket-event";
 import type { TicketActor } from "./rules";
 
 /**
@@ -40,6 +41,11 @@ export async function recordCodeIssue(
     serial: ticket.serial,
     action: options.kind === "FIRST" ? "code.issued" : "code.resent",
     details: { codeIssueId: issue.id, kind: options.kind, destination: maskEmail(destination), ...options.details },
+  });
+  await emitTicketEvent(tx, "ticket.sent", async () => {
+    const row = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { number: true, status: true } });
+    // Where the code went stays out: the payload never holds the owner's address, nor the code.
+    return { ticket: { id: ticket.id, number: row.number, status: row.status, serial: ticket.serial }, facts: { kind: options.kind, codeIssueId: issue.id } };
   });
   return issue;
 }

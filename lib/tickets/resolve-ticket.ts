@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError, invalidInput } from "@/lib/errors";
 import type { ResolveInput } from "@/lib/validation/tickets";
+import { emitTicketEvent } from "@/lib/webhooks/emit-ticket-event";
 import { resolveRefusal } from "./lifecycle-rules";
 import { actingScope, type TicketActor } from "./rules";
 import { ticketRef } from "./ticket-ref";
@@ -57,6 +58,12 @@ export async function resolveTicket(options: { db: Db; actor: TicketActor; input
         noteLength: input.note?.length ?? 0,
       },
     });
+    await emitTicketEvent(
+      tx,
+      "ticket.resolved",
+      { ticket: { id: ticket.id, number: ticket.number, status: "RESOLVED", serial: ticket.serial }, facts: { outcome: input.outcome, from: ticket.status } },
+      now,
+    );
     return { ticketId: ticket.id, status: "RESOLVED" as const };
   });
 }

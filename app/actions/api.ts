@@ -1,0 +1,65 @@
+"use server";
+
+import { createApiToken } from "@/lib/api-tokens/create-api-token";
+import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
+import { serverAction } from "@/lib/http/server-action";
+import { apiTokenIdSchema, createApiTokenSchema, createWebhookSchema, webhookAllowlistSchema, webhookIdSchema } from "@/lib/validation/api";
+import { setWebhookAllowlist } from "@/lib/webhooks/allowlist";
+import { createWebhook, removeWebhook } from "@/lib/webhooks/manage-webhooks";
+
+export const createApiTokenAction = serverAction({
+  name: "action:createApiToken",
+  role: "ADMIN",
+  schema: createApiTokenSchema,
+  labels: { name: "Name", scopes: "Scopes", expiresInDays: "Expires in" },
+  run: async (input, { db, actor }) => {
+    const { token, record } = await createApiToken({ db, actor, ip: actor.ip, input });
+    return { message: `Token "${record.name}" created. Copy it now: it is not shown again.`, reveal: [token], revalidate: ["/admin/api-tokens"] };
+  },
+});
+
+export const revokeApiTokenAction = serverAction({
+  name: "action:revokeApiToken",
+  role: "ADMIN",
+  schema: apiTokenIdSchema,
+  run: async ({ tokenId }, { db, actor }) => {
+    const token = await revokeApiToken({ db, actor, ip: actor.ip, tokenId });
+    return { message: `Token "${token.name}" revoked: it is refused from now on.`, revalidate: ["/admin/api-tokens"] };
+  },
+});
+
+export const createWebhookAction = serverAction({
+  name: "action:createWebhook",
+  role: "ADMIN",
+  schema: createWebhookSchema,
+  labels: { url: "URL", events: "Events" },
+  run: async (input, { db, actor }) => {
+    const hook = await createWebhook({ db, actor, ip: actor.ip, input });
+    return {
+      message: `Webhook registered for ${hook.events.length} event(s). Copy its signing secret now: it is not shown again.`,
+      reveal: [hook.secret],
+      revalidate: ["/admin/webhooks"],
+    };
+  },
+});
+
+export const removeWebhookAction = serverAction({
+  name: "action:removeWebhook",
+  role: "ADMIN",
+  schema: webhookIdSchema,
+  run: async ({ webhookId }, { db, actor }) => {
+    await removeWebhook({ db, actor, ip: actor.ip, webhookId });
+    return { message: "Webhook removed: nothing more is sent to it.", revalidate: ["/admin/webhooks"] };
+  },
+});
+
+export const setWebhookAllowlistAction = serverAction({
+  name: "action:setWebhookAllowlist",
+  role: "ADMIN",
+  schema: webhookAllowlistSchema,
+  labels: { allowlist: "Allowed private destinations" },
+  run: async ({ allowlist }, { db, actor }) => {
+    const entries = await setWebhookAllowlist({ db, actor, ip: actor.ip, entries: allowlist });
+    return { message: entries.length ? `Saved: ${entries.join(", ")}.` : "Saved: no private destination is allowed.", revalidate: ["/admin/webhooks"] };
+  },
+});

@@ -1,0 +1,108 @@
+"use client";
+
+import { startTransition, useActionState, useState } from "react";
+import { toast } from "sonner";
+import { createWebhookAction, removeWebhookAction, setWebhookAllowlistAction } from "@/app/actions/api";
+import { ActionMessage } from "@/components/ui/action-message";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Field } from "@/components/ui/field";
+import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
+import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
+import { fieldErrors } from "./field-errors";
+import { CheckboxList, SecretDialogForm } from "./secret-dialog-form";
+
+export function CreateWebhookDialog() {
+  return (
+    <SecretDialogForm
+      trigger="Register webhook"
+      title="Register a webhook"
+      description="The console POSTs each chosen ticket event to this URL, signed per Standard Webhooks with a secret shown once. Private, loopback and link-local addresses are refused unless allowed below."
+      action={createWebhookAction}
+      secretLabel="Signing secret (whsec_…)"
+      submitLabel="Register"
+    >
+      {(state) => (
+        <>
+          <Field
+            label="URL"
+            name="url"
+            type="url"
+            required
+            maxLength={2000}
+            placeholder="https://helpdesk.example/hooks/reset-console"
+            errors={fieldErrors(state, "url")}
+            id="webhook-url"
+          />
+          <CheckboxList
+            name="events"
+            legend="Events"
+            options={WEBHOOK_EVENTS.map((e) => ({ value: e, label: WEBHOOK_EVENT_LABELS[e] }))}
+            defaultChecked={[...WEBHOOK_EVENTS]}
+            errors={fieldErrors(state, "events")}
+          />
+        </>
+      )}
+    </SecretDialogForm>
+  );
+}
+
+export function RemoveWebhookButton({ webhookId, url }: { webhookId: string; url: string }) {
+  // The row loses this button on the same render that answers, so success is said in a toast, which outlives it.
+  const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof removeWebhookAction>>, form: FormData) => {
+    const result = await removeWebhookAction(previous, form);
+    if (result?.ok) toast.success(result.message);
+    return result;
+  }, null);
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <Button type="button" variant="danger" disabled={pending} onClick={() => setOpen(true)} aria-label={`Remove the webhook to ${url}`}>
+        Remove
+      </Button>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        title="Remove this webhook?"
+        description={`Nothing more is sent to ${url}; deliveries still waiting are dropped. Register it again to get a new secret.`}
+        confirmLabel="Remove webhook"
+        onConfirm={() => {
+          const form = new FormData();
+          form.set("webhookId", webhookId);
+          startTransition(() => action(form));
+        }}
+      />
+      <ActionMessage state={state} />
+    </div>
+  );
+}
+
+export function WebhookAllowlistForm({ entries }: { entries: string[] }) {
+  const [state, action, pending] = useActionState(setWebhookAllowlistAction, null);
+  return (
+    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-2">
+      <label htmlFor="webhook-allowlist" className="text-sm font-medium text-slate-800">
+        Allowed private destinations
+      </label>
+      <textarea
+        id="webhook-allowlist"
+        name="allowlist"
+        defaultValue={entries.join("\n")}
+        rows={3}
+        aria-describedby="webhook-allowlist-hint"
+        className="rounded-md border border-slate-300 px-3 py-2 font-mono text-sm"
+      />
+      <p id="webhook-allowlist-hint" className="text-xs text-slate-600">
+        Addresses or CIDR ranges, one per line (e.g. <code>10.20.0.0/16</code>, <code>fd00::/8</code>). A webhook whose host resolves to a private, loopback or
+        link-local address is refused unless that address is here. Checked on the resolved address at every send.
+      </p>
+      {fieldErrors(state, "allowlist") ? <p className="text-xs font-medium text-red-700">{fieldErrors(state, "allowlist")!.join(" ")}</p> : null}
+      <div>
+        <Button type="submit" variant="secondary" disabled={pending}>
+          {pending ? "Saving…" : "Save allowlist"}
+        </Button>
+      </div>
+      <ActionMessage state={state} />
+    </form>
+  );
+}
