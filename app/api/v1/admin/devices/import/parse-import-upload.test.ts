@@ -16,28 +16,28 @@ async function text(source: AsyncIterable<Uint8Array>) {
 }
 
 describe("parseImportUpload", () => {
-  it("reads the options from the query, the password and file name from headers, and streams the body", async () => {
+  it("reads the options from the query, the step-up code and file name from headers, and streams the body", async () => {
     const parsed = parseImportUpload(
       upload(
         "mode=import&allowOwnerChanges=on",
-        { "x-reauth-password": encodeURIComponent("pä ss%word"), "x-file-name": encodeURIComponent("Geräte März.csv") },
+        { "x-step-up-code": encodeURIComponent("123 456"), "x-file-name": encodeURIComponent("Geräte März.csv") },
         "a,b\n1,2\n",
       ),
     );
-    expect(parsed).toMatchObject({ dryRun: false, allowOwnerChanges: true, password: "pä ss%word", fileName: "Geräte März.csv", declaredBytes: null });
+    expect(parsed).toMatchObject({ dryRun: false, allowOwnerChanges: true, stepUpCode: "123 456", fileName: "Geräte März.csv", declaredBytes: null });
     expect(await text(parsed.source)).toBe("a,b\n1,2\n");
   });
 
   it("defaults to no owner changes and a generic file name", () => {
-    expect(parseImportUpload(upload("mode=dry-run"))).toMatchObject({ dryRun: true, allowOwnerChanges: false, password: undefined, fileName: "upload.csv" });
+    expect(parseImportUpload(upload("mode=dry-run"))).toMatchObject({ dryRun: true, allowOwnerChanges: false, stepUpCode: undefined, fileName: "upload.csv" });
   });
 
   it("refuses an unknown mode, a bad header encoding and an empty body with field errors", () => {
     expect(() => parseImportUpload(upload("mode=write"))).toThrow(expect.objectContaining({ code: "INVALID_INPUT", fieldErrors: { mode: expect.any(Array) } }));
     expect(() => parseImportUpload(upload("mode=import", { "x-file-name": "%E0%A4%A" }))).toThrow("percent-encoded");
     expect(() => parseImportUpload(upload("mode=import", {}, null))).toThrow(expect.objectContaining({ fieldErrors: { file: ["Choose a CSV file."] } }));
-    expect(() => parseImportUpload(upload("mode=import", { "x-reauth-password": "x".repeat(300) }))).toThrow(
-      expect.objectContaining({ fieldErrors: { password: expect.any(Array) } }),
+    expect(() => parseImportUpload(upload("mode=import", { "x-step-up-code": "x".repeat(300) }))).toThrow(
+      expect.objectContaining({ fieldErrors: { stepUpCode: expect.any(Array) } }),
     );
   });
 });
