@@ -160,5 +160,7 @@ export function nextAction(ticket: {
       return { text: "Ask the customer for a new photo of the QR code, on a new ticket", href: `/tickets/new?from=${ticket.id}`, kind: "act" };
     case "RESOLVED":
       return { text: "Resolved: reopen it if the customer comes back", href: "#lifecycle", kind: "done" };
+    case "NEEDS_PHOTO":
+      return { text: "No QR code could be read in the email: reply asking for a clearer photo", href: "#email-thread", kind: "act" };
   }
 }
