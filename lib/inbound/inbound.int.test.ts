@@ -8,7 +8,12 @@ import { ENGINES } from "@/lib/testing/databases";
 import { recorderChallenge, seedDevice, TEST_KEYS, uniqueSerial } from "@/lib/testing/fixtures";
 import { openTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
+import { renderOutboxEmail } from "@/lib/outbox/render-outbox-email";
+import { getSettings } from "@/lib/settings/get-settings";
+import { seedStaff } from "@/lib/testing/fixtures";
+import { listEmailThread } from "./email-thread";
 import { ingestEmail, type InboundLimits } from "./ingest-email";
+import { replyToRequester } from "./reply-to-requester";
 import { PROCESSED_KEYWORD, processMailbox, runImapPoller } from "./imap-poller";
 import { startSmtpListener, type SmtpListener } from "./smtp-listener";
 import { SYSTEM_USER_EMAIL } from "./system-actor";
@@ -235,6 +240,57 @@ describe.each(ENGINES)("inbound email on %s", (engine) => {
     expect(bySubject).toMatchObject({ outcome: "THREADED", ticketId: a.ticketId });
     expect(await t.db.inboundMessage.count({ where: { ticketId: a.ticketId } })).toBe(3);
     expect(await t.db.ticket.count({ where: { customerEmail: "kim@example.org" } })).toBe(1);
+  });
+
+  it("an agent who holds the ticket replies to the requester, threaded; the customer's answer threads back through the outbox's Message-ID", async () => {
+    const first = newMessageId();
+    const opened = await ingestEmail({
+      db: t.db,
+      raw: await rawMessage({ from: "Kim <kim.reply@example.org>", to: "s@x.example", subject: "Recorder locked", text: "help", messageId: first }),
+      source: "SMTP",
+      limits: LIMITS,
+      pool,
+    });
+    const agent = await seedStaff(t.db, "AGENT");
+    const other = await seedStaff(t.db, "AGENT");
+    const actor = (u: { id: string; name: string }) => ({ id: u.id, label: u.name, role: "AGENT" as const, ip: null });
+    await expect(replyToRequester({ db: t.db, actor: actor(agent), ticketId: opened.ticketId!, body: "Please send a photo." })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await t.db.ticket.update({ where: { id: opened.ticketId! }, data: { assigneeId: agent.id } });
+    await expect(replyToRequester({ db: t.db, actor: actor(other), ticketId: opened.ticketId!, body: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const { outboxId } = await replyToRequester({
+      db: t.db,
+      actor: actor(agent),
+      ticketId: opened.ticketId!,
+      body: "Please send a clearer photo of the QR code.",
+    });
+    const row = await t.db.outboxEmail.findUniqueOrThrow({ where: { id: outboxId } });
+    expect(row).toMatchObject({ kind: "TICKET_REPLY", to: "kim.reply@example.org", ticketId: opened.ticketId });
+    const message = await renderOutboxEmail({ db: t.db, email: row, now: new Date(), settings: await getSettings({ db: t.db }) });
+    expect(message.subject).toBe(`Re: Recorder locked [${ticketRef(opened.ticketNumber!)}]`);
+    expect(message.headers).toMatchObject({ "In-Reply-To": first, References: first, "Auto-Submitted": "no" });
+    expect(message.text).toBe("Please send a clearer photo of the QR code.");
+
+    const answer = await ingestEmail({
+      db: t.db,
+      raw: await rawMessage({
+        from: "kim.reply@example.org",
+        to: "s@x.example",
+        subject: "Re: stuff",
+        text: "here",
+        messageId: newMessageId(),
+        inReplyTo: `<outbox.${outboxId}@reset.example>`,
+      }),
+      source: "IMAP",
+      limits: LIMITS,
+      pool,
+    });
+    expect(answer).toMatchObject({ outcome: "THREADED", ticketId: opened.ticketId });
+    const thread = await listEmailThread({ db: t.db, ticketId: opened.ticketId! });
+    expect(thread.map((e) => e.direction)).toEqual(["in", "out", "in"]);
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { ticketId: opened.ticketId!, action: "ticket.reply_queued" } });
+    expect(audit.actorId).toBe(agent.id);
   });
 
   it("the same Message-ID twice creates nothing new, even when both arrive at once", async () => {
