@@ -17,6 +17,7 @@ import type { DecodePool } from "@/lib/qr/server/decode-pool";
 import { autoReplyRefusal, automatedReason } from "./auto-reply-rules";
 import { decodeImages, findChallengeLink } from "./decode-images";
 import { findThreadTicket } from "./find-thread";
+import { limiter } from "./limiter";
 import { parseInbound, type ParsedInbound } from "./parse-inbound";
 import { systemActor } from "./system-actor";
 
@@ -49,6 +50,8 @@ export class InboundRejected extends Error {
 }
 
 const emailSchema = z.email();
+/** The writing phase of every message of this process (see limiter.ts): a few at a time. */
+const writeSlot = limiter(3);
 
 function rowData(parsed: ParsedInbound, source: InboundSource, acceptedAt: Date, outcome: InboundOutcome, ticketId: string | null, note: string | null) {
   return {
@@ -146,11 +149,13 @@ export async function ingestEmail(options: {
   const thread = await findThreadTicket(db, parsed);
   if (thread) {
     try {
-      await db.$transaction(async (tx) => {
-        const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: thread.id }, select: { id: true, serial: true } });
-        await tx.inboundMessage.create({ data: rowData(parsed, source, acceptedAt, "THREADED", thread.id, null) });
-        await auditReceived(tx, actor, ticket, parsed, "THREADED");
-      });
+      await writeSlot(() =>
+        db.$transaction(async (tx) => {
+          const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: thread.id }, select: { id: true, serial: true } });
+          await tx.inboundMessage.create({ data: rowData(parsed, source, acceptedAt, "THREADED", thread.id, null) });
+          await auditReceived(tx, actor, ticket, parsed, "THREADED");
+        }),
+      );
     } catch (error) {
       if (isUniqueViolation(error)) return done("DUPLICATE", null, null);
       throw error;
@@ -177,47 +182,51 @@ export async function ingestEmail(options: {
   try {
     if (challengeText) {
       outcome = "TICKET";
-      ticket = await createTicket({
-        db,
-        actor,
-        keys: options.keys,
-        assigneeId: null,
-        input: { customerName, customerEmail: from.address, customerPhone: null, channel: "EMAIL", notes: null, challengeText },
-        within: async (tx, created) => {
-          await tx.inboundMessage.create({ data: rowData(parsed, source, acceptedAt, "TICKET", created.id, null) });
-          await auditReceived(tx, actor, created, parsed, "TICKET");
-        },
-      });
+      ticket = await writeSlot(() =>
+        createTicket({
+          db,
+          actor,
+          keys: options.keys,
+          assigneeId: null,
+          input: { customerName, customerEmail: from.address, customerPhone: null, channel: "EMAIL", notes: null, challengeText },
+          within: async (tx, created) => {
+            await tx.inboundMessage.create({ data: rowData(parsed, source, acceptedAt, "TICKET", created.id, null) });
+            await auditReceived(tx, actor, created, parsed, "TICKET");
+          },
+        }),
+      );
     } else {
       outcome = "NEEDS_PHOTO";
       const note = parsed.images.length ? "no reset QR code could be read in the photos" : "no photo and no reset link";
-      ticket = await db.$transaction(async (tx) => {
-        const created = await tx.ticket.create({
-          data: {
-            customerName,
-            customerEmail: from.address,
-            channel: "EMAIL",
-            status: "NEEDS_PHOTO",
-            decision: "REVIEW",
-            checks: [],
-            createdById: actor.id,
-            assigneeId: null,
-            decidedAt: null,
-          },
-          select: { id: true, number: true, serial: true },
-        });
-        await tx.inboundMessage.create({ data: rowData(parsed, source, acceptedAt, "NEEDS_PHOTO", created.id, note) });
-        await recordAudit(tx, {
-          actor: { id: actor.id, label: actor.label },
-          ip: null,
-          ticketId: created.id,
-          serial: null,
-          action: "ticket.created",
-          details: { number: created.number, channel: "EMAIL", customer: maskEmail(from.address), needsPhoto: true },
-        });
-        await auditReceived(tx, actor, created, parsed, "NEEDS_PHOTO");
-        return created;
-      });
+      ticket = await writeSlot(() =>
+        db.$transaction(async (tx) => {
+          const created = await tx.ticket.create({
+            data: {
+              customerName,
+              customerEmail: from.address,
+              channel: "EMAIL",
+              status: "NEEDS_PHOTO",
+              decision: "REVIEW",
+              checks: [],
+              createdById: actor.id,
+              assigneeId: null,
+              decidedAt: null,
+            },
+            select: { id: true, number: true, serial: true },
+          });
+          await tx.inboundMessage.create({ data: rowData(parsed, source, acceptedAt, "NEEDS_PHOTO", created.id, note) });
+          await recordAudit(tx, {
+            actor: { id: actor.id, label: actor.label },
+            ip: null,
+            ticketId: created.id,
+            serial: null,
+            action: "ticket.created",
+            details: { number: created.number, channel: "EMAIL", customer: maskEmail(from.address), needsPhoto: true },
+          });
+          await auditReceived(tx, actor, created, parsed, "NEEDS_PHOTO");
+          return created;
+        }),
+      );
     }
   } catch (error) {
     if (isUniqueViolation(error)) return done("DUPLICATE", null, null);
@@ -229,7 +238,7 @@ export async function ingestEmail(options: {
   const keep = decodedIndex !== null ? [parsed.images[decodedIndex]!] : outcome === "NEEDS_PHOTO" ? parsed.images : [];
   for (const image of keep) {
     try {
-      await storeEvidence({ db, actor, ticketId: ticket.id, bytes: image.bytes });
+      await writeSlot(() => storeEvidence({ db, actor, ticketId: ticket.id, bytes: image.bytes }));
     } catch (error) {
       log.warn({ err: error instanceof Error ? error.message : String(error), ticketNumber: ticket.number }, "inbound: a photo was not kept as evidence");
     }

@@ -7,7 +7,7 @@ import type { CheckResult } from "./checks/types";
 // told to say, in one place: the domain functions, the pages and the scheduler all call these.
 
 /** Waiting for someone to act: the queue's "open". */
-export const OPEN_STATUSES = ["READY", "REVIEW", "APPROVED"] as const satisfies readonly TicketStatus[];
+export const OPEN_STATUSES = ["READY", "REVIEW", "APPROVED", "NEEDS_PHOTO"] as const satisfies readonly TicketStatus[];
 
 export function isOpenStatus(status: string): status is (typeof OPEN_STATUSES)[number] {
   return (OPEN_STATUSES as readonly string[]).includes(status);
