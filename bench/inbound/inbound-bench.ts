@@ -53,7 +53,15 @@ async function main() {
       messages.push(...batch);
     }
     const smtp = await startSmtpListener({ db, port: 0, pool });
-    const transport = nodemailer.createTransport({ host: "127.0.0.1", port: smtp.port, secure: false, ignoreTLS: true, pool: true, maxConnections: 50, maxMessages: Infinity });
+    const transport = nodemailer.createTransport({
+      host: "127.0.0.1",
+      port: smtp.port,
+      secure: false,
+      ignoreTLS: true,
+      pool: true,
+      maxConnections: 50,
+      maxMessages: Infinity,
+    });
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     log(`sending ${count} emails at ${rate}/s to the SMTP listener (${workers} decode workers)`);
@@ -94,9 +102,13 @@ async function main() {
     await client.end();
     log(`done in ${elapsed.toFixed(1)} s: ${(count / elapsed).toFixed(2)} messages/s offered ${rate}/s; ${failed} refused by the listener`);
     for (const r of rows)
-      log(`${r.outcome}: ${r.n} tickets; accepted → ticket ready p50 ${Number(r.p50).toFixed(3)} s, p95 ${Number(r.p95).toFixed(3)} s, max ${Number(r.max).toFixed(3)} s`);
+      log(
+        `${r.outcome}: ${r.n} tickets; accepted → ticket ready p50 ${Number(r.p50).toFixed(3)} s, p95 ${Number(r.p95).toFixed(3)} s, max ${Number(r.max).toFixed(3)} s`,
+      );
     log(`READY tickets: ${ready}/${count} (goal: p95 < 5 s at 10 messages/s)`);
-    log(`event loop delay while running: p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms (decoding runs on worker threads)`);
+    log(
+      `event loop delay while running: p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms (decoding runs on worker threads)`,
+    );
   } finally {
     await pool.close();
     await db.$disconnect();

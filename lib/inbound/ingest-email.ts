@@ -20,6 +20,7 @@ import { findThreadTicket } from "./find-thread";
 import { limiter } from "./limiter";
 import { parseInbound, type ParsedInbound } from "./parse-inbound";
 import { systemActor } from "./system-actor";
+import { zeroTouchIssue } from "./zero-touch";
 
 export type InboundLimits = { maxBytes: number; maxImages: number; maxPixels: number };
 
@@ -36,6 +37,8 @@ export type IngestResult = {
   /** Why an automatic reply must not be sent (RFC 3834), or null when one may be. */
   autoReplyRefusal: string | null;
   note: string | null;
+  /** The code was issued with no agent (zero-touch). */
+  zeroTouch?: boolean;
 };
 
 /** The message is refused as a whole (the SMTP listener answers 552; IMAP moves it aside). */
@@ -233,6 +236,10 @@ export async function ingestEmail(options: {
     throw error;
   }
 
+  // Zero-touch (off by default): a clean request from the owner's own address gets its code now.
+  const zeroTouch = outcome === "TICKET" ? await zeroTouchIssue({ db, ticketId: ticket.id, keys: options.keys }) : null;
+  if (zeroTouch?.issued) m.inboundMessages.inc({ source, outcome: "ZERO_TOUCH" });
+
   // Evidence: the photo that decoded, or every photo when none did (scrubbed of metadata; formats
   // the evidence store does not keep, such as HEIC, stay only in the mailbox).
   const keep = decodedIndex !== null ? [parsed.images[decodedIndex]!] : outcome === "NEEDS_PHOTO" ? parsed.images : [];
@@ -243,5 +250,5 @@ export async function ingestEmail(options: {
       log.warn({ err: error instanceof Error ? error.message : String(error), ticketNumber: ticket.number }, "inbound: a photo was not kept as evidence");
     }
   }
-  return done(outcome, ticket, null);
+  return { ...done(outcome, ticket, null), zeroTouch: zeroTouch?.issued ?? false };
 }
