@@ -3,6 +3,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_DB_NAME = process.env.E2E_DB_NAME ?? "reset_console_e2e";
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
+/** The app's inbound SMTP listener (INBOUND_SMTP_PORT): customers' emails become tickets. */
+export const E2E_INBOUND_SMTP_PORT = Number(process.env.E2E_INBOUND_SMTP_PORT ?? E2E_SMTP_PORT + 10);
 export const E2E_MAIL_DIR = process.env.E2E_MAIL_DIR ?? "test-results/mail";
 /** Where `next build` writes; separate folders let several checkouts-in-one run e2e at once. */
 export const NEXT_DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";

@@ -4,7 +4,7 @@ import { generateKeyPairSync } from "node:crypto";
 import pg from "pg";
 import { applyMigrations } from "@/lib/db/migrate";
 import { createMigrationAdapter } from "@/lib/db/migration-adapter";
-import { E2E_ADMIN_DB_URL, E2E_BASE_URL, E2E_DB_NAME, E2E_DB_URL, E2E_MASTER_KEYS, E2E_PORT, E2E_SMTP_PORT } from "./env";
+import { E2E_ADMIN_DB_URL, E2E_BASE_URL, E2E_DB_NAME, E2E_DB_URL, E2E_INBOUND_SMTP_PORT, E2E_MASTER_KEYS, E2E_PORT, E2E_SMTP_PORT } from "./env";
 
 const admin = new pg.Client({ connectionString: E2E_ADMIN_DB_URL });
 await admin.connect();
@@ -30,6 +30,8 @@ const env: NodeJS.ProcessEnv = {
   SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
   MAIL_FROM: "Reset Console <support@recorders.example>",
   OUTBOX_POLL_MS: "300",
+  // Customers' emails: the app's own SMTP listener (lib/inbound).
+  INBOUND_SMTP_PORT: String(E2E_INBOUND_SMTP_PORT),
   // Scheduled jobs (ticket expiry) every second, so a spec sees a lapsed ticket expire quickly.
   SCHEDULER_TICK_MS: "500",
   SCHEDULER_EXPIRE_TICKETS_MS: "1000",
