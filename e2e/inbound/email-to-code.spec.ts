@@ -15,7 +15,9 @@ test("a customer's email with a phone photo becomes a ready ticket; the agent se
   // The owner photographs the recorder's screen with a phone: its fresh QR on a real phone photo's background.
   const screen = await context.newPage();
   const qr = await openRetrieveScreen(screen, { serial: recorder.serial, email: recorder.email });
-  const background = await sharp(await readFile("e2e/fixtures/qr/photo-dark-theme.jpg")).resize(1600, 1200, { fit: "cover" }).toBuffer();
+  const background = await sharp(await readFile("e2e/fixtures/qr/photo-dark-theme.jpg"))
+    .resize(1600, 1200, { fit: "cover" })
+    .toBuffer();
   const qrSized = await sharp(qr.png).resize(700, 700, { fit: "contain", background: "#ffffff" }).toBuffer();
   const photo = await sharp(background)
     .composite([{ input: qrSized, top: 250, left: 450 }])
