@@ -55,6 +55,8 @@ export class InboundRejected extends Error {
 const emailSchema = z.email();
 /** The writing phase of every message of this process (see limiter.ts): a few at a time. */
 const writeSlot = limiter(3);
+/** Evidence (a sharp re-encode, then its own transaction) queues apart, so it never holds up the next ticket. */
+const evidenceSlot = limiter(2);
 
 function rowData(parsed: ParsedInbound, source: InboundSource, acceptedAt: Date, outcome: InboundOutcome, ticketId: string | null, note: string | null) {
   return {
@@ -130,9 +132,9 @@ export async function ingestEmail(options: {
   }
   const parsed = await parseInbound(options.raw, { maxImages: limits.maxImages });
   const replyRefusal = autoReplyRefusal({ from: parsed.from?.address ?? null, headers: parsed.headers, isReport: parsed.isReport }, options.ownAddresses);
-  const done = (outcome: IngestResult["outcome"], ticket: { id: string; number: number } | null, note: string | null): IngestResult => {
+  const done = (outcome: IngestResult["outcome"], ticket: { id: string; number: number } | null, note: string | null, readyAt = Date.now()): IngestResult => {
     m.inboundMessages.inc({ source, outcome });
-    if (outcome !== "DUPLICATE") m.inboundLag.observe({ outcome }, (Date.now() - acceptedAt.getTime()) / 1000);
+    if (outcome !== "DUPLICATE") m.inboundLag.observe({ outcome }, (readyAt - acceptedAt.getTime()) / 1000);
     log.info({ outcome, ticketNumber: ticket?.number ?? null, images: parsed.images.length }, "inbound: message handled");
     return { outcome, messageId: parsed.messageId, ticketId: ticket?.id ?? null, ticketNumber: ticket?.number ?? null, autoReplyRefusal: replyRefusal, note };
   };
@@ -236,6 +238,8 @@ export async function ingestEmail(options: {
     throw error;
   }
 
+  // The ticket is ready (committed): what the lag metric measures; evidence and zero-touch follow.
+  const readyAt = Date.now();
   // Zero-touch (off by default): a clean request from the owner's own address gets its code now.
   const zeroTouch = outcome === "TICKET" ? await zeroTouchIssue({ db, ticketId: ticket.id, keys: options.keys }) : null;
   if (zeroTouch?.issued) m.inboundMessages.inc({ source, outcome: "ZERO_TOUCH" });
@@ -245,10 +249,10 @@ export async function ingestEmail(options: {
   const keep = decodedIndex !== null ? [parsed.images[decodedIndex]!] : outcome === "NEEDS_PHOTO" ? parsed.images : [];
   for (const image of keep) {
     try {
-      await writeSlot(() => storeEvidence({ db, actor, ticketId: ticket.id, bytes: image.bytes }));
+      await evidenceSlot(() => storeEvidence({ db, actor, ticketId: ticket.id, bytes: image.bytes }));
     } catch (error) {
       log.warn({ err: error instanceof Error ? error.message : String(error), ticketNumber: ticket.number }, "inbound: a photo was not kept as evidence");
     }
   }
-  return { ...done(outcome, ticket, null), zeroTouch: zeroTouch?.issued ?? false };
+  return { ...done(outcome, ticket, null, readyAt), zeroTouch: zeroTouch?.issued ?? false };
 }
