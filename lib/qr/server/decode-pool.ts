@@ -80,6 +80,16 @@ interface Slot {
   graceTimer?: NodeJS.Timeout;
 }
 
+/**
+ * The worker entry beside this file, for tsx and tests. Not written as `new URL("…", import.meta.url)`:
+ * a bundler (Next's, for the inbound-email pipeline in instrumentation) would take that for an asset
+ * and trace the worker's dynamic imports through the whole project. The server passes `workerUrl`.
+ */
+function defaultWorkerUrl(): URL {
+  const here = import.meta.url;
+  return new URL(/* turbopackIgnore: true */ "./decode-worker.mjs", here);
+}
+
 export function defaultPoolSize(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
@@ -91,7 +101,7 @@ export function createDecodePool(opts: DecodePoolOptions = {}): DecodePool {
   const size = Math.max(1, opts.size ?? defaultPoolSize());
   const maxQueue = opts.maxQueue ?? 64;
   const cancelGraceMs = opts.cancelGraceMs ?? 2000;
-  const workerUrl = opts.workerUrl ?? new URL("./decode-worker.mjs", import.meta.url);
+  const workerUrl = opts.workerUrl ?? defaultWorkerUrl();
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 1;
