@@ -38,6 +38,10 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-pg",
     "pg",
     "nodemailer",
+    // Inbound email (lib/inbound): Node network servers and parsers, loaded as they are.
+    "smtp-server",
+    "mailparser",
+    "imapflow",
     "sharp",
     // Email rendering needs the full react-dom/server, which the react-server bundle of the
     // instrumentation hook (where the outbox worker runs) refuses: Node loads it unbundled.

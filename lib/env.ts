@@ -101,6 +101,13 @@ const schema = z.object({
   WEBHOOK_BACKOFF_CAP_MS: wholeNumber(1, 604_800_000).default(3_600_000),
   WEBHOOK_MAX_ATTEMPTS: wholeNumber(1, 100).default(8),
   WEBHOOK_TIMEOUT_MS: wholeNumber(100, 120_000).default(10_000),
+  // Inbound email (lib/inbound): an IMAP mailbox polled with IDLE, and/or an SMTP listener; limits on what one message may hold.
+  INBOUND_IMAP_URL: urlWith(/^imaps?:$/, "an imap:// or imaps:// URL such as imap://user:pass@host:143/INBOX").optional(),
+  INBOUND_SMTP_PORT: wholeNumber(0, 65535).optional(),
+  INBOUND_SMTP_HOST: z.string().optional(),
+  INBOUND_MAX_BYTES: wholeNumber(1024, 100_000_000).default(15_000_000),
+  INBOUND_MAX_IMAGES: wholeNumber(1, 50).default(8),
+  INBOUND_MAX_PIXELS: wholeNumber(1_000_000, 200_000_000).default(40_000_000),
   SCHEDULER: z.enum(["on", "off"], { error: 'must be "on" (this instance runs scheduled jobs) or "off"' }).default("on"),
   SCHEDULER_TICK_MS: wholeNumber(1, 3_600_000).default(5_000),
   SCHEDULER_EXPIRE_TICKETS_MS: wholeNumber(1, 86_400_000).default(15_000),
@@ -144,6 +151,7 @@ const SECRET_NAMES: readonly EnvName[] = [
   "RESET_MASTER_KEYS",
   "SIMULATOR_MASTER_KEYS",
   "SMTP_URL",
+  "INBOUND_IMAP_URL",
   "DATABASE_URL",
   "MIGRATION_DATABASE_URL",
   "AUDIT_SIGNING_KEY",
@@ -228,7 +236,7 @@ export function configuredSecrets(config: Env = env()): string[] {
   if (config.AUDIT_SIGNING_KEY) secrets.push(config.AUDIT_SIGNING_KEY);
   if (config.OIDC_CLIENT_SECRET) secrets.push(config.OIDC_CLIENT_SECRET);
   if (config.MFA_ENCRYPTION_KEY) secrets.push(config.MFA_ENCRYPTION_KEY);
-  for (const url of [config.SMTP_URL, config.DATABASE_URL, config.MIGRATION_DATABASE_URL]) {
+  for (const url of [config.SMTP_URL, config.INBOUND_IMAP_URL, config.DATABASE_URL, config.MIGRATION_DATABASE_URL]) {
     if (!url) continue;
     const password = new URL(url).password;
     if (!password) continue;

@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { serverAction } from "@/lib/http/server-action";
+import { replyToRequester } from "@/lib/inbound/reply-to-requester";
 import { requeueEmail } from "@/lib/outbox/requeue-email";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { addTicketNote } from "@/lib/tickets/notes";
@@ -13,7 +14,7 @@ import { VERIFY_OWNERSHIP_SCRIPT } from "@/lib/tickets/lifecycle-rules";
 import { reopenTicket } from "@/lib/tickets/reopen-ticket";
 import { resendCode } from "@/lib/tickets/resend-code";
 import { resolveTicket } from "@/lib/tickets/resolve-ticket";
-import { assignSchema, escalateSchema, newTicketSchema, noteSchema, reopenSchema, resolveSchema, ticketIdSchema } from "@/lib/validation/tickets";
+import { assignSchema, escalateSchema, newTicketSchema, noteSchema, reopenSchema, replySchema, resolveSchema, ticketIdSchema } from "@/lib/validation/tickets";
 
 const ticketPath = (id: string) => `/tickets/${id}`;
 
@@ -55,6 +56,16 @@ export const addNoteAction = serverAction({
   run: async (input, { db, actor }) => {
     await addTicketNote({ db, actor, ...input });
     return { message: "Note added.", revalidate: [ticketPath(input.ticketId)] };
+  },
+});
+
+export const replyToRequesterAction = serverAction({
+  name: "action:replyToRequester",
+  role: "AGENT",
+  schema: replySchema,
+  run: async (input, { db, actor }) => {
+    await replyToRequester({ db, actor, ...input });
+    return { message: "Reply queued: it leaves with the outbox and shows in the thread.", revalidate: [ticketPath(input.ticketId)] };
   },
 });
 

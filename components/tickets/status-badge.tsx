@@ -8,6 +8,7 @@ const STATUS: Record<TicketStatus, { label: string; className: string }> = {
   REFUSED: { label: "Refused", className: "bg-red-100 text-red-900 ring-red-300" },
   RESOLVED: { label: "Resolved", className: "bg-slate-100 text-slate-700 ring-slate-200" },
   EXPIRED: { label: "Expired", className: "bg-orange-100 text-orange-950 ring-orange-300" },
+  NEEDS_PHOTO: { label: "Needs a photo", className: "bg-violet-100 text-violet-950 ring-violet-300" },
 };
 
 const DECISION: Record<Decision, string> = { ISSUE: "issue the code", REVIEW: "a supervisor must review", REFUSE: "refused" };

@@ -3,6 +3,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 export const E2E_DB_NAME = process.env.E2E_DB_NAME ?? "reset_console_e2e";
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
+/** The app's inbound SMTP listener (INBOUND_SMTP_PORT): customers' emails become tickets. */
+export const E2E_INBOUND_SMTP_PORT = Number(process.env.E2E_INBOUND_SMTP_PORT ?? E2E_SMTP_PORT + 10);
 export const E2E_MAIL_DIR = process.env.E2E_MAIL_DIR ?? "test-results/mail";
 /** Where `next build` writes; separate folders let several checkouts-in-one run e2e at once. */
 export const NEXT_DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
@@ -21,7 +23,7 @@ export const E2E_MASTER_KEYS =
   "1:000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f,2:202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f";
 
 /** The bearer token the e2e app server serves `/api/metrics` with. */
-export const E2E_METRICS_TOKEN = "e2e-metrics-token";
+export const E2E_METRICS_TOKEN = "e2e-only-metrics-token-0123456789abcdef";
 /** The test OpenID Connect provider (lib/testing/oidc-idp, started by global-setup) and the console's client there. */
 export const E2E_OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? E2E_PORT + 50);
 export const E2E_OIDC_ISSUER = `http://127.0.0.1:${E2E_OIDC_PORT}`;

@@ -9,6 +9,7 @@ import {
   E2E_BASE_URL,
   E2E_DB_NAME,
   E2E_DB_URL,
+  E2E_INBOUND_SMTP_PORT,
   E2E_MASTER_KEYS,
   E2E_METRICS_TOKEN,
   E2E_MFA_KEY,
@@ -44,6 +45,8 @@ const env: NodeJS.ProcessEnv = {
   SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
   MAIL_FROM: "Reset Console <support@recorders.example>",
   OUTBOX_POLL_MS: "300",
+  // Customers' emails: the app's own SMTP listener (lib/inbound).
+  INBOUND_SMTP_PORT: String(E2E_INBOUND_SMTP_PORT),
   // Scheduled jobs (ticket expiry) every second, so a spec sees a lapsed ticket expire quickly.
   SCHEDULER_TICK_MS: "500",
   SCHEDULER_EXPIRE_TICKETS_MS: "1000",

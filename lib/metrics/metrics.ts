@@ -49,6 +49,25 @@ function build() {
       labelNames: ["class"] as const,
       registers,
     }),
+    inboundLag: new Histogram({
+      name: "reset_inbound_lag_seconds",
+      help: "Inbound email: from the message accepted (SMTP end of data, IMAP fetch) to its ticket ready, by outcome.",
+      labelNames: ["outcome"] as const,
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+    inboundMessages: new Counter({
+      name: "reset_inbound_messages_total",
+      help: "Inbound emails by source (SMTP, IMAP) and outcome (TICKET, NEEDS_PHOTO, THREADED, IGNORED, DUPLICATE, REJECTED).",
+      labelNames: ["source", "outcome"] as const,
+      registers,
+    }),
+    inboundImages: new Counter({
+      name: "reset_inbound_images_total",
+      help: "Images in inbound emails, by decode result (decoded, none, failed, dropped over the limit).",
+      labelNames: ["result"] as const,
+      registers,
+    }),
     emailsSent: new Counter({ name: "reset_emails_sent_total", help: "Emails handed to the relay by this process's outbox worker.", registers }),
     signInFailures: new Counter({
       name: "reset_sign_in_failures_total",

@@ -11,6 +11,7 @@ import { databaseConfig } from "@/lib/db/config";
 import { checkEmailRendering } from "@/lib/email/render";
 import { masterKeys } from "@/lib/keys/master-keys";
 import { logger } from "@/lib/log";
+import { startInbound } from "@/lib/inbound/start-inbound";
 import { serveMetrics } from "@/lib/metrics/metrics-access";
 import { closeSmtpTransport } from "./smtp-transport";
 import { runOutboxWorker } from "./run-outbox-worker";
@@ -32,7 +33,13 @@ async function main(): Promise<number> {
   // This process's send counters: Prometheus scrapes them here (METRICS_BIND), not from the app.
   serveMetrics();
   const controller = new AbortController();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => controller.abort());
+  // Inbound email runs where the outbox worker runs (OUTBOX_WORKER=external: here, not in the app).
+  const inbound = startInbound();
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => {
+      controller.abort();
+      inbound.controller.abort();
+    });
   await runOutboxWorker({ signal: controller.signal });
   closeSmtpTransport();
   await getDb().$disconnect();

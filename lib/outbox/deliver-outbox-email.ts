@@ -82,7 +82,7 @@ export async function deliverOutboxEmail(options: DeliverOptions): Promise<Deliv
         text: message.text,
         html: message.html,
         messageId,
-        headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" },
+        headers: { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All", ...message.headers },
       });
     } catch (error) {
       const failure = classifySendError(error);

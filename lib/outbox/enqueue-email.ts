@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-export type OutboxKind = "RESET_CODE" | "OWNER_CHANGE_NOTICE" | "INVITATION";
+export type OutboxKind = "RESET_CODE" | "OWNER_CHANGE_NOTICE" | "INVITATION" | "TICKET_REPLY";
 
 /**
  * Puts an email in the outbox inside the caller's transaction, so it leaves if and only if the

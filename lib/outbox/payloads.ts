@@ -54,8 +54,26 @@ export const invitationPayloadSchema = z.object({
 });
 export type InvitationPayload = z.infer<typeof invitationPayloadSchema>;
 
+/**
+ * TICKET_REPLY — an agent's written answer to the person who emailed (the ticket's requester),
+ * threaded under their last email (lib/inbound/reply-to-requester.ts). Never a code: the reset
+ * code only ever goes to the owner of record in its own RESET_CODE email.
+ * - body: the agent's text (plain text, at most 4,000 characters).
+ * - subject: "Re: …" with the ticket reference.
+ * - inReplyTo / references: Message-IDs of the email answered and of its thread, or null.
+ * Idempotency key `ticket-reply:<uuid>` (one per submitted reply).
+ */
+export const ticketReplyPayloadSchema = z.object({
+  body: z.string().min(1).max(4_000),
+  subject: z.string().min(1).max(300),
+  inReplyTo: z.string().max(998).nullish(),
+  references: z.string().max(8_000).nullish(),
+});
+export type TicketReplyPayload = z.infer<typeof ticketReplyPayloadSchema>;
+
 export const OUTBOX_PAYLOAD_SCHEMAS = {
   RESET_CODE: resetCodePayloadSchema,
   OWNER_CHANGE_NOTICE: ownerChangeNoticePayloadSchema,
   INVITATION: invitationPayloadSchema,
+  TICKET_REPLY: ticketReplyPayloadSchema,
 } as const satisfies Record<OutboxKind, z.ZodType>;

@@ -12,11 +12,11 @@ import { canSendCode, loadSendFacts } from "@/lib/tickets/rules";
 import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { invitationLink } from "@/lib/users/invitation-link";
 import type { ClaimedEmail } from "./claim-outbox-batch";
-import { invitationPayloadSchema, ownerChangeNoticePayloadSchema, resetCodePayloadSchema } from "./payloads";
+import { invitationPayloadSchema, ownerChangeNoticePayloadSchema, resetCodePayloadSchema, ticketReplyPayloadSchema } from "./payloads";
 import { PermanentEmailError } from "./permanent-email-error";
 
-/** The message plus the secrets in it, which the sender redacts from anything it logs or stores. */
-export type OutboxMessage = RenderedEmail & { secrets: string[] };
+/** The message plus the secrets in it, which the sender redacts from anything it logs or stores; headers for threading. */
+export type OutboxMessage = RenderedEmail & { secrets: string[]; headers?: Record<string, string> };
 
 type RenderOptions = { db: Db; email: Pick<ClaimedEmail, "kind" | "to" | "payload" | "ticketId">; now: Date; settings: EmailBranding };
 
@@ -32,6 +32,8 @@ export async function renderOutboxEmail(options: RenderOptions): Promise<OutboxM
       return renderOwnerChange(options);
     case "INVITATION":
       return renderInvitation(options);
+    case "TICKET_REPLY":
+      return renderTicketReply(options);
     default:
       throw new PermanentEmailError(`unknown email kind ${JSON.stringify(options.email.kind).slice(0, 40)}`);
   }
@@ -122,4 +124,24 @@ async function renderInvitation({ db, email, now, settings }: RenderOptions): Pr
     settings,
   });
   return { ...message, secrets: [token, link] };
+}
+
+/** An agent's reply to the requester: plain text (HTML escaped), threaded with In-Reply-To/References, written by a person (Auto-Submitted: no). */
+async function renderTicketReply({ db, email }: RenderOptions): Promise<OutboxMessage> {
+  const payload = parsePayload(ticketReplyPayloadSchema, "TICKET_REPLY", email.payload);
+  if (!email.ticketId) throw new PermanentEmailError("a reply needs its ticket");
+  const ticket = await db.ticket.findUnique({ where: { id: email.ticketId }, select: { customerEmail: true } });
+  if (!ticket) throw new PermanentEmailError("ticket not found");
+  if (!sameEmailAddress(ticket.customerEmail, email.to)) throw new PermanentEmailError("a reply goes only to the ticket's requester");
+  const escaped = payload.body.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  const headers: Record<string, string> = { "Auto-Submitted": "no" };
+  if (payload.inReplyTo) headers["In-Reply-To"] = payload.inReplyTo;
+  if (payload.references) headers["References"] = payload.references;
+  return {
+    subject: payload.subject,
+    text: payload.body,
+    html: `<div style="white-space:pre-wrap;font-family:sans-serif">${escaped}</div>`,
+    secrets: [],
+    headers,
+  };
 }

@@ -32,6 +32,9 @@ export async function startInstance(): Promise<void> {
     if (config.OUTBOX_WORKER !== "external" && config.NEXT_PHASE !== "phase-production-build") {
       const { startOutboxWorker } = await import("@/lib/outbox/start-outbox-worker");
       startOutboxWorker();
+      // Inbound email (SMTP listener, IMAP poller) runs beside the outbox worker, in whichever process has it.
+      const { startInbound } = await import("@/lib/inbound/start-inbound");
+      startInbound();
     }
     // Prometheus on a private listener (METRICS_BIND); /api/metrics serves the same with a token.
     if (config.NEXT_PHASE !== "phase-production-build") {

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { explainLinkProblem } from "@/lib/guidance/link-problems";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { masterKeys } from "@/lib/keys/master-keys";
 import { metrics } from "@/lib/metrics/metrics";
@@ -24,7 +25,17 @@ const STATUS_FOR: Record<"ISSUE" | "REVIEW" | "REFUSE", TicketStatus> = { ISSUE:
  * reasons. An unreadable challenge is the agent's input error (nothing is written); a forged one
  * is recorded and refused, because it is evidence. The code is not derived here.
  */
-export async function createTicket(options: { db: Db; actor: TicketActor; input: NewTicketInput; now?: Date; keys?: MasterKeys }) {
+export async function createTicket(options: {
+  db: Db;
+  actor: TicketActor;
+  input: NewTicketInput;
+  now?: Date;
+  keys?: MasterKeys;
+  /** Who handles it; default the actor. null: the team's unassigned queue (tickets opened from email). */
+  assigneeId?: string | null;
+  /** More writes in the ticket's own transaction (the inbound email row): they commit or roll back with it. */
+  within?: (tx: Prisma.TransactionClient, ticket: { id: string; number: number; serial: string | null }) => Promise<void>;
+}) {
   const { db, actor, input } = options;
   const now = options.now ?? new Date();
   const keys = options.keys ?? masterKeys();
@@ -81,7 +92,7 @@ export async function createTicket(options: { db: Db; actor: TicketActor; input:
         serial: summary.serial,
         rawChallenge: input.challengeText,
         createdById: actor.id,
-        assigneeId: actor.id,
+        assigneeId: options.assigneeId === undefined ? actor.id : options.assigneeId,
         expiresAt: new Date(firstSeenAt.getTime() + settings.challengeLifetimeHours * HOUR_MS),
         decidedAt: now,
       },
@@ -104,6 +115,7 @@ export async function createTicket(options: { db: Db; actor: TicketActor; input:
     const event = { ticket: { id: ticket.id, number: ticket.number, status: ticket.status, serial: ticket.serial } };
     await emitTicketEvent(tx, "ticket.created", { ...event, facts: { channel: input.channel } }, now);
     await emitTicketEvent(tx, "ticket.decided", { ...event, facts: { decision, decidedBy: "checks" } }, now);
+    await options.within?.(tx, ticket);
     return { ticket, decision, checks };
   });
   // Counted once committed, so a retried transaction is not counted twice.

@@ -7,7 +7,7 @@ import type { CheckResult } from "./checks/types";
 // told to say, in one place: the domain functions, the pages and the scheduler all call these.
 
 /** Waiting for someone to act: the queue's "open". */
-export const OPEN_STATUSES = ["READY", "REVIEW", "APPROVED"] as const satisfies readonly TicketStatus[];
+export const OPEN_STATUSES = ["READY", "REVIEW", "APPROVED", "NEEDS_PHOTO"] as const satisfies readonly TicketStatus[];
 
 export function isOpenStatus(status: string): status is (typeof OPEN_STATUSES)[number] {
   return (OPEN_STATUSES as readonly string[]).includes(status);
@@ -160,5 +160,7 @@ export function nextAction(ticket: {
       return { text: "Ask the customer for a new photo of the QR code, on a new ticket", href: `/tickets/new?from=${ticket.id}`, kind: "act" };
     case "RESOLVED":
       return { text: "Resolved: reopen it if the customer comes back", href: "#lifecycle", kind: "done" };
+    case "NEEDS_PHOTO":
+      return { text: "No QR code could be read in the email: reply asking for a clearer photo", href: "#email-thread", kind: "act" };
   }
 }

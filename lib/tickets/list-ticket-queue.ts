@@ -76,6 +76,7 @@ export async function listTicketQueue(options: { db: Db; actor: Pick<TicketActor
       createdAt: true,
       escalatedAt: true,
       assignee: { select: { id: true, name: true } },
+      createdBy: { select: { email: true } },
     },
   });
 }

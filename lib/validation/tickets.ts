@@ -35,6 +35,12 @@ export const noteSchema = z.object({
     .transform((v) => v === "on"),
 });
 
+/** An agent's email answer to the requester (lib/inbound/reply-to-requester.ts). */
+export const replySchema = z.object({
+  ticketId: z.uuid(),
+  body: z.string().trim().min(1, "Write the reply first.").max(4_000, "Use at most 4,000 characters."),
+});
+
 export const assignSchema = z.object({ ticketId: z.uuid(), assigneeId: z.union([z.uuid(), z.literal("")]).transform((v) => v || null) });
 
 /** Saved views at the top of the queue (lib/tickets/list-ticket-queue.ts says what each one holds). */

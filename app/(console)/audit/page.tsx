@@ -29,12 +29,18 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { formatDuration, MINUTE_MS, SECOND_MS } from "@/lib/time";
 import { countOpenEscalations } from "@/lib/escalations/list-escalations";
+import { zeroTouchShare } from "@/lib/inbound/zero-touch-share";
 
 export const metadata: Metadata = { title: "Audit" };
 
 export default async function AuditPage() {
   await requirePageUser("SUPERVISOR", "page:/audit");
-  const [d, escalations, coverage] = await Promise.all([loadDashboard({ db: getDb() }), countOpenEscalations({ db: getDb() }), uncoveredAuditEvents(getDb())]);
+  const [d, escalations, coverage, zeroTouch] = await Promise.all([
+    loadDashboard({ db: getDb() }),
+    countOpenEscalations({ db: getDb() }),
+    uncoveredAuditEvents(getDb()),
+    zeroTouchShare({ db: getDb(), days: DASHBOARD_DAYS }),
+  ]);
   const total = d.decisions.ISSUE + d.decisions.REVIEW + d.decisions.REFUSE;
   const seconds = (value: number | null) => formatDuration(value === null ? null : value * SECOND_MS);
   const minutes = (value: number) => Math.round(((value * SECOND_MS) / MINUTE_MS) * 10) / 10;
@@ -51,6 +57,15 @@ export default async function AuditPage() {
     <>
       <PageHeader title="Audit" description={`Every reset step, sign-in and refusal, hash-chained. Figures cover the last ${DASHBOARD_DAYS} days (UTC).`} />
       <AuditSubnav current="/audit" />
+      <div className="mb-4">
+        <Card title="Handled without an agent">
+          <p className="text-sm" data-testid="zero-touch-share">
+            {zeroTouch.tickets
+              ? `${Math.round((zeroTouch.zeroTouch / zeroTouch.tickets) * 1000) / 10}% of tickets (${zeroTouch.zeroTouch} of ${zeroTouch.tickets}) got their code with no agent (zero-touch); ${zeroTouch.fromEmail} were opened from email.`
+              : "No tickets in this window."}
+          </p>
+        </Card>
+      </div>
       {escalations > 0 ? (
         <div className="mb-4">
           <Alert tone="warning" title={`${escalations} ${escalations === 1 ? "escalation waits" : "escalations wait"} for a supervisor`}>

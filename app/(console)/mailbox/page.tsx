@@ -71,14 +71,19 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                 <time dateTime={selected.createdAt.toISOString()}>{formatUtc(selected.createdAt)}</time>
               </dd>
             </dl>
-            <h3 className="mb-2 text-sm font-semibold text-slate-900">HTML part</h3>
-            {/* sandbox="" : no scripts, no forms, no navigation, an opaque origin; the mail is untrusted content. */}
-            <iframe
-              sandbox=""
-              srcDoc={selected.html}
-              title={`HTML part of “${selected.subject}”`}
-              className="h-[40rem] w-full rounded border border-slate-200 bg-white"
-            />
+            {/* Received mail (kind INBOUND) is kept as text only: it has no HTML part to show. */}
+            {selected.html ? (
+              <>
+                <h3 className="mb-2 text-sm font-semibold text-slate-900">HTML part</h3>
+                {/* sandbox="" : no scripts, no forms, no navigation, an opaque origin; the mail is untrusted content. */}
+                <iframe
+                  sandbox=""
+                  srcDoc={selected.html}
+                  title={`HTML part of “${selected.subject}”`}
+                  className="h-[40rem] w-full rounded border border-slate-200 bg-white"
+                />
+              </>
+            ) : null}
             <h3 className="mb-2 mt-6 text-sm font-semibold text-slate-900">Text part</h3>
             <pre className="overflow-x-auto whitespace-pre-wrap rounded border border-slate-200 bg-slate-50 p-4 text-sm">{selected.text}</pre>
           </Card>

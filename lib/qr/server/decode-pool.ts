@@ -15,7 +15,9 @@
  *   (terminated if it has not answered 2 s later); the result is `cancelled`.
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Worker } from "node:worker_threads";
 import { EXTENDED_TIME_BUDGET_MS } from "../pipeline";
 import type { DecodeTimings } from "../types";
 import type { ServerDecodeOptions, ServerDecodeResult } from "./decode-job";
@@ -80,6 +82,23 @@ interface Slot {
   graceTimer?: NodeJS.Timeout;
 }
 
+/**
+ * The worker entry beside this file, for tsx and tests. Not written as `new URL("…", import.meta.url)`:
+ * a bundler (Next's, for the inbound-email pipeline in instrumentation) would take that for an asset
+ * and trace the worker's dynamic imports through the whole project. The server passes `workerUrl`.
+ */
+function defaultWorkerUrl(): URL {
+  return pathToFileURL(path.join(/* turbopackIgnore: true */ path.dirname(fileURLToPath(import.meta.url)), "decode-worker.mjs"));
+}
+
+/**
+ * worker_threads' Worker, taken at run time: a bundler that sees `new Worker(url)` treats the URL
+ * as a worker entry to bundle and, for a computed URL, traces every file of the project.
+ */
+function workerClass(): typeof Worker {
+  return (process.getBuiltinModule("node:worker_threads") as typeof import("node:worker_threads")).Worker;
+}
+
 export function defaultPoolSize(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
@@ -91,7 +110,7 @@ export function createDecodePool(opts: DecodePoolOptions = {}): DecodePool {
   const size = Math.max(1, opts.size ?? defaultPoolSize());
   const maxQueue = opts.maxQueue ?? 64;
   const cancelGraceMs = opts.cancelGraceMs ?? 2000;
-  const workerUrl = opts.workerUrl ?? new URL("./decode-worker.mjs", import.meta.url);
+  const workerUrl = opts.workerUrl ?? defaultWorkerUrl();
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 1;
@@ -121,7 +140,8 @@ export function createDecodePool(opts: DecodePoolOptions = {}): DecodePool {
 
   const spawn = (): Slot => {
     // A fresh execArgv: the entry registers what it needs itself (tsx's hooks of a parent process are not needed).
-    const worker = new Worker(workerUrl, { execArgv: [] });
+    const WorkerThread = workerClass();
+    const worker = new WorkerThread(workerUrl, { execArgv: [] });
     const slot: Slot = { worker };
     worker.on("message", (msg: PoolResponse | { type: "ready" }) => {
       if (msg.type !== "result" || !slot.job || slot.job.id !== msg.id) return;

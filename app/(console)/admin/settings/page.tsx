@@ -6,12 +6,15 @@ import { requirePageUser } from "@/lib/auth/guard";
 import { getDb } from "@/lib/db/client";
 import { getSettings } from "@/lib/settings/get-settings";
 import { keyVersions } from "@/lib/settings/key-versions";
+import { ZeroTouchCard } from "@/components/admin/zero-touch-card";
+import { zeroTouchState } from "@/lib/inbound/zero-touch";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  await requirePageUser("ADMIN", "page:/admin/settings");
+  const user = await requirePageUser("ADMIN", "page:/admin/settings");
   const settings = await getSettings({ db: getDb() });
+  const zeroTouch = await zeroTouchState(getDb());
   const keys = keyVersions();
   return (
     <>
@@ -27,6 +30,13 @@ export default async function SettingsPage() {
             Configured versions: {keys.versions.join(", ")} · current (new devices): {keys.current}. Keys are set in the server environment and never shown.
           </p>
         )}
+      </Card>
+      <Card title="Zero-touch (email requests)" className="mb-6">
+        <ZeroTouchCard
+          enabled={zeroTouch.enabled}
+          pendingByMe={zeroTouch.request?.requestedById === user.id}
+          pendingByOther={zeroTouch.request !== null && zeroTouch.request.requestedById !== user.id}
+        />
       </Card>
       <Card>
         <SettingsForm settings={settings} />

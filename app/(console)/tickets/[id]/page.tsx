@@ -13,6 +13,10 @@ import { LinkedTickets } from "@/components/tickets/linked-tickets";
 import { HistoryCard } from "@/components/tickets/history-card";
 import { NoteForm } from "@/components/tickets/note-form";
 import { NoteThread } from "@/components/tickets/note-thread";
+import { EmailThread } from "@/components/tickets/email-thread";
+import { ReplyForm } from "@/components/tickets/reply-form";
+import { listEmailThread } from "@/lib/inbound/email-thread";
+import { fillReply } from "@/lib/guidance/next-steps";
 import { SendCodePanel } from "@/components/tickets/send-code-panel";
 import { TicketBar } from "@/components/tickets/ticket-bar";
 import { decisionText } from "@/components/tickets/status-badge";
@@ -61,7 +65,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const db = getDb();
   const ticket = await getTicket({ db, actor: user, ticketId: id });
   if (!ticket) notFound();
-  const [deliveries, timeline, approvals, notes, sendFacts, settings, staff, escalations, linked, history] = await Promise.all([
+  const [deliveries, timeline, approvals, notes, sendFacts, settings, staff, escalations, linked, history, thread] = await Promise.all([
     ticketDelivery({ db, ticketId: ticket.id }),
     ticketTimeline({ db, ticketId: ticket.id }),
     listApprovals({ db, ticketId: ticket.id }),
@@ -72,6 +76,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
     listTicketEscalations({ db, ticketId: ticket.id }),
     listLinkedTickets({ db, actor: user, ticket }),
     ticketHistory({ db, actor: user, ticketId: ticket.id }),
+    listEmailThread({ db, ticketId: ticket.id }),
   ]);
   const parsed = ticket.rawChallenge ? rp1Scheme.parse(ticket.rawChallenge) : null;
   const fields = parsed?.ok ? rp1Scheme.describe(parsed.challenge) : [];
@@ -145,6 +150,22 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             <CheckList checks={checks} />
           </Card>
           <NextStepsCard templates={guidance} customerName={ticket.customerName} ticketRef={ticketRef(ticket.number)} />
+          {ticket.channel === "EMAIL" || thread.length ? (
+            <Card title="Email" id="email-thread">
+              <div className="flex flex-col gap-4">
+                <EmailThread entries={thread} />
+                {mine ? (
+                  <ReplyForm
+                    ticketId={ticket.id}
+                    to={ticket.customerEmail}
+                    canned={guidance.map((t) => ({ label: t.step, body: fillReply(t.body, { name: ticket.customerName, ref: ticketRef(ticket.number) }) }))}
+                  />
+                ) : (
+                  <p className="text-sm text-slate-600">Take the ticket to reply to the customer.</p>
+                )}
+              </div>
+            </Card>
+          ) : null}
           {approvals.length ? (
             <Card title="Supervisor review">
               <ReviewDecisionList approvals={approvals} />
