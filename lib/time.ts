@@ -91,3 +91,20 @@ export function describeTimeLeft(until: Date, now: Date): string | null {
   const hours = Math.round(left / HOUR_MS);
   return `about ${hours} ${hours === 1 ? "hour" : "hours"} from now`;
 }
+
+/**
+ * Waits `ms`, or less if `signal` aborts first; never rejects. For the background loops (outbox
+ * worker, scheduler, IMAP poller) that sleep between rounds and must stop at once on shutdown.
+ */
+export function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+}

@@ -1,14 +1,10 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
-import { toast } from "sonner";
 import { createApiTokenAction, revokeApiTokenAction } from "@/app/actions/api";
-import { ActionMessage } from "@/components/ui/action-message";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { API_SCOPES, SCOPE_LABELS } from "@/lib/api-tokens/scopes";
 import { fieldErrors } from "./field-errors";
+import { ConfirmedRowAction } from "./confirmed-row-action";
 import { CheckboxList, SecretDialogForm } from "./secret-dialog-form";
 import { SelectField } from "./select-field";
 
@@ -53,31 +49,15 @@ export function CreateApiTokenDialog() {
 }
 
 export function RevokeApiTokenButton({ tokenId, name }: { tokenId: string; name: string }) {
-  // The row loses this button on the same render that answers, so success is said in a toast, which outlives it.
-  const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof revokeApiTokenAction>>, form: FormData) => {
-    const result = await revokeApiTokenAction(previous, form);
-    if (result?.ok) toast.success(result.message);
-    return result;
-  }, null);
-  const [open, setOpen] = useState(false);
   return (
-    <div className="flex flex-col items-end gap-1">
-      <Button type="button" variant="danger" disabled={pending} onClick={() => setOpen(true)} aria-label={`Revoke ${name}`}>
-        Revoke
-      </Button>
-      <ConfirmDialog
-        open={open}
-        onOpenChange={setOpen}
-        title={`Revoke "${name}"?`}
-        description="Every request with this token is refused from now on, on every instance. This cannot be undone: a new token would have to be given out."
-        confirmLabel="Revoke token"
-        onConfirm={() => {
-          const form = new FormData();
-          form.set("tokenId", tokenId);
-          startTransition(() => action(form));
-        }}
-      />
-      <ActionMessage state={state} />
-    </div>
+    <ConfirmedRowAction
+      action={revokeApiTokenAction}
+      fields={{ tokenId }}
+      label="Revoke"
+      ariaLabel={`Revoke ${name}`}
+      title={`Revoke "${name}"?`}
+      description="Every request with this token is refused from now on, on every instance. This cannot be undone: a new token would have to be given out."
+      confirmLabel="Revoke token"
+    />
   );
 }

@@ -1,15 +1,14 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
-import { toast } from "sonner";
+import { useActionState } from "react";
 import { createWebhookAction, removeWebhookAction, setWebhookAllowlistAction } from "@/app/actions/api";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field } from "@/components/ui/field";
 import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { fieldErrors } from "./field-errors";
+import { ConfirmedRowAction } from "./confirmed-row-action";
 import { CheckboxList, SecretDialogForm } from "./secret-dialog-form";
 
 export function CreateWebhookDialog() {
@@ -48,32 +47,16 @@ export function CreateWebhookDialog() {
 }
 
 export function RemoveWebhookButton({ webhookId, url }: { webhookId: string; url: string }) {
-  // The row loses this button on the same render that answers, so success is said in a toast, which outlives it.
-  const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof removeWebhookAction>>, form: FormData) => {
-    const result = await removeWebhookAction(previous, form);
-    if (result?.ok) toast.success(result.message);
-    return result;
-  }, null);
-  const [open, setOpen] = useState(false);
   return (
-    <div className="flex flex-col items-end gap-1">
-      <Button type="button" variant="danger" disabled={pending} onClick={() => setOpen(true)} aria-label={`Remove the webhook to ${url}`}>
-        Remove
-      </Button>
-      <ConfirmDialog
-        open={open}
-        onOpenChange={setOpen}
-        title="Remove this webhook?"
-        description={`Nothing more is sent to ${url}; deliveries still waiting are dropped. Register it again to get a new secret.`}
-        confirmLabel="Remove webhook"
-        onConfirm={() => {
-          const form = new FormData();
-          form.set("webhookId", webhookId);
-          startTransition(() => action(form));
-        }}
-      />
-      <ActionMessage state={state} />
-    </div>
+    <ConfirmedRowAction
+      action={removeWebhookAction}
+      fields={{ webhookId }}
+      label="Remove"
+      ariaLabel={`Remove the webhook to ${url}`}
+      title="Remove this webhook?"
+      description={`Nothing more is sent to ${url}; deliveries still waiting are dropped. Register it again to get a new secret.`}
+      confirmLabel="Remove webhook"
+    />
   );
 }
 

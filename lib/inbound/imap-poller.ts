@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/log";
 import type { DecodePool } from "@/lib/qr/server/decode-pool";
 import { ingestEmail, InboundRejected, inboundLimits, type InboundLimits } from "./ingest-email";
+import { sleepUnlessAborted } from "@/lib/time";
 
 /** First key of the poller's two-key advisory lock (the scheduler uses 7_202_612 for its jobs). */
 export const INBOUND_LOCK_SPACE = 7_202_613;
@@ -27,19 +28,6 @@ export function parseImapUrl(url: string): ImapTarget {
     pass: decodeURIComponent(u.password),
     mailbox: decodeURIComponent(u.pathname.replace(/^\//, "")) || "INBOX",
   };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
 }
 
 /**
@@ -99,7 +87,7 @@ async function withPollerLock(databaseUrl: string | null, signal: AbortSignal, r
     } finally {
       await client.end().catch(() => undefined);
     }
-    await sleep(15_000, signal);
+    await sleepUnlessAborted(15_000, signal);
   }
 }
 
@@ -175,7 +163,7 @@ export async function runImapPoller(options: {
         else await Promise.race([client.logout(), new Promise((resolve) => setTimeout(resolve, 5_000))]).catch(() => undefined);
         client.close();
       }
-      await sleep(pause, options.signal);
+      await sleepUnlessAborted(pause, options.signal);
       pause = Math.min(pause * 2, 60_000);
     }
   });

@@ -8,23 +8,11 @@ import { webhookConfig, type WebhookConfig } from "@/lib/webhooks/webhook-config
 import { mailSink, type MailSink } from "./mail-sink";
 import { outboxConfig, type OutboxConfig } from "./outbox-config";
 import { runOutboxOnce } from "./run-outbox-once";
+import { sleepUnlessAborted } from "@/lib/time";
 
 /** Unique per process and start, so a restarted worker never mistakes an old lease for its own. */
 export function newWorkerId(): string {
   return `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
 }
 
 /**
@@ -71,7 +59,7 @@ export async function runOutboxWorker(options: {
     } catch (error) {
       log.error({ err: error }, "webhooks: poll failed");
     }
-    if (!full) await sleep(config.pollMs, signal);
+    if (!full) await sleepUnlessAborted(config.pollMs, signal);
   }
   log.info("outbox: worker stopped");
 }

@@ -4,23 +4,11 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { SCHEDULED_JOBS } from "./jobs";
 import { runDueJobs, type ScheduledJob } from "./run-job-once";
+import { sleepUnlessAborted } from "@/lib/time";
 
 /** SCHEDULER_TICK_MS: how often each instance asks whether a job is due (default 5 s). */
 
 const holder = globalThis as unknown as { __scheduler?: AbortController };
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-    signal.addEventListener("abort", done, { once: true });
-  });
-}
 
 /**
  * The loop: every tick, each job runs if it is due and no other instance is running it (the lock
@@ -39,7 +27,7 @@ export async function runScheduler(options: { signal: AbortSignal; db?: Db; jobs
       else if (run.ran && Object.values(run.result).some((v) => typeof v === "number" && v > 0))
         log.info({ job: run.name, result: run.result }, "scheduler: job ran");
     }
-    await sleep(tick, signal);
+    await sleepUnlessAborted(tick, signal);
   }
   log.info("scheduler: stopped");
 }
