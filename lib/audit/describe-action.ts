@@ -299,7 +299,8 @@ const SENTENCES: Record<string, (actor: string, d: Details) => string> = {
     `${a} reset the second factor of ${text(d.name) ?? "a user"}${num(d.passkeysRemoved) ? ` (authenticator app and ${num(d.passkeysRemoved)} passkey(s) removed)` : ""}: they set it up again at their next sign-in`,
   "mfa.passkey_added": (a, d) => `${a} added a passkey${text(d.name) ? ` named “${text(d.name)}”` : ""}`,
   "mfa.passkey_removed": (a, d) => `${a} removed their passkey${text(d.name) ? ` “${text(d.name)}”` : ""}`,
-  "auth.sign_in": (a, d) => (d.method === "passkey" ? `${a} signed in with a passkey${text(d.name) ? ` (“${text(d.name)}”)` : ""}, no password needed` : `${a} signed in`),
+  "auth.sign_in": (a, d) =>
+    d.method === "passkey" ? `${a} signed in with a passkey${text(d.name) ? ` (“${text(d.name)}”)` : ""}, no password needed` : `${a} signed in`,
   "auth.session_ended": (a) => `${a} signed out one of their other sessions`,
   "auth.denied": (a, d) => `${a} ${DENIALS[String(d.what)] ?? "was refused access"}`,
   "auth.sso_sign_in": (a, d) => {

@@ -42,7 +42,9 @@ export async function readSession(
 ): Promise<SessionRecord | null> {
   const row = await db.userSession.findUnique({
     where: { id: sessionId },
-    include: { user: { select: { id: true, email: true, name: true, role: true, active: true, totpConfirmedAt: true, _count: { select: { passkeys: true } } } } },
+    include: {
+      user: { select: { id: true, email: true, name: true, role: true, active: true, totpConfirmedAt: true, _count: { select: { passkeys: true } } } },
+    },
   });
   const now = options.now ?? Date.now();
   if (!row || row.revokedAt || row.expiresAt.getTime() <= now || !row.user.active) return null;

@@ -19,7 +19,8 @@ export async function requestFactorReset(options: { db: Db } & FactorReset) {
       SELECT "id", "name", "totpConfirmedAt" FROM "User" WHERE "id" = ${options.userId}::uuid FOR UPDATE`;
     if (!user) throw new AppError("NOT_FOUND", "No such user.");
     const passkeyCount = await tx.passkey.count({ where: { userId: user.id } });
-    if (!userHasFactor({ totpConfirmedAt: user.totpConfirmedAt, passkeyCount })) throw new AppError("INVALID_STATE", `${user.name} has no second factor to reset.`);
+    if (!userHasFactor({ totpConfirmedAt: user.totpConfirmedAt, passkeyCount }))
+      throw new AppError("INVALID_STATE", `${user.name} has no second factor to reset.`);
     if (user.id === options.actor.id) throw new AppError("FORBIDDEN", "Another admin must ask to reset your own second factor.");
     const request = await requestPrivilegeChange(tx, options.actor, options.ip, { change: "MFA_RESET", userId: user.id, name: user.name });
     return { user, requestId: request.id };

@@ -11,7 +11,10 @@ export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
  * Keeps a challenge (made by @simplewebauthn/server) in the database, so any app instance can
  * check the answer; expired ones are swept here, on the next issue.
  */
-export async function storeChallenge(db: Db, options: { challenge: string; purpose: ChallengePurpose; userId?: string | null; sessionId?: string | null; now: Date }) {
+export async function storeChallenge(
+  db: Db,
+  options: { challenge: string; purpose: ChallengePurpose; userId?: string | null; sessionId?: string | null; now: Date },
+) {
   await db.webAuthnChallenge.deleteMany({ where: { expiresAt: { lt: options.now } } });
   await db.webAuthnChallenge.create({
     data: {

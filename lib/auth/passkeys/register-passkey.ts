@@ -31,7 +31,10 @@ export async function startPasskeyRegistration(options: {
   const { db } = options;
   const rp = options.rp ?? requireRelyingParty();
   const now = options.now ?? new Date();
-  const user = await db.user.findUniqueOrThrow({ where: { id: options.userId }, select: { id: true, email: true, name: true, passkeys: { select: { credentialId: true, transports: true } } } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: options.userId },
+    select: { id: true, email: true, name: true, passkeys: { select: { credentialId: true, transports: true } } },
+  });
   if (user.passkeys.length >= MAX_PASSKEYS) throw new AppError("CONFLICT", `You have ${MAX_PASSKEYS} passkeys already: remove one first.`);
   const optionsJSON = await generateRegistrationOptions({
     rpName: rp.rpName,
@@ -85,8 +88,10 @@ export async function finishPasskeyRegistration(options: {
   if (!verification.verified) throw new AppError("FORBIDDEN", REFUSED);
   const { credential, credentialBackedUp } = verification.registrationInfo;
   return db.$transaction(async (tx) => {
-    if ((await tx.passkey.count({ where: { userId: actor.id } })) >= MAX_PASSKEYS) throw new AppError("CONFLICT", `You have ${MAX_PASSKEYS} passkeys already: remove one first.`);
-    if (await tx.passkey.findUnique({ where: { credentialId: credential.id }, select: { id: true } })) throw new AppError("CONFLICT", "This passkey is registered already.");
+    if ((await tx.passkey.count({ where: { userId: actor.id } })) >= MAX_PASSKEYS)
+      throw new AppError("CONFLICT", `You have ${MAX_PASSKEYS} passkeys already: remove one first.`);
+    if (await tx.passkey.findUnique({ where: { credentialId: credential.id }, select: { id: true } }))
+      throw new AppError("CONFLICT", "This passkey is registered already.");
     const passkey = await tx.passkey.create({
       data: {
         userId: actor.id,

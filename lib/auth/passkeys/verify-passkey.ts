@@ -47,7 +47,12 @@ export async function startPasskeyAssertion(options: {
     if (passkeys.length === 0) throw new AppError("INVALID_STATE", "You have no passkey. Add one on your Account page, or use your authenticator app.");
     allowCredentials = passkeys.map((p) => ({ id: p.credentialId, transports: p.transports as AuthenticatorTransportFuture[] }));
   }
-  const optionsJSON = await generateAuthenticationOptions({ rpID: rp.rpID, allowCredentials, userVerification: user ? "preferred" : "required", timeout: CHALLENGE_TTL_MS });
+  const optionsJSON = await generateAuthenticationOptions({
+    rpID: rp.rpID,
+    allowCredentials,
+    userVerification: user ? "preferred" : "required",
+    timeout: CHALLENGE_TTL_MS,
+  });
   await storeChallenge(db, { challenge: optionsJSON.challenge, purpose: user ? "factor" : "sign_in", userId: user?.id, sessionId: user?.sessionId, now });
   return optionsJSON;
 }
@@ -124,10 +129,20 @@ export async function verifyPasskeySecondFactor(options: {
   if (!claim.ok) throw new AppError("RATE_LIMITED", `Too many refused attempts. Try again in ${Math.ceil(claim.retryAfterMs / 1000)} s.`);
   let checked;
   try {
-    checked = await checkPasskeyAssertion({ db, response: options.response, purpose: "factor", userId: actor.id, sessionId: options.sessionId, rp: options.rp, now });
+    checked = await checkPasskeyAssertion({
+      db,
+      response: options.response,
+      purpose: "factor",
+      userId: actor.id,
+      sessionId: options.sessionId,
+      rp: options.rp,
+      now,
+    });
   } catch (e) {
     if (e instanceof PasskeyRefused) {
-      await db.$transaction((tx) => recordAudit(tx, { actor, action: "mfa.failed", ip, details: { purpose, method: "passkey", reason: `passkey_${e.reason}` } }));
+      await db.$transaction((tx) =>
+        recordAudit(tx, { actor, action: "mfa.failed", ip, details: { purpose, method: "passkey", reason: `passkey_${e.reason}` } }),
+      );
     }
     throw e;
   }
