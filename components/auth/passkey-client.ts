@@ -2,11 +2,16 @@
 
 import { startAuthentication, startRegistration, type AuthenticationResponseJSON } from "@simplewebauthn/browser";
 
+/** A refusal that asks to confirm it is you (step-up): the caller asks for the code and tries again. */
+export class StepUpAsked extends Error {}
+
 /** A refusal from the console's JSON routes, in the words it gave. */
 async function postJson<T>(url: string, body?: unknown): Promise<T> {
   const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body ?? {}) });
   const data = (await response.json().catch(() => ({}))) as T & { message?: string; fieldErrors?: Record<string, string[]> };
   if (!response.ok) {
+    const stepUp = data.fieldErrors?.stepUpCode?.[0];
+    if (stepUp) throw new StepUpAsked(stepUp);
     const field = data.fieldErrors ? Object.values(data.fieldErrors).flat()[0] : undefined;
     throw new Error(field ?? data.message ?? `The console answered ${response.status}. Try again.`);
   }
@@ -23,9 +28,12 @@ export function passkeyProblem(e: unknown): string {
   return e instanceof Error && e.message ? e.message : "The passkey did not work. Try again.";
 }
 
-/** Makes a passkey on this device and saves it under `name`. */
-export async function addPasskey(name: string): Promise<string> {
-  const optionsJSON = await postJson<Parameters<typeof startRegistration>[0]["optionsJSON"]>("/api/v1/passkeys/register/options");
+/** Makes a passkey on this device and saves it under `name` (with the step-up code, when the console asked for one). */
+export async function addPasskey(name: string, stepUpCode?: string): Promise<string> {
+  const optionsJSON = await postJson<Parameters<typeof startRegistration>[0]["optionsJSON"]>(
+    "/api/v1/passkeys/register/options",
+    stepUpCode ? { stepUpCode } : {},
+  );
   const response = await startRegistration({ optionsJSON });
   const { message } = await postJson<{ message: string }>("/api/v1/passkeys/register", { name, response });
   return message;

@@ -7,7 +7,7 @@ import { removePasskeyAction } from "@/app/actions/mfa";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { addPasskey, passkeyProblem } from "./passkey-client";
+import { addPasskey, passkeyProblem, proveWithPasskey, StepUpAsked } from "./passkey-client";
 import { useStepUp } from "./step-up";
 
 /** "Add a passkey": a Radix dialog asks for its name, then the browser makes it. */
@@ -17,6 +17,22 @@ export function AddPasskeyDialog() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  /** The step-up question, once the console asked to confirm it is you. */
+  const [asked, setAsked] = useState<string | null>(null);
+  const create = async (name: string, stepUpCode?: string) => {
+    setPending(true);
+    setError(null);
+    try {
+      setDone(await addPasskey(name, stepUpCode));
+      setAsked(null);
+      setOpen(false);
+      router.refresh();
+    } catch (e) {
+      if (e instanceof StepUpAsked) setAsked(e.message);
+      else setError(passkeyProblem(e));
+    }
+    setPending(false);
+  };
   return (
     <div className="flex flex-col gap-2">
       {done ? <Alert tone="success">{done}</Alert> : null}
@@ -40,18 +56,10 @@ export function AddPasskeyDialog() {
               className="mt-4 flex flex-col gap-2"
               onSubmit={async (event) => {
                 event.preventDefault();
-                const name = String(new FormData(event.currentTarget).get("name") ?? "").trim();
+                const form = new FormData(event.currentTarget);
+                const name = String(form.get("name") ?? "").trim();
                 if (!name) return setError("Name the passkey.");
-                setPending(true);
-                setError(null);
-                try {
-                  setDone(await addPasskey(name));
-                  setOpen(false);
-                  router.refresh();
-                } catch (e) {
-                  setError(passkeyProblem(e));
-                }
-                setPending(false);
+                await create(name, String(form.get("stepUpCode") ?? "").trim() || undefined);
               }}
             >
               <label htmlFor="passkey-name" className="text-sm font-medium text-slate-800">
@@ -60,7 +68,7 @@ export function AddPasskeyDialog() {
               <input
                 id="passkey-name"
                 name="name"
-                required
+                aria-required="true"
                 autoFocus
                 maxLength={60}
                 placeholder="Work laptop"
@@ -68,6 +76,38 @@ export function AddPasskeyDialog() {
                 aria-invalid={error ? true : undefined}
                 aria-describedby={error ? "passkey-error" : undefined}
               />
+              {asked ? (
+                <div className="mt-2 flex flex-col gap-2 rounded border border-amber-300 bg-amber-50 p-3">
+                  <p className="text-sm text-slate-800">{asked}</p>
+                  <label htmlFor="passkey-step-up" className="text-sm font-medium text-slate-800">
+                    Authenticator code
+                  </label>
+                  <input
+                    id="passkey-step-up"
+                    name="stepUpCode"
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    maxLength={64}
+                    className="rounded border border-slate-300 px-3 py-2 font-mono text-sm"
+                  />
+                  <button
+                    type="button"
+                    className={buttonClasses("secondary", "self-start")}
+                    onClick={async (event) => {
+                      const name = String(new FormData(event.currentTarget.form ?? undefined).get("name") ?? "").trim();
+                      setError(null);
+                      try {
+                        await proveWithPasskey("step_up");
+                      } catch (e) {
+                        return setError(passkeyProblem(e));
+                      }
+                      if (name) await create(name);
+                    }}
+                  >
+                    Confirm with an existing passkey
+                  </button>
+                </div>
+              ) : null}
               {error ? (
                 <p id="passkey-error" role="alert" className="text-sm text-red-700">
                   {error}

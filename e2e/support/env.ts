@@ -21,7 +21,7 @@ export const E2E_MASTER_KEYS =
   "1:000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f,2:202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f";
 
 /** The bearer token the e2e app server serves `/api/metrics` with. */
-export const E2E_METRICS_TOKEN = "e2e-metrics-token";
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-e2e-metrics-token-0123";
 /** The test OpenID Connect provider (lib/testing/oidc-idp, started by global-setup) and the console's client there. */
 export const E2E_OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? E2E_PORT + 50);
 export const E2E_OIDC_ISSUER = `http://127.0.0.1:${E2E_OIDC_PORT}`;

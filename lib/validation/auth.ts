@@ -27,6 +27,8 @@ export const addPasskeySchema = z.object({ name: passkeyNameSchema, response: we
 
 export const passkeyAssertionSchema = z.object({ response: webAuthnResponse, purpose: z.enum(["sign_in", "step_up"]).default("sign_in") });
 
+export const stepUpCodeSchema = z.object({ stepUpCode: z.string().max(64).optional() });
+
 export const passkeyIdSchema = z.object({ passkeyId: z.uuid("Pick a passkey."), stepUpCode: z.string().max(64).optional() });
 
 /** The passwordless sign-in's credential field (next-auth hands form fields over as strings). */

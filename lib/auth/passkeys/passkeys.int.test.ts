@@ -38,7 +38,7 @@ describe.each(ENGINES)("passkeys on %s", (engine) => {
   const register = async (actor: { id: string; label: string }, name: string) => {
     const session = await newSession(actor.id, new Date());
     const authenticator = new SoftwareAuthenticator(rp.origin);
-    const options = await startPasskeyRegistration({ db: t.db, userId: actor.id, sessionId: session.id, rp });
+    const options = await startPasskeyRegistration({ db: t.db, userId: actor.id, sessionId: session.id, stepUp: stepUpOf(actor, session), rp });
     const { passkeyId } = await finishPasskeyRegistration({
       db: t.db,
       actor,
@@ -50,6 +50,9 @@ describe.each(ENGINES)("passkeys on %s", (engine) => {
     });
     return { authenticator, passkeyId, session };
   };
+  /** The step-up of `actor` on `session` as the route builds it (no code typed). */
+  const stepUpOf = (actor: { id: string; label: string }, session: { id: string; secondFactorAt: Date | null }) =>
+    stepUpFor({ id: actor.id, name: actor.label, sessionId: session.id, secondFactorAt: session.secondFactorAt, hasTotp: false, hasPasskey: true, ip: IP });
   const auditOf = (userId: string) => t.db.auditEvent.findMany({ where: { actorId: userId }, orderBy: { seq: "asc" } });
 
   it("registers a named passkey (public key, counter, transports kept) and counts it as the user's factor", async () => {
@@ -71,23 +74,45 @@ describe.each(ENGINES)("passkeys on %s", (engine) => {
     expect(await listPasskeys(t.db, sam.id)).toEqual([expect.objectContaining({ id: passkeyId, name: "Work laptop" })]);
   });
 
+  it("a first passkey proves the session's factor; a further one needs a recent second factor (step-up)", async () => {
+    const fay = await user("AGENT", "Fay First");
+    const session = await newSession(fay.id);
+    const first = new SoftwareAuthenticator(rp.origin);
+    const options = await startPasskeyRegistration({ db: t.db, userId: fay.id, sessionId: session.id, stepUp: stepUpOf(fay, session), rp });
+    await finishPasskeyRegistration({ db: t.db, actor: fay, sessionId: session.id, ip: IP, name: "First", response: first.register(options), rp });
+    expect(await readSession(t.db, session.id, { touch: false })).toMatchObject({ factor: "ok", hasPasskey: true });
+    // Ten minutes later, someone at the unlocked screen cannot add their own passkey without the factor.
+    const later = await t.db.userSession.update({ where: { id: session.id }, data: { secondFactorAt: new Date(Date.now() - 10 * 60_000) } });
+    await expect(startPasskeyRegistration({ db: t.db, userId: fay.id, sessionId: later.id, stepUp: stepUpOf(fay, later), rp })).rejects.toMatchObject({
+      fieldErrors: { stepUpCode: [expect.stringContaining("Confirm it is you")] },
+    });
+    expect(await t.db.webAuthnChallenge.count({ where: { userId: fay.id } })).toBe(0);
+  });
+
   it("refuses a registration whose challenge is used, expired, for another session, or signed for another origin", async () => {
     const ria = await user("AGENT", "Ria Register");
     const session = await newSession(ria.id, new Date());
     const other = await newSession(ria.id, new Date());
     const authenticator = new SoftwareAuthenticator(rp.origin);
-    const options = await startPasskeyRegistration({ db: t.db, userId: ria.id, sessionId: session.id, rp });
+    const options = await startPasskeyRegistration({ db: t.db, userId: ria.id, sessionId: session.id, stepUp: stepUpOf(ria, session), rp });
     const answer = authenticator.register(options);
     await expect(finishPasskeyRegistration({ db: t.db, actor: ria, sessionId: other.id, ip: IP, name: "x", response: answer, rp })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     // The refused attempt above did not use it up (it was not this session's), but one use does.
-    const old = await startPasskeyRegistration({ db: t.db, userId: ria.id, sessionId: session.id, rp, now: new Date(Date.now() - 10 * 60_000) });
+    const old = await startPasskeyRegistration({
+      db: t.db,
+      userId: ria.id,
+      sessionId: session.id,
+      stepUp: stepUpOf(ria, session),
+      rp,
+      now: new Date(Date.now() - 10 * 60_000),
+    });
     await expect(
       finishPasskeyRegistration({ db: t.db, actor: ria, sessionId: session.id, ip: IP, name: "x", response: authenticator.register(old), rp }),
     ).rejects.toMatchObject({ message: expect.stringContaining("expired") });
     const phishing = new SoftwareAuthenticator("http://localhost.evil.test");
-    const forPhish = await startPasskeyRegistration({ db: t.db, userId: ria.id, sessionId: session.id, rp });
+    const forPhish = await startPasskeyRegistration({ db: t.db, userId: ria.id, sessionId: session.id, stepUp: stepUpOf(ria, session), rp });
     await expect(
       finishPasskeyRegistration({ db: t.db, actor: ria, sessionId: session.id, ip: IP, name: "x", response: phishing.register(forPhish), rp }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -152,7 +177,7 @@ describe.each(ENGINES)("passkeys on %s", (engine) => {
     const touchOnly = new SoftwareAuthenticator(rp.origin, { userVerified: false });
     const quinn = await user("AGENT", "Quinn Touch");
     const quinnSession = await newSession(quinn.id, new Date());
-    const regOptions = await startPasskeyRegistration({ db: t.db, userId: quinn.id, sessionId: quinnSession.id, rp });
+    const regOptions = await startPasskeyRegistration({ db: t.db, userId: quinn.id, sessionId: quinnSession.id, stepUp: stepUpOf(quinn, quinnSession), rp });
     await expect(
       finishPasskeyRegistration({ db: t.db, actor: quinn, sessionId: quinnSession.id, ip: IP, name: "x", response: touchOnly.register(regOptions), rp }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -9,6 +9,8 @@ import {
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { userHasFactor } from "@/lib/auth/mfa/factor-rules";
+import { requireRecentSecondFactor, type StepUp } from "@/lib/auth/step-up";
 import { challengeOf, CHALLENGE_TTL_MS, storeChallenge, takeChallenge } from "./challenges";
 import { requireRelyingParty, type RelyingParty } from "./config";
 
@@ -20,11 +22,14 @@ const REFUSED = "The passkey could not be added: the browser's answer did not ch
 /**
  * Options for the browser to make a new passkey: a resident (discoverable) credential with user
  * verification, so it also signs in without a password; the user's existing ones excluded.
+ * A user who has a second factor already must have proven it recently (step-up): someone at an
+ * unlocked screen must not add a passkey of their own to the account.
  */
 export async function startPasskeyRegistration(options: {
   db: Db;
   userId: string;
   sessionId: string;
+  stepUp: StepUp;
   rp?: RelyingParty;
   now?: Date;
 }): Promise<PublicKeyCredentialCreationOptionsJSON> {
@@ -33,8 +38,11 @@ export async function startPasskeyRegistration(options: {
   const now = options.now ?? new Date();
   const user = await db.user.findUniqueOrThrow({
     where: { id: options.userId },
-    select: { id: true, email: true, name: true, passkeys: { select: { credentialId: true, transports: true } } },
+    select: { id: true, email: true, name: true, totpConfirmedAt: true, passkeys: { select: { credentialId: true, transports: true } } },
   });
+  if (userHasFactor({ totpConfirmedAt: user.totpConfirmedAt, passkeyCount: user.passkeys.length })) {
+    await requireRecentSecondFactor(db, options.stepUp, "add a passkey", now);
+  }
   if (user.passkeys.length >= MAX_PASSKEYS) throw new AppError("CONFLICT", `You have ${MAX_PASSKEYS} passkeys already: remove one first.`);
   const optionsJSON = await generateRegistrationOptions({
     rpName: rp.rpName,
@@ -54,7 +62,8 @@ export async function startPasskeyRegistration(options: {
 /**
  * Checks the browser's answer against the challenge this session was given (used up either way)
  * and keeps the credential's public key, counter and transports under the name the user gave.
- * Audited as `mfa.passkey_added`.
+ * A first factor proves this session's too (as a confirmed authenticator app does). Audited as
+ * `mfa.passkey_added`.
  */
 export async function finishPasskeyRegistration(options: {
   db: Db;
@@ -103,6 +112,7 @@ export async function finishPasskeyRegistration(options: {
         backedUp: credentialBackedUp,
       },
     });
+    await tx.userSession.updateMany({ where: { id: options.sessionId, secondFactorAt: null }, data: { secondFactorAt: now } });
     await recordAudit(tx, { actor, action: "mfa.passkey_added", ip, details: { passkeyId: passkey.id, name: passkey.name, sessionId: options.sessionId } });
     return { passkeyId: passkey.id };
   });
