@@ -83,3 +83,43 @@ test("a passkey added on the account page signs in without a password and proves
   await expect(page.getByText("No passkeys yet.")).toBeVisible();
   expect(await db.auditEvent.count({ where: { action: "mfa.passkey_removed", actorId: alex.id } })).toBe(1);
 });
+
+test("with an old second factor, adding and removing a passkey ask to confirm it is you, and a passkey answers", async ({ page }) => {
+  await virtualAuthenticator(page);
+  const alex = await seedUser("AGENT");
+  await signIn(page, alex);
+  await visit(page, "/account");
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  let dialog = page.getByRole("dialog", { name: "Add a passkey" });
+  await dialog.getByLabel("Passkey name").fill("First key");
+  await dialog.getByRole("button", { name: "Create passkey" }).click();
+  await expect(page.getByRole("list", { name: "Your passkeys" }).getByText("First key")).toBeVisible({ timeout: 20_000 });
+
+  // Ten minutes later (the session's proof aged in the database): a second passkey needs the factor again.
+  const aged = new Date(Date.now() - 10 * 60_000);
+  await db.userSession.updateMany({ where: { userId: alex.id, revokedAt: null }, data: { secondFactorAt: aged } });
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  dialog = page.getByRole("dialog", { name: "Add a passkey" });
+  await dialog.getByLabel("Passkey name").fill("Second key");
+  await dialog.getByRole("button", { name: "Create passkey" }).click();
+  await expect(dialog.getByText(/Confirm it is you/)).toBeVisible();
+  expect(await db.passkey.count({ where: { userId: alex.id } })).toBe(1);
+  // The first passkey confirms; this one virtual authenticator already holds a passkey for the
+  // account (the options exclude it), so the browser then refuses a duplicate, said in words.
+  await dialog.getByRole("button", { name: "Confirm with an existing passkey" }).click();
+  await expect(dialog.getByRole("alert")).toHaveText("This passkey is registered already.", { timeout: 20_000 });
+  expect(await db.auditEvent.findFirst({ where: { action: "mfa.verified", actorId: alex.id }, orderBy: { seq: "desc" } })).toMatchObject({
+    details: { method: "passkey", purpose: "step_up" },
+  });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+
+  // Removing with an aged proof: the step-up dialog asks, and "Use a passkey" answers it.
+  await db.userSession.updateMany({ where: { userId: alex.id, revokedAt: null }, data: { secondFactorAt: aged } });
+  await page.getByRole("button", { name: "Remove passkey First key" }).click();
+  const stepUp = page.getByRole("alertdialog", { name: "Confirm it is you" });
+  await expect(stepUp).toBeVisible();
+  await stepUp.getByRole("button", { name: "Use a passkey" }).click();
+  await expect(page.getByText("No passkeys yet.")).toBeVisible({ timeout: 20_000 });
+  expect(await db.passkey.count({ where: { userId: alex.id } })).toBe(0);
+  expect(await db.auditEvent.count({ where: { action: "mfa.passkey_removed", actorId: alex.id } })).toBe(1);
+});
