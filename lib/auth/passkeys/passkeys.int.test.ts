@@ -236,6 +236,29 @@ describe.each(ENGINES)("passkeys on %s", (engine) => {
     expect(await signInWithPasskey({ db: t.db, response: authenticator.assert(afterRemoval), ip: IP, rp })).toEqual({ ok: false, reason: "invalid" });
   });
 
+  it("refuses a passwordless sign-in of a disabled user, and from an address past its throttle", async () => {
+    const dee = await user("AGENT", "Dee Disabled");
+    const { authenticator } = await register(dee, "Key");
+    await t.db.user.update({ where: { id: dee.id }, data: { active: false } });
+    expect(await signInWithPasskey({ db: t.db, response: authenticator.assert(await startPasskeyAssertion({ db: t.db, rp })), ip: IP, rp })).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    await t.db.user.update({ where: { id: dee.id }, data: { active: true } });
+    // Garbage answers from one address: after the free ones, it must wait, even with a good passkey.
+    const noisy = "10.9.9.9";
+    for (let i = 0; i < 10; i++) {
+      const options = await startPasskeyAssertion({ db: t.db, rp });
+      const forged = authenticator.assert(options);
+      forged.response.signature = Buffer.from("not a signature").toString("base64url");
+      expect(await signInWithPasskey({ db: t.db, response: forged, ip: noisy, rp })).toMatchObject({ ok: false, reason: "invalid" });
+    }
+    const good = authenticator.assert(await startPasskeyAssertion({ db: t.db, rp }));
+    expect(await signInWithPasskey({ db: t.db, response: good, ip: noisy, rp })).toMatchObject({ ok: false, reason: "throttled" });
+    // Another address is not held up.
+    expect(await signInWithPasskey({ db: t.db, response: good, ip: "10.9.9.10", rp })).toMatchObject({ ok: true, userId: dee.id });
+  });
+
   it("an approved factor reset removes the user's passkeys", async () => {
     const lou = await user("SUPERVISOR", "Lou Lost");
     await register(lou, "Lost phone");
