@@ -78,6 +78,15 @@ const schema = z.object({
   OIDC_MFA_ACR: z.string().optional(),
   OIDC_RECHECK_SECONDS: wholeNumber(1, 3600).default(300),
 
+  // Passkeys (lib/auth/passkeys): the WebAuthn relying party. Unset: NEXTAUTH_URL's host name and origin.
+  WEBAUTHN_RP_ID: z
+    .string()
+    .regex(/^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/, {
+      error: "must be a host name without port or scheme (the console's domain, e.g. console.example.com; not an IP address)",
+    })
+    .optional(),
+  WEBAUTHN_ORIGIN: urlWith(/^https?:$/, "the http(s):// origin browsers show for the console, e.g. https://console.example.com").optional(),
+
   // The key ring's format is checked by parseMasterKeys (lib/reset-protocol) at start-up.
   RESET_MASTER_KEYS: z.string().optional(),
   RESET_MASTER_KEY_CURRENT: z.string().optional(),

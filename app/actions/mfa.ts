@@ -3,8 +3,10 @@
 import { confirmTotpEnrolment } from "@/lib/auth/mfa/enrol-totp";
 import { endOwnSession } from "@/lib/auth/mfa/sessions";
 import { verifySecondFactor } from "@/lib/auth/mfa/verify-second-factor";
+import { removePasskey } from "@/lib/auth/passkeys/remove-passkey";
+import { stepUpFor } from "@/lib/auth/step-up";
 import { serverAction } from "@/lib/http/server-action";
-import { endSessionSchema, secondFactorCodeSchema } from "@/lib/validation/auth";
+import { endSessionSchema, passkeyIdSchema, secondFactorCodeSchema } from "@/lib/validation/auth";
 
 /** The first code from the new authenticator app: confirms it, answers the ten recovery codes (shown once). */
 export const confirmTotpAction = serverAction({
@@ -43,5 +45,16 @@ export const endSessionAction = serverAction({
   run: async ({ sessionId }, { db, actor }) => {
     await endOwnSession({ db, actor, ip: actor.ip, sessionId });
     return { message: "Signed out there.", revalidate: ["/account"] };
+  },
+});
+
+/** Removing a passkey asks for a recent second factor (the step-up dialog): removePasskey checks it. */
+export const removePasskeyAction = serverAction({
+  name: "action:removePasskey",
+  role: "AGENT",
+  schema: passkeyIdSchema,
+  run: async ({ passkeyId, stepUpCode }, { db, actor, user }) => {
+    await removePasskey({ db, actor, stepUp: stepUpFor(user, stepUpCode), passkeyId });
+    return { message: "Passkey removed.", revalidate: ["/account"] };
   },
 });

@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { confirmTotpAction, verifySecondFactorAction } from "@/app/actions/mfa";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { fieldErrors } from "@/components/admin/field-errors";
+import { passkeyProblem, proveWithPasskey } from "./passkey-client";
 
 /** "JBSW Y3DP EHPK …": the manual key in groups of four, easier to type. */
 function grouped(secret: string): string {
@@ -80,5 +81,35 @@ export function VerifyFactorForm() {
         {pending ? "Checking…" : "Verify"}
       </Button>
     </form>
+  );
+}
+
+/** "Use a passkey" on /mfa: the browser's passkey prompt proves the second factor, then on to the console. */
+export function PasskeyFactorButton({ next = "/tickets" }: { next?: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  return (
+    <div className="flex flex-col gap-2">
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={pending}
+        onClick={async () => {
+          setPending(true);
+          setError(null);
+          try {
+            await proveWithPasskey("sign_in");
+            window.location.assign(next);
+            return;
+          } catch (e) {
+            setError(passkeyProblem(e));
+          }
+          setPending(false);
+        }}
+      >
+        {pending ? "Waiting for your passkey…" : "Use a passkey"}
+      </Button>
+    </div>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { passkeyProblem, passkeySignInAnswer } from "./passkey-client";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Email or password is not right.",
@@ -18,6 +19,7 @@ const MESSAGES: Record<string, string> = {
   OAuthCallback: "Single sign-on did not complete. Try again, or sign in with your password.",
   Callback: "Single sign-on did not complete. Try again, or sign in with your password.",
   AccessDenied: "Single sign-on refused.",
+  PasskeyRefused: "That passkey was not accepted: it may have been removed, or belong to no account here. Sign in with your password.",
 };
 
 /** The form's words for next-auth's error code; "Throttled:12" carries the wait in seconds. */
@@ -43,6 +45,23 @@ export function LoginForm({ callbackUrl, initialError, ssoName }: { callbackUrl:
     }
     setPending(false);
     setError(messageFor(result?.error));
+  }
+
+  async function onPasskey() {
+    setPending(true);
+    setError(null);
+    try {
+      const response = await passkeySignInAnswer();
+      const result = await signIn("passkey", { response: JSON.stringify(response), redirect: false });
+      if (result?.ok && !result.error) {
+        window.location.assign(callbackUrl);
+        return;
+      }
+      setError(messageFor(result?.error));
+    } catch (e) {
+      setError(passkeyProblem(e));
+    }
+    setPending(false);
   }
 
   return (
@@ -71,6 +90,12 @@ export function LoginForm({ callbackUrl, initialError, ssoName }: { callbackUrl:
           {pending ? "Signing in…" : "Sign in"}
         </Button>
       </form>
+      <div className="mt-4 flex flex-col gap-2 border-t border-slate-200 pt-4">
+        <Button type="button" variant="secondary" disabled={pending} onClick={() => void onPasskey()}>
+          Sign in with a passkey
+        </Button>
+        <p className="text-center text-xs text-slate-500">No password needed: your device unlocks the passkey (fingerprint, face or PIN).</p>
+      </div>
     </>
   );
 }

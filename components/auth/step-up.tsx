@@ -4,6 +4,7 @@ import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { startTransition, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import type { ActionState } from "@/lib/http/action-state";
+import { passkeyProblem, proveWithPasskey } from "./passkey-client";
 
 /** The field a step-up refusal names (lib/auth/step-up.ts STEP_UP_FIELD; that module is server-only). */
 const STEP_UP_FIELD = "stepUpCode";
@@ -47,6 +48,17 @@ export function useStepUp(state: ActionState, action: (form: FormData) => void):
 }
 
 function StepUpDialog({ open, message, onCancel, onCode }: { open: boolean; message: string; onCancel: () => void; onCode: (code: string) => void }) {
+  const [passkeyError, setPasskeyError] = useState<string | null>(null);
+  // A passkey proves the factor on its own route; the change is then sent again without a code (the factor is recent now).
+  const confirmWithPasskey = async () => {
+    setPasskeyError(null);
+    try {
+      await proveWithPasskey("step_up");
+      onCode("");
+    } catch (e) {
+      setPasskeyError(passkeyProblem(e));
+    }
+  };
   return (
     <AlertDialog.Root open={open} onOpenChange={(next) => (next ? undefined : onCancel())}>
       <AlertDialog.Portal>
@@ -76,8 +88,16 @@ function StepUpDialog({ open, message, onCancel, onCode }: { open: boolean; mess
               className="rounded border border-slate-300 px-3 py-2 font-mono text-sm"
             />
             <p className="text-xs text-slate-600">The 6 digits your authenticator app shows now, or one of your recovery codes.</p>
+            {passkeyError ? (
+              <p role="alert" className="text-sm text-red-700">
+                {passkeyError}
+              </p>
+            ) : null}
             <div className="mt-3 flex justify-end gap-2">
               <AlertDialog.Cancel className={buttonClasses("secondary")}>Cancel</AlertDialog.Cancel>
+              <button type="button" className={buttonClasses("secondary")} onClick={() => void confirmWithPasskey()}>
+                Use a passkey
+              </button>
               <button type="submit" className={buttonClasses("primary")}>
                 Confirm
               </button>

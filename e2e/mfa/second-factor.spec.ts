@@ -10,7 +10,7 @@ async function password(page: Page, user: SeededUser) {
   await visit(page, "/login");
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/mfa/, { timeout: 30_000 });
 }
 

@@ -32,6 +32,9 @@ const env: NodeJS.ProcessEnv = {
   NODE_ENV: "production",
   DATABASE_URL: E2E_DB_URL,
   NEXTAUTH_URL: E2E_BASE_URL,
+  // Passkeys: WebAuthn refuses an IP address as relying party, so the passkey spec browses http://localhost:PORT (a secure context).
+  WEBAUTHN_RP_ID: "localhost",
+  WEBAUTHN_ORIGIN: `http://localhost:${E2E_PORT}`,
   NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
   MFA_ENCRYPTION_KEY: E2E_MFA_KEY,
   RESET_MASTER_KEYS: E2E_MASTER_KEYS,

@@ -113,6 +113,7 @@ export async function authenticateApiToken(options: {
     factor: "ok",
     secondFactorAt: null,
     hasTotp: false,
+    hasPasskey: false,
   };
 }
 

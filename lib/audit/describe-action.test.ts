@@ -5,6 +5,19 @@ const sentence = (action: string, details: Record<string, unknown> = {}, actorLa
   describeEvent({ action, actorLabel, details }).sentence;
 
 describe("audit events as sentences", () => {
+  it("passkeys read as what the user did with which passkey", () => {
+    expect(sentence("mfa.passkey_added", { name: "Work laptop", passkeyId: "p1" })).toBe("Sam Reviewer added a passkey named “Work laptop”");
+    expect(sentence("mfa.passkey_removed", { name: "Work laptop" })).toBe("Sam Reviewer removed their passkey “Work laptop”");
+    expect(sentence("mfa.verified", { method: "passkey", purpose: "sign_in", name: "Key" })).toBe("Sam Reviewer completed sign-in with their passkey “Key”");
+    expect(sentence("mfa.verified", { method: "passkey", purpose: "step_up" })).toBe("Sam Reviewer confirmed a risky change with their passkey");
+    expect(sentence("auth.sign_in", { method: "passkey", name: "Key" })).toBe("Sam Reviewer signed in with a passkey (“Key”), no password needed");
+    expect(sentence("auth.sign_in", { sessionId: "s1" })).toBe("Sam Reviewer signed in");
+    expect(sentence("mfa.failed", { method: "passkey", purpose: "sign_in", reason: "passkey_counter" })).toBe(
+      "Sam Reviewer gave a passkey answer with a stale signature counter (replayed or cloned) at sign-in",
+    );
+    expect(describeAction("mfa.passkey_added")).toBe("Added a passkey");
+  });
+
   it("a review decision names the supervisor and the reason, and another address when there is one", () => {
     expect(
       sentence("review.approved", { ticket: 42, reason: "Called the owner back on the registered number.", alternateDestination: false, destination: null }),

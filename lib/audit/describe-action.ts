@@ -30,6 +30,8 @@ const ACTION_WORDS: Record<string, string> = {
   "mfa.verified": "Proved their second factor",
   "mfa.failed": "Second factor refused",
   "mfa.factors_reset": "Second factor reset",
+  "mfa.passkey_added": "Added a passkey",
+  "mfa.passkey_removed": "Removed a passkey",
   "auth.denied": "Was refused access",
   "auth.refusals_summarised": "More anonymous refusals, counted",
   "auth.sso_sign_in": "Signed in with single sign-on",
@@ -281,16 +283,34 @@ const SENTENCES: Record<string, (actor: string, d: Details) => string> = {
     `The customer's photo was deleted${num(d.retentionDays) !== null ? ` after the ${num(d.retentionDays)}-day retention period` : " (retention)"}`,
   "mfa.totp_enrolled": (a, d) => `${a} set up an authenticator app${num(d.recoveryCodes) ? ` and received ${num(d.recoveryCodes)} recovery codes` : ""}`,
   "mfa.verified": (a, d) => {
-    const how = d.method === "recovery_code" ? `a recovery code (${num(d.recoveryCodesLeft) ?? "?"} left)` : "their authenticator app";
+    const how =
+      d.method === "recovery_code"
+        ? `a recovery code (${num(d.recoveryCodesLeft) ?? "?"} left)`
+        : d.method === "passkey"
+          ? `their passkey${text(d.name) ? ` “${text(d.name)}”` : ""}`
+          : "their authenticator app";
     return d.purpose === "step_up" ? `${a} confirmed a risky change with ${how}` : `${a} completed sign-in with ${how}`;
   },
   "mfa.failed": (a, d) => {
     const why =
-      d.reason === "replayed" ? "an authenticator code already used" : d.reason === "wrong_recovery_code" ? "a wrong or used recovery code" : "a wrong code";
+      d.method === "passkey"
+        ? d.reason === "passkey_counter"
+          ? "a passkey answer with a stale signature counter (replayed or cloned)"
+          : "a passkey answer that did not check out"
+        : d.reason === "replayed"
+          ? "an authenticator code already used"
+          : d.reason === "wrong_recovery_code"
+            ? "a wrong or used recovery code"
+            : "a wrong code";
     const when = d.purpose === "step_up" ? "to confirm a risky change" : d.purpose === "enrolment" ? "while setting up an authenticator app" : "at sign-in";
     return `${a} gave ${why} ${when}`;
   },
-  "mfa.factors_reset": (a, d) => `${a} reset the second factor of ${text(d.name) ?? "a user"}: they set it up again at their next sign-in`,
+  "mfa.factors_reset": (a, d) =>
+    `${a} reset the second factor of ${text(d.name) ?? "a user"}${num(d.passkeysRemoved) ? ` (authenticator app and ${num(d.passkeysRemoved)} passkey(s) removed)` : ""}: they set it up again at their next sign-in`,
+  "mfa.passkey_added": (a, d) => `${a} added a passkey${text(d.name) ? ` named “${text(d.name)}”` : ""}`,
+  "mfa.passkey_removed": (a, d) => `${a} removed their passkey${text(d.name) ? ` “${text(d.name)}”` : ""}`,
+  "auth.sign_in": (a, d) =>
+    d.method === "passkey" ? `${a} signed in with a passkey${text(d.name) ? ` (“${text(d.name)}”)` : ""}, no password needed` : `${a} signed in`,
   "auth.session_ended": (a) => `${a} signed out one of their other sessions`,
   "auth.denied": (a, d) => `${a} ${DENIALS[String(d.what)] ?? "was refused access"}`,
   "auth.sso_sign_in": (a, d) => {

@@ -7,7 +7,9 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { clientIp } from "@/lib/http/client-ip";
 import { metrics } from "@/lib/metrics/metrics";
-import { signInSchema } from "@/lib/validation/auth";
+import { passkeySignInSchema, signInSchema, webAuthnResponseSchema } from "@/lib/validation/auth";
+import { signInWithPasskey } from "./passkeys/sign-in-with-passkey";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { authenticate } from "./authenticate";
 import { SESSION_MAX_AGE_MS } from "./session-policy";
 import { SSO_PROVIDER_ID } from "./sso/config";
@@ -17,6 +19,8 @@ import { ssoProviders, ssoSignInCallback } from "./sso/provider";
 export const SIGN_IN_FAILED = "CredentialsSignin";
 export const SIGN_IN_THROTTLED = "Throttled";
 export const SIGN_IN_LOCKED = "Locked";
+export const PASSKEY_SIGN_IN_FAILED = "PasskeyRefused";
+export const PASSKEY_PROVIDER_ID = "passkey";
 
 const credentialsProvider = CredentialsProvider({
   name: "Email and password",
@@ -32,6 +36,39 @@ const credentialsProvider = CredentialsProvider({
       if (result.reason === "throttled") throw new Error(`${SIGN_IN_THROTTLED}:${result.retryAfterSeconds}`);
       if (result.reason === "locked") throw new Error(SIGN_IN_LOCKED);
       return null;
+    }
+    return { id: result.sessionId };
+  },
+});
+
+/** The passwordless sign-in: the passkey's signed answer (JSON) to a challenge from /api/v1/passkeys/sign-in-options. */
+const passkeyProvider = CredentialsProvider({
+  id: PASSKEY_PROVIDER_ID,
+  name: "Passkey",
+  credentials: { response: { label: "Passkey answer", type: "text" } },
+  async authorize(credentials, req) {
+    const parsed = passkeySignInSchema.safeParse(credentials);
+    if (!parsed.success) return null;
+    let json: unknown;
+    try {
+      json = JSON.parse(parsed.data.response);
+    } catch {
+      return null;
+    }
+    const response = webAuthnResponseSchema.safeParse(json);
+    if (!response.success) return null;
+    const headers = new Headers(Object.entries(req.headers ?? {}).map(([k, v]) => [k, String(v)] as [string, string]));
+    const result = await signInWithPasskey({
+      db: getDb(),
+      response: response.data as unknown as AuthenticationResponseJSON,
+      ip: clientIp(headers),
+      userAgent: headers.get("user-agent"),
+    });
+    if (!result.ok) {
+      metrics().signInFailures.inc({ reason: result.reason });
+      if (result.reason === "throttled") throw new Error(`${SIGN_IN_THROTTLED}:${result.retryAfterSeconds}`);
+      if (result.reason === "locked") throw new Error(SIGN_IN_LOCKED);
+      throw new Error(PASSKEY_SIGN_IN_FAILED);
     }
     return { id: result.sessionId };
   },
@@ -54,7 +91,7 @@ export const authOptions: NextAuthOptions = {
   pages: { signIn: "/login", error: "/login" },
   // A getter, read per request: single sign-on's provider is there only when OIDC_* is configured (lib/auth/sso).
   get providers() {
-    return [credentialsProvider, ...ssoProviders()];
+    return [credentialsProvider, passkeyProvider, ...ssoProviders()];
   },
   callbacks: {
     // Single sign-on decides and opens its session here; a password sign-in already did in authorize().

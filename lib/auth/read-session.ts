@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getSettings } from "@/lib/settings/get-settings";
-import { factorState, secondFactorRequired, type FactorState } from "./mfa/factor-rules";
+import { factorState, secondFactorRequired, userHasFactor, type FactorState } from "./mfa/factor-rules";
 import { sessionIdleTimeoutMs, SESSION_TOUCH_INTERVAL_MS } from "./session-policy";
 import { lowerRole } from "./sso/role-map";
 
@@ -20,6 +20,8 @@ export type SessionRecord = {
   secondFactorAt: Date | null;
   /** Does the user have a confirmed TOTP? */
   hasTotp: boolean;
+  /** Does the user have at least one passkey? */
+  hasPasskey: boolean;
 };
 
 /**
@@ -40,7 +42,9 @@ export async function readSession(
 ): Promise<SessionRecord | null> {
   const row = await db.userSession.findUnique({
     where: { id: sessionId },
-    include: { user: { select: { id: true, email: true, name: true, role: true, active: true, totpConfirmedAt: true } } },
+    include: {
+      user: { select: { id: true, email: true, name: true, role: true, active: true, totpConfirmedAt: true, _count: { select: { passkeys: true } } } },
+    },
   });
   const now = options.now ?? Date.now();
   if (!row || row.revokedAt || row.expiresAt.getTime() <= now || !row.user.active) return null;
@@ -55,9 +59,11 @@ export async function readSession(
   // Single sign-on: never above what the IdP's groups map to (row.ssoRole), nor above the console's role.
   const role = row.ssoRole ? lowerRole(row.user.role, row.ssoRole) : row.user.role;
   const hasTotp = row.user.totpConfirmedAt !== null;
+  const hasPasskey = row.user._count.passkeys > 0;
+  const hasFactor = userHasFactor({ totpConfirmedAt: row.user.totpConfirmedAt, passkeyCount: row.user._count.passkeys });
   // The agents' setting is read only when it can matter: an agent without a factor on a session without one.
-  const required = role !== "AGENT" || (!hasTotp && row.secondFactorAt === null && secondFactorRequired(role, await getSettings({ db })));
-  const factor = factorState({ hasFactor: hasTotp, required, session: row });
+  const required = role !== "AGENT" || (!hasFactor && row.secondFactorAt === null && secondFactorRequired(role, await getSettings({ db })));
+  const factor = factorState({ hasFactor, required, session: row });
   if (factor !== "ok" && !options.allowPendingFactor) return null;
-  return { id, email, name, role, sessionId: row.id, sso: row.ssoSubject !== null, factor, secondFactorAt: row.secondFactorAt, hasTotp };
+  return { id, email, name, role, sessionId: row.id, sso: row.ssoSubject !== null, factor, secondFactorAt: row.secondFactorAt, hasTotp, hasPasskey };
 }

@@ -52,8 +52,13 @@ export function throttleKeys(email: string, ip: string) {
     account: `acct:${account}`,
     pair: `pair:${account}:${digest(ip)}`,
     pairPrefix: `pair:${account}:`,
-    ip: ip === UNKNOWN_IP ? null : `ip:${digest(ip)}`,
+    ip: ipThrottleKey(ip),
   };
+}
+
+/** The per-address counter (shared by password and passkey sign-ins); null when the address is unknown. */
+export function ipThrottleKey(ip: string): string | null {
+  return ip === UNKNOWN_IP ? null : `ip:${digest(ip)}`;
 }
 
 export type Claim = { ok: true } | { ok: false; retryAfterMs: number };
@@ -110,8 +115,11 @@ export async function accountCapped(db: Db, key: string): Promise<boolean> {
 export async function undoAttempt(tx: Prisma.TransactionClient, keys: ReturnType<typeof throttleKeys>, now: Date): Promise<void> {
   await tx.signInThrottle.deleteMany({ where: { key: keys.pair } });
   await tx.$executeRaw`UPDATE "SignInThrottle" SET "failures" = GREATEST(0, "failures" - 1) WHERE "key" = ${keys.account}`;
-  if (keys.ip) {
-    const back = Prisma.sql`GREATEST(0, "failures" - 1)`;
-    await tx.$executeRaw`UPDATE "SignInThrottle" SET "failures" = ${back}, "lockedUntil" = ${now}::timestamptz + ${delaySql(back, IP_FREE_FAILURES)} WHERE "key" = ${keys.ip}`;
-  }
+  if (keys.ip) await undoIpAttempt(tx, keys.ip, now);
+}
+
+/** Gives back the per-address attempt a successful sign-in claimed. */
+export async function undoIpAttempt(tx: Prisma.TransactionClient, ipKey: string, now: Date): Promise<void> {
+  const back = Prisma.sql`GREATEST(0, "failures" - 1)`;
+  await tx.$executeRaw`UPDATE "SignInThrottle" SET "failures" = ${back}, "lockedUntil" = ${now}::timestamptz + ${delaySql(back, IP_FREE_FAILURES)} WHERE "key" = ${ipKey}`;
 }

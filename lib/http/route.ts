@@ -102,6 +102,24 @@ export function guardedRoute<C>(
   handler: (request: Request, user: SessionUser, context: C) => Promise<Response>,
   options: RouteOptions = {},
 ) {
+  return route<C>(minimum, what, handler as (request: Request, user: SessionUser | null, context: C) => Promise<Response>, options);
+}
+
+/**
+ * A route anyone may call, because what it answers is no secret and its body carries its own
+ * proof (the passwordless sign-in's WebAuthn challenge): the same cross-site refusal, body
+ * limit, errors and logging as guardedRoute, without a session.
+ */
+export function publicRoute<C>(what: string, handler: (request: Request, context: C) => Promise<Response>, options: RouteOptions = {}) {
+  return route<C>(null, what, (request, _user, context) => handler(request, context), options);
+}
+
+function route<C>(
+  minimum: Role | null,
+  what: string,
+  handler: (request: Request, user: SessionUser | null, context: C) => Promise<Response>,
+  options: RouteOptions,
+) {
   return (request: Request, context: C): Promise<Response> => {
     const requestId = requestIdOf(request);
     const started = performance.now();
@@ -126,7 +144,7 @@ export function guardedRoute<C>(
       if (declaredTooLarge(request, options)) throw tooLarge(options.bodyLimit ?? DEFAULT_BODY_LIMIT);
       if (bearer !== null) {
         // A token request: no session is read and no cookie passes, so the same-origin check has nothing to protect.
-        if (!options.scope) throw new AppError("UNAUTHENTICATED", "This endpoint does not accept API tokens: it is for the console only.");
+        if (!options.scope || !minimum) throw new AppError("UNAUTHENTICATED", "This endpoint does not accept API tokens: it is for the console only.");
         tokenUser = await authenticateApiToken({
           db: getDb(),
           token: bearer,
@@ -141,8 +159,8 @@ export function guardedRoute<C>(
         const limited = await limitBody(request, options, withoutBrowserAuthority(request));
         response = await withLogContext({ userId, tokenId: user.token.id }, () => handler(limited, user, context));
       } else {
-        const user = await requireUser(minimum, what, { allowPendingFactor: options.allowPendingFactor });
-        userId = caller.userId = user.id;
+        const user = minimum ? await requireUser(minimum, what, { allowPendingFactor: options.allowPendingFactor }) : null;
+        if (user) userId = caller.userId = user.id;
         const limited = await limitBody(request, options);
         response = await withLogContext({ userId }, () => handler(limited, user, context));
       }

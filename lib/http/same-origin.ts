@@ -6,6 +6,9 @@ function siteOrigins(request: Request): string[] {
   // lib/env has checked that NEXTAUTH_URL, when set, is an http(s) URL.
   const publicUrl = env().NEXTAUTH_URL;
   if (publicUrl) origins.push(new URL(publicUrl).origin);
+  // The origin passkeys are bound to (WEBAUTHN_ORIGIN) is the console's too, when it differs.
+  const webAuthnOrigin = env().WEBAUTHN_ORIGIN;
+  if (webAuthnOrigin) origins.push(new URL(webAuthnOrigin).origin);
   return origins;
 }
 

@@ -3,6 +3,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { userHasFactor } from "@/lib/auth/mfa/factor-rules";
 import { requestPrivilegeChange } from "./request-privilege-change";
 
 type FactorReset = { actor: AuditActor & { id: string }; ip: string | null; userId: string };
@@ -17,7 +18,9 @@ export async function requestFactorReset(options: { db: Db } & FactorReset) {
     const [user] = await tx.$queryRaw<{ id: string; name: string; totpConfirmedAt: Date | null }[]>`
       SELECT "id", "name", "totpConfirmedAt" FROM "User" WHERE "id" = ${options.userId}::uuid FOR UPDATE`;
     if (!user) throw new AppError("NOT_FOUND", "No such user.");
-    if (!user.totpConfirmedAt) throw new AppError("INVALID_STATE", `${user.name} has no second factor to reset.`);
+    const passkeyCount = await tx.passkey.count({ where: { userId: user.id } });
+    if (!userHasFactor({ totpConfirmedAt: user.totpConfirmedAt, passkeyCount }))
+      throw new AppError("INVALID_STATE", `${user.name} has no second factor to reset.`);
     if (user.id === options.actor.id) throw new AppError("FORBIDDEN", "Another admin must ask to reset your own second factor.");
     const request = await requestPrivilegeChange(tx, options.actor, options.ip, { change: "MFA_RESET", userId: user.id, name: user.name });
     return { user, requestId: request.id };
@@ -25,8 +28,8 @@ export async function requestFactorReset(options: { db: Db } & FactorReset) {
 }
 
 /**
- * The reset itself, when a second admin approves: the seed, the last step and every recovery code
- * go, and the user's sessions lose their proven factor, so at their next request they can do
+ * The reset itself, when a second admin approves: the seed, the last step, every recovery code
+ * and every passkey go, and the user's sessions lose their proven factor, so at their next request they can do
  * nothing but set up a new one (their role requires it) or sign in without (an agent).
  */
 export async function applyFactorReset(tx: Prisma.TransactionClient, options: FactorReset & { approvedBy: AuditActor & { id: string }; requestId: string }) {
@@ -34,11 +37,12 @@ export async function applyFactorReset(tx: Prisma.TransactionClient, options: Fa
   if (!user) throw new AppError("NOT_FOUND", "No such user.");
   await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpConfirmedAt: null, totpLastStep: null } });
   await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
+  const passkeys = await tx.passkey.deleteMany({ where: { userId: user.id } });
   await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { secondFactorAt: null } });
   await recordAudit(tx, {
     actor: options.approvedBy,
     action: "mfa.factors_reset",
     ip: options.ip,
-    details: { userId: user.id, name: user.name, requestId: options.requestId, requestedBy: options.actor.id },
+    details: { userId: user.id, name: user.name, requestId: options.requestId, requestedBy: options.actor.id, passkeysRemoved: passkeys.count },
   });
 }

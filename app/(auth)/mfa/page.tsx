@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import QRCode from "qrcode";
-import { EnrolTotpForm, VerifyFactorForm } from "@/components/auth/factor-forms";
+import { EnrolTotpForm, PasskeyFactorButton, VerifyFactorForm } from "@/components/auth/factor-forms";
 import { SignOutLink } from "@/components/auth/sign-out-link";
 import { currentSession } from "@/lib/auth/guard";
 import { startTotpEnrolment } from "@/lib/auth/mfa/enrol-totp";
@@ -18,13 +18,22 @@ export default async function SecondFactorPage() {
   const session = await currentSession();
   if (!session) redirect("/login");
   if (session.factor !== "verify" && session.hasTotp) redirect("/tickets");
+  // A passkey-only user whose session is through has nothing to do here but may add an app.
   let body: React.ReactNode;
   if (session.factor === "verify") {
     body = (
       <>
         <h1 className="text-xl font-semibold text-slate-900">Second factor</h1>
-        <p className="mb-6 mt-1 text-sm text-slate-600">Signed in as {session.email}. Enter the code from your authenticator app.</p>
-        <VerifyFactorForm />
+        <p className="mb-6 mt-1 text-sm text-slate-600">
+          Signed in as {session.email}. {session.hasTotp ? "Enter the code from your authenticator app" : "Use your passkey"}
+          {session.hasTotp && session.hasPasskey ? ", or use a passkey." : "."}
+        </p>
+        {session.hasTotp ? <VerifyFactorForm /> : null}
+        {session.hasPasskey ? (
+          <div className={session.hasTotp ? "mt-4 border-t border-slate-200 pt-4" : ""}>
+            <PasskeyFactorButton />
+          </div>
+        ) : null}
       </>
     );
   } else {

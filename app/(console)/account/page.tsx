@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EndSessionButton } from "@/components/auth/end-session-button";
+import { AddPasskeyDialog, RemovePasskeyButton } from "@/components/auth/passkeys";
+import { listPasskeys } from "@/lib/auth/passkeys/remove-passkey";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageUser } from "@/lib/auth/guard";
@@ -14,12 +16,13 @@ export default async function AccountPage() {
   const user = await requirePageUser("AGENT", "page:/account");
   const db = getDb();
   const now = new Date();
-  const [sessions, factor] = await Promise.all([
+  const [sessions, factor, passkeys] = await Promise.all([
     listOwnSessions({ db, userId: user.id, currentSessionId: user.sessionId, now }),
     db.user.findUniqueOrThrow({
       where: { id: user.id },
       select: { totpConfirmedAt: true, _count: { select: { recoveryCodes: { where: { usedAt: null } } } } },
     }),
+    listPasskeys(db, user.id),
   ]);
   return (
     <>
@@ -41,6 +44,33 @@ export default async function AccountPage() {
               .
             </p>
           )}
+        </Card>
+        <Card>
+          <h2 className="text-base font-semibold text-slate-900">Passkeys</h2>
+          <p className="mt-2 text-sm text-slate-700">
+            A passkey signs you in without a password (Sign in with a passkey) and works as your second factor. Removing one asks you to confirm it is you.
+          </p>
+          {passkeys.length ? (
+            <ul aria-label="Your passkeys" className="mt-3 divide-y divide-slate-100">
+              {passkeys.map((p) => (
+                <li key={p.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm">
+                  <span>
+                    <span className="font-medium">{p.name}</span>
+                    <span className="text-slate-500">
+                      {" "}
+                      · added {formatUtc(p.createdAt)} · {p.lastUsedAt ? `last used ${formatSpan(now.getTime() - p.lastUsedAt.getTime())} ago` : "not used yet"}
+                    </span>
+                  </span>
+                  <RemovePasskeyButton passkeyId={p.id} name={p.name} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2 text-sm text-slate-600">No passkeys yet.</p>
+          )}
+          <div className="mt-3">
+            <AddPasskeyDialog />
+          </div>
         </Card>
         <Card>
           <h2 className="text-base font-semibold text-slate-900">Where you are signed in</h2>

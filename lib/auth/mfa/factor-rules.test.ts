@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { factorState, secondFactorIsRecent, secondFactorRequired, sessionHasSecondFactor, STEP_UP_MAX_AGE_MS } from "./factor-rules";
+import { factorState, secondFactorIsRecent, secondFactorRequired, sessionHasSecondFactor, STEP_UP_MAX_AGE_MS, userHasFactor } from "./factor-rules";
 
 const now = new Date("2026-12-06T12:00:00Z");
 const proven = { secondFactorAt: new Date(now.getTime() - 1000) };
 const pending = { secondFactorAt: null };
 
 describe("second-factor rules", () => {
+  it("counts a confirmed authenticator app or at least one passkey as the user's factor", () => {
+    expect(userHasFactor({ totpConfirmedAt: now, passkeyCount: 0 })).toBe(true);
+    expect(userHasFactor({ totpConfirmedAt: null, passkeyCount: 1 })).toBe(true);
+    expect(userHasFactor({ totpConfirmedAt: now, passkeyCount: 2 })).toBe(true);
+    expect(userHasFactor({ totpConfirmedAt: null, passkeyCount: 0 })).toBe(false);
+  });
+
   it("requires a factor of supervisors and admins always, of agents only by the admins' setting", () => {
     expect(secondFactorRequired("ADMIN", { mfaRequiredForAgents: false })).toBe(true);
     expect(secondFactorRequired("SUPERVISOR", { mfaRequiredForAgents: false })).toBe(true);

@@ -18,6 +18,11 @@ export function sessionHasSecondFactor(session: { secondFactorAt: Date | null })
   return session.secondFactorAt !== null;
 }
 
+/** Does this user have a second factor: a confirmed authenticator app or at least one passkey? */
+export function userHasFactor(user: { totpConfirmedAt: Date | null; passkeyCount: number }): boolean {
+  return user.totpConfirmedAt !== null || user.passkeyCount > 0;
+}
+
 /** Must this user have a second factor? Always for supervisors and admins; for agents when the admins' setting says so. */
 export function secondFactorRequired(role: Role, settings: { mfaRequiredForAgents: boolean }): boolean {
   return role !== "AGENT" || settings.mfaRequiredForAgents;
@@ -40,4 +45,4 @@ export function secondFactorIsRecent(session: { secondFactorAt: Date | null }, n
 
 /** Where a session whose factor is pending is sent. */
 export const FACTOR_PAGE = "/mfa";
-export const PENDING_FACTOR_MESSAGE = "Finish signing in first: enter the code from your authenticator app (or set one up) at /mfa.";
+export const PENDING_FACTOR_MESSAGE = "Finish signing in first: enter the code from your authenticator app or use your passkey (or set one up) at /mfa.";
