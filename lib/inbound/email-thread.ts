@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { maskEmail } from "@/lib/privacy/mask-email";
 
 export type ThreadEntry =
   | {
@@ -50,7 +51,9 @@ export async function listEmailThread(options: { db: Db; ticketId: string }): Pr
         direction: "out" as const,
         id: o.id,
         at: o.sentAt ?? o.createdAt,
-        to: o.to,
+        // A reply goes to the requester, whose address the ticket shows anyway; every other email
+        // (the code, an owner-change notice) goes to an owner of record, masked as everywhere else.
+        to: reply ? o.to : maskEmail(o.to),
         kind: o.kind,
         subject: reply && typeof payload.subject === "string" ? payload.subject : null,
         text: reply && typeof payload.body === "string" ? payload.body : null,

@@ -3,6 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { masterKeys } from "@/lib/keys/master-keys";
 import { rp1Scheme, type MasterKeys } from "@/lib/reset-protocol";
+import { getSettings } from "@/lib/settings/get-settings";
+import { HOUR_MS } from "@/lib/time";
 import { recordCodeIssue } from "./record-code-issue";
 import { actingScope, canSendCode, loadSendFacts, type TicketActor } from "./rules";
 
@@ -22,7 +24,17 @@ export async function issueCode(options: { db: Db; actor: TicketActor; ticketId:
       include: { challenge: true, device: { include: { owner: true } } },
     });
     if (!ticket) throw new AppError("NOT_FOUND", "No such ticket, or it is not yours to act on.");
-    const verdict = canSendCode((await loadSendFacts(tx, ticket.id))!, { stage: "issue", actorId: actor.id, keyVersions: keys.versions, now });
+    const [issuesLastHour, settings] = await Promise.all([
+      tx.codeIssue.count({ where: { kind: "FIRST", issuedAt: { gte: new Date(now.getTime() - HOUR_MS) }, actorId: actor.id } }),
+      getSettings({ db: tx }),
+    ]);
+    const verdict = canSendCode((await loadSendFacts(tx, ticket.id))!, {
+      stage: "issue",
+      actorId: actor.id,
+      keyVersions: keys.versions,
+      now,
+      senderVelocity: { issuesLastHour, limit: settings.maxIssuesPerAgentPerHour },
+    });
     if (!verdict.ok) throw new AppError(verdict.error, verdict.message);
     const owner = ticket.device!.owner!;
     const parsed = rp1Scheme.parse(ticket.challenge!.text);

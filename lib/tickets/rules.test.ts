@@ -64,6 +64,8 @@ describe("canSendCode", () => {
     ["issue: no owner of record", { ...ready, device: { status: "ACTIVE", hasOwner: false } }, context("issue"), "NO_OWNER"],
     ["issue: key version not configured", { ...ready, challenge: { keyVersion: 7 } }, context("issue"), "UNKNOWN_KEY_VERSION"],
     ["deliver: key version retired", { ...sent, challenge: { keyVersion: 7 } }, context("deliver", null), "UNKNOWN_KEY_VERSION"],
+    // The sender's own hour counts, whoever opened the ticket (an emailed request is opened by the system).
+    ["issue: the sender's hourly limit reached", ready, { ...context("issue"), senderVelocity: { issuesLastHour: 20, limit: 20 } }, "VELOCITY_AGENT"],
   ];
   it.each(refusals)("refuses %s", (_name, facts, ctx, refusal) => {
     const verdict = canSendCode(facts, ctx);
@@ -73,6 +75,8 @@ describe("canSendCode", () => {
 
   const allowed: [string, SendFacts, SendContext][] = [
     ["issue: ready", ready, context("issue")],
+    ["issue: the sender under the hourly limit", ready, { ...context("issue"), senderVelocity: { issuesLastHour: 19, limit: 20 } }],
+    ["resend: the hourly limit counts first codes only", sent, { ...context("resend"), senderVelocity: { issuesLastHour: 20, limit: 20 } }],
     ["issue: approved, sent by the agent", { ...ready, status: "APPROVED", approverId: SUPERVISOR }, context("issue", AGENT)],
     ["resend: sent", sent, context("resend")],
     ["resend: approved exception, resent by the agent", { ...sent, approverId: SUPERVISOR }, context("resend", AGENT)],

@@ -70,6 +70,12 @@ export type SendContext = {
   /** The master key versions this console holds. */
   keyVersions: readonly number[];
   now: Date;
+  /**
+   * For a first issue: how many first codes the sender issued in the last hour, and the limit
+   * (maxIssuesPerAgentPerHour). Counted at send time because the sender is not always who opened
+   * the ticket (an emailed request is opened by the system). Omitted where no one sends (pages).
+   */
+  senderVelocity?: { issuesLastHour: number; limit: number };
 };
 
 export type SendRefusal =
@@ -84,6 +90,7 @@ export type SendRefusal =
   | "RECORDER_NOT_ACTIVE"
   | "NO_OWNER"
   | "UNKNOWN_KEY_VERSION"
+  | "VELOCITY_AGENT"
   | "RESOLVED";
 
 export type SendVerdict = { ok: true } | { ok: false; refusal: SendRefusal; error: ErrorCode; message: string };
@@ -143,6 +150,14 @@ export function canSendCode(facts: SendFacts, context: SendContext): SendVerdict
   if (!facts.device.hasOwner) return refuse("NO_OWNER", "INVALID_STATE", "The recorder has no owner of record. Run the checks again on a new ticket.");
   if (!context.keyVersions.includes(facts.challenge.keyVersion)) {
     return refuse("UNKNOWN_KEY_VERSION", "INVALID_STATE", "The challenge no longer verifies under a configured key.");
+  }
+  const velocity = stage === "issue" ? context.senderVelocity : undefined;
+  if (velocity && velocity.issuesLastHour >= velocity.limit) {
+    return refuse(
+      "VELOCITY_AGENT",
+      "FORBIDDEN",
+      `You issued ${velocity.issuesLastHour} codes in the last hour (limit ${velocity.limit}). Another agent or a supervisor must send this one.`,
+    );
   }
   return { ok: true };
 }

@@ -29,8 +29,10 @@ export async function requestFactorReset(options: { db: Db } & FactorReset) {
 
 /**
  * The reset itself, when a second admin approves: the seed, the last step, every recovery code
- * and every passkey go, and the user's sessions lose their proven factor, so at their next request they can do
- * nothing but set up a new one (their role requires it) or sign in without (an agent).
+ * and every passkey go, and every session of the user ends. A session must not survive: one
+ * that was waiting at /mfa may be an attacker's with a phished password (who then asks support
+ * for the reset), and it would be let in (an agent) or get to enrol its own authenticator. The
+ * user signs in again with their password and sets up a new factor.
  */
 export async function applyFactorReset(tx: Prisma.TransactionClient, options: FactorReset & { approvedBy: AuditActor & { id: string }; requestId: string }) {
   const user = await tx.user.findUnique({ where: { id: options.userId }, select: { id: true, name: true } });
@@ -38,11 +40,18 @@ export async function applyFactorReset(tx: Prisma.TransactionClient, options: Fa
   await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpConfirmedAt: null, totpLastStep: null } });
   await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
   const passkeys = await tx.passkey.deleteMany({ where: { userId: user.id } });
-  await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { secondFactorAt: null } });
+  const ended = await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
   await recordAudit(tx, {
     actor: options.approvedBy,
     action: "mfa.factors_reset",
     ip: options.ip,
-    details: { userId: user.id, name: user.name, requestId: options.requestId, requestedBy: options.actor.id, passkeysRemoved: passkeys.count },
+    details: {
+      userId: user.id,
+      name: user.name,
+      requestId: options.requestId,
+      requestedBy: options.actor.id,
+      passkeysRemoved: passkeys.count,
+      sessionsEnded: ended.count,
+    },
   });
 }

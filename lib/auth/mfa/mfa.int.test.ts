@@ -163,9 +163,12 @@ describe.each(ENGINES)("second factor on %s", (engine) => {
     const row = await t.db.user.findUniqueOrThrow({ where: { id: sam.id } });
     expect(row).toMatchObject({ totpSecret: null, totpConfirmedAt: null, totpLastStep: null });
     expect(await t.db.recoveryCode.count({ where: { userId: sam.id } })).toBe(0);
-    expect(await readSession(t.db, sessionId, { touch: false, allowPendingFactor: true })).toMatchObject({ factor: "enrol" });
+    // Every session ends (one waiting at /mfa may be an attacker's); a new sign-in must enrol again.
+    expect(await readSession(t.db, sessionId, { touch: false, allowPendingFactor: true })).toBeNull();
+    const fresh = await newSession(t, sam.id);
+    expect(await readSession(t.db, fresh.id, { touch: false, allowPendingFactor: true })).toMatchObject({ factor: "enrol" });
     const reset = await t.db.auditEvent.findFirstOrThrow({ where: { action: "mfa.factors_reset" } });
-    expect(reset).toMatchObject({ actorId: second.id, details: { userId: sam.id, requestId, requestedBy: first.id } });
+    expect(reset).toMatchObject({ actorId: second.id, details: { userId: sam.id, requestId, requestedBy: first.id, sessionsEnded: 1 } });
     // An admin cannot ask for their own reset.
     await withTestFactor(t.db, first.id);
     await expect(requestFactorReset({ db: t.db, actor: first, ip: IP, userId: first.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
