@@ -117,6 +117,8 @@ const schema = z.object({
   INBOUND_MAX_BYTES: wholeNumber(1024, 100_000_000).default(15_000_000),
   INBOUND_MAX_IMAGES: wholeNumber(1, 50).default(8),
   INBOUND_MAX_PIXELS: wholeNumber(1_000_000, 200_000_000).default(40_000_000),
+  // The authserv-ids (RFC 8601) of our own receiving mail servers: only their Authentication-Results are kept and trusted.
+  INBOUND_AUTHSERV_IDS: z.string().optional(),
   SCHEDULER: z.enum(["on", "off"], { error: 'must be "on" (this instance runs scheduled jobs) or "off"' }).default("on"),
   SCHEDULER_TICK_MS: wholeNumber(1, 3_600_000).default(5_000),
   SCHEDULER_EXPIRE_TICKETS_MS: wholeNumber(1, 86_400_000).default(15_000),

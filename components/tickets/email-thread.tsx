@@ -27,7 +27,7 @@ export function EmailThread({ entries }: { entries: ThreadEntry[] }) {
                   Sender checks by the receiving server (Authentication-Results): <span className="font-mono">{e.authResults.join(" | ")}</span>
                 </>
               ) : (
-                "No Authentication-Results header: the sender's address is not verified."
+                "No sender checks from our own mail servers (INBOUND_AUTHSERV_IDS): the sender's address is not verified."
               )}
             </p>
           </li>

@@ -50,6 +50,8 @@ const env: NodeJS.ProcessEnv = {
   OUTBOX_POLL_MS: "300",
   // Customers' emails: the app's own SMTP listener (lib/inbound).
   INBOUND_SMTP_PORT: String(E2E_INBOUND_SMTP_PORT),
+  // The e2e mail is "received" by this MX: its Authentication-Results are the ones kept and trusted.
+  INBOUND_AUTHSERV_IDS: "mx.recorders.example",
   // Scheduled jobs (ticket expiry) every second, so a spec sees a lapsed ticket expire quickly.
   SCHEDULER_TICK_MS: "500",
   SCHEDULER_EXPIRE_TICKETS_MS: "1000",

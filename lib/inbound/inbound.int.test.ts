@@ -20,7 +20,7 @@ import { SYSTEM_USER_EMAIL } from "./system-actor";
 import { startDovecot, type TestDovecot } from "./testing/dovecot";
 import { blankPhoto, qrPhoto, rawMessage } from "./testing/mail";
 
-const LIMITS: InboundLimits = { maxBytes: 5_000_000, maxImages: 4, maxPixels: 40_000_000 };
+const LIMITS: InboundLimits = { maxBytes: 5_000_000, maxImages: 4, maxPixels: 40_000_000, trustedAuthServIds: ["mx.example.net"] };
 const AUTH_RESULTS = "mx.example.net; spf=pass smtp.mailfrom=example.com; dkim=pass header.d=example.com; dmarc=pass header.from=example.com";
 let messageCounter = 0;
 const newMessageId = () => `<test-${Date.now()}-${++messageCounter}-${Math.random().toString(36).slice(2)}@customer.example>`;

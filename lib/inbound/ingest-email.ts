@@ -21,12 +21,19 @@ import { limiter } from "./limiter";
 import { parseInbound, type ParsedInbound } from "./parse-inbound";
 import { systemActor } from "./system-actor";
 import { zeroTouchIssue } from "./zero-touch";
+import { senderPassedDmarc } from "./zero-touch-rules";
 
-export type InboundLimits = { maxBytes: number; maxImages: number; maxPixels: number };
+/** What one message may hold, and whose sender checks are trusted (INBOUND_AUTHSERV_IDS). */
+export type InboundLimits = { maxBytes: number; maxImages: number; maxPixels: number; trustedAuthServIds: readonly string[] };
 
 export function inboundLimits(): InboundLimits {
   const config = env();
-  return { maxBytes: config.INBOUND_MAX_BYTES, maxImages: config.INBOUND_MAX_IMAGES, maxPixels: config.INBOUND_MAX_PIXELS };
+  return {
+    maxBytes: config.INBOUND_MAX_BYTES,
+    maxImages: config.INBOUND_MAX_IMAGES,
+    maxPixels: config.INBOUND_MAX_PIXELS,
+    trustedAuthServIds: (config.INBOUND_AUTHSERV_IDS ?? "").split(",").filter((id) => id.trim()),
+  };
 }
 
 export type IngestResult = {
@@ -130,7 +137,7 @@ export async function ingestEmail(options: {
     m.inboundMessages.inc({ source, outcome: "REJECTED" });
     throw new InboundRejected("too-large", `The message is larger than ${limits.maxBytes} bytes.`);
   }
-  const parsed = await parseInbound(options.raw, { maxImages: limits.maxImages });
+  const parsed = await parseInbound(options.raw, { maxImages: limits.maxImages, trustedAuthServIds: limits.trustedAuthServIds });
   const replyRefusal = autoReplyRefusal({ from: parsed.from?.address ?? null, headers: parsed.headers, isReport: parsed.isReport }, options.ownAddresses);
   const done = (outcome: IngestResult["outcome"], ticket: { id: string; number: number } | null, note: string | null, readyAt = Date.now()): IngestResult => {
     m.inboundMessages.inc({ source, outcome });
@@ -241,7 +248,10 @@ export async function ingestEmail(options: {
   // The ticket is ready (committed): what the lag metric measures; evidence and zero-touch follow.
   const readyAt = Date.now();
   // Zero-touch (off by default): a clean request from the owner's own address gets its code now.
-  const zeroTouch = outcome === "TICKET" ? await zeroTouchIssue({ db, ticketId: ticket.id, keys: options.keys }) : null;
+  const zeroTouch =
+    outcome === "TICKET"
+      ? await zeroTouchIssue({ db, ticketId: ticket.id, keys: options.keys, senderPassedDmarc: senderPassedDmarc(parsed.authResults) })
+      : null;
   if (zeroTouch?.issued) m.inboundMessages.inc({ source, outcome: "ZERO_TOUCH" });
 
   // Evidence: the photo that decoded, or every photo when none did (scrubbed of metadata; formats

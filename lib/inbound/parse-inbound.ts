@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { simpleParser, type AddressObject } from "mailparser";
+import { trustedAuthResults } from "./zero-touch-rules";
 
 /** An image found in a message (an attachment or an inline part). */
 export type InboundImage = { bytes: Uint8Array; contentType: string; filename: string | null };
@@ -40,7 +41,7 @@ const idList = (value: string | string[] | undefined): string[] =>
  * of its bytes, so the same bytes delivered twice are still recognised. HTML parts are reduced
  * to text (mailparser's html-to-text, links kept as text): nothing of the HTML is rendered.
  */
-export async function parseInbound(raw: Uint8Array, limits: { maxImages: number }): Promise<ParsedInbound> {
+export async function parseInbound(raw: Uint8Array, limits: { maxImages: number; trustedAuthServIds: readonly string[] }): Promise<ParsedInbound> {
   const mail = await simpleParser(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength), { skipImageLinks: true, skipTextToHtml: true });
   // Header values as sent (unfolded), not mailparser's structured forms (it turns List-* into one `list` object).
   const headers: Record<string, string> = {};
@@ -53,7 +54,8 @@ export async function parseInbound(raw: Uint8Array, limits: { maxImages: number 
       .slice(0, 2_000);
     const key = line.key.toLowerCase();
     headers[key] ??= value;
-    if (key === "authentication-results") authResults.push(value);
+    // Only our own receiving servers' verdicts: any other such header is the sender's to write.
+    if (key === "authentication-results" && trustedAuthResults([value], limits.trustedAuthServIds).length) authResults.push(value);
   }
   const hrefs = mail.html ? [...mail.html.matchAll(/href\s*=\s*["']([^"']{1,2000})["']/gi)].map((m) => m[1]!.replace(/&amp;/g, "&")) : [];
   const text = [mail.text ?? (typeof mail.html === "string" ? mail.html.replace(/<[^>]*>/g, " ") : ""), ...hrefs].join("\n").slice(0, MAX_TEXT);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { canApproveZeroTouch, isZeroTouchCandidate, zeroTouchNeedsSecondAdmin } from "./zero-touch-rules";
+import { canApproveZeroTouch, isZeroTouchCandidate, senderPassedDmarc, trustedAuthResults, zeroTouchNeedsSecondAdmin } from "./zero-touch-rules";
 
 const pass = (id: string) => ({ id, outcome: "pass" });
-const clean = { channel: "EMAIL", status: "READY", decision: "ISSUE", checks: [pass("SIGNATURE_OK"), pass("REQUESTER_IS_OWNER")] };
+const clean = { channel: "EMAIL", status: "READY", decision: "ISSUE", checks: [pass("SIGNATURE_OK"), pass("REQUESTER_IS_OWNER")], senderPassedDmarc: true };
 
 describe("zero-touch rules", () => {
   it("needs a second admin to turn on, never to turn off", () => {
@@ -23,5 +23,15 @@ describe("zero-touch rules", () => {
     expect(isZeroTouchCandidate({ ...clean, checks: [pass("SIGNATURE_OK")] })).toBe(false);
     expect(isZeroTouchCandidate({ ...clean, checks: [...clean.checks, { id: "VELOCITY", outcome: "review" }] })).toBe(false);
     expect(isZeroTouchCandidate({ ...clean, checks: [] })).toBe(false);
+    expect(isZeroTouchCandidate({ ...clean, senderPassedDmarc: false })).toBe(false);
+  });
+  it("trusts only our own receiving servers' Authentication-Results, and needs their dmarc=pass", () => {
+    const ours = "mx.console.example 1; spf=pass smtp.mailfrom=a.example; dmarc=pass header.from=a.example";
+    const forged = "evil.example; dmarc=pass header.from=a.example";
+    expect(trustedAuthResults([ours, forged], ["MX.console.example"])).toEqual([ours]);
+    expect(trustedAuthResults([ours], [])).toEqual([]);
+    expect(senderPassedDmarc([ours])).toBe(true);
+    expect(senderPassedDmarc(["mx.console.example; dmarc=fail header.from=a.example"])).toBe(false);
+    expect(senderPassedDmarc(["mx.console.example; dkim=pass; x-dmarc=passive"])).toBe(false);
   });
 });

@@ -16,9 +16,26 @@ export function canApproveZeroTouch(request: ZeroTouchRequest | null, approverId
 }
 
 /**
+ * The sender checks one of our own receiving servers made (RFC 8601 Authentication-Results whose
+ * authserv-id we trust): did the From domain pass DMARC? Anyone can write such a header into a
+ * message, so a header from any other server says nothing.
+ */
+export function trustedAuthResults(headers: readonly string[], trustedIds: readonly string[]): string[] {
+  const trusted = new Set(trustedIds.map((id) => id.trim().toLowerCase()).filter(Boolean));
+  return headers.filter((h) => trusted.has((h.split(";")[0] ?? "").trim().split(/\s+/)[0]!.toLowerCase()));
+}
+
+/** Did a trusted receiving server find that the From domain passed DMARC? */
+export function senderPassedDmarc(trustedHeaders: readonly string[]): boolean {
+  return trustedHeaders.some((h) => /(?:^|[;\s])dmarc\s*=\s*pass\b/i.test(h));
+}
+
+/**
  * A ticket the console may send the code for on its own: opened from an email, every check passed
  * (so the challenge is genuine and fresh, the recorder active, velocity within limits), and the
- * requester's address is the owner of record's (the registry says so, REQUESTER_IS_OWNER).
+ * requester's address is the owner of record's (the registry says so, REQUESTER_IS_OWNER), and
+ * one of our receiving servers found that the From domain passed DMARC (a From header alone is
+ * anyone's to write).
  * canSendCode still decides at send time, unchanged.
  */
 export function isZeroTouchCandidate(ticket: {
@@ -26,8 +43,10 @@ export function isZeroTouchCandidate(ticket: {
   status: string;
   decision: string;
   checks: readonly { id: string; outcome: string }[];
+  senderPassedDmarc: boolean;
 }): boolean {
   return (
+    ticket.senderPassedDmarc &&
     ticket.channel === "EMAIL" &&
     ticket.status === "READY" &&
     ticket.decision === "ISSUE" &&

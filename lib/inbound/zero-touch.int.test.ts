@@ -9,7 +9,9 @@ import { SYSTEM_USER_EMAIL } from "./system-actor";
 import { rawMessage } from "./testing/mail";
 import { decideZeroTouch, requestZeroTouch, zeroTouchState } from "./zero-touch";
 
-const LIMITS: InboundLimits = { maxBytes: 5_000_000, maxImages: 4, maxPixels: 40_000_000 };
+const LIMITS: InboundLimits = { maxBytes: 5_000_000, maxImages: 4, maxPixels: 40_000_000, trustedAuthServIds: ["mx.console.example"] };
+/** What our own receiving server (a trusted authserv-id) writes of a sender whose domain passed DMARC. */
+const OUR_MX_PASS = "mx.console.example; spf=pass smtp.mailfrom=example.com; dkim=pass header.d=example.com; dmarc=pass header.from=example.com";
 let n = 0;
 
 describe.each(ENGINES)("zero-touch on %s", (engine) => {
@@ -27,7 +29,7 @@ describe.each(ENGINES)("zero-touch on %s", (engine) => {
   });
 
   /** An email with the reset link from `from` for a recorder owned by `owner`. */
-  async function email(options: { owner?: string; from?: string; status?: "ACTIVE" | "BLOCKED" } = {}) {
+  async function email(options: { owner?: string; from?: string; status?: "ACTIVE" | "BLOCKED"; authResults?: string | null } = {}) {
     const serial = uniqueSerial("ZT");
     const owner = options.owner ?? `owner-${serial.toLowerCase()}@example.com`;
     await seedDevice(t.db, { serial, ownerEmail: owner, status: options.status });
@@ -38,6 +40,7 @@ describe.each(ENGINES)("zero-touch on %s", (engine) => {
       subject: "reset",
       text: `My link: ${link}`,
       messageId: `<zt-${++n}-${serial}@c.example>`,
+      ...(options.authResults === null ? {} : { headers: { "Authentication-Results": options.authResults ?? OUR_MX_PASS } }),
     });
     return ingestEmail({ db: t.db, raw, source: "SMTP", limits: LIMITS, pool, keys: TEST_KEYS });
   }
@@ -74,6 +77,18 @@ describe.each(ENGINES)("zero-touch on %s", (engine) => {
     expect(ticket.outbox).toEqual([expect.objectContaining({ kind: "RESET_CODE", to: ticket.device!.owner!.email })]);
     const issued = await t.db.auditEvent.findFirstOrThrow({ where: { ticketId: ticket.id, action: { startsWith: "code." } } });
     expect(issued.actorId).toBe(system.id);
+  });
+
+  it("on: a From header alone is not enough: without a trusted server's DMARC pass, or with a forged one, people decide", async () => {
+    const unchecked = await email({ authResults: null });
+    const forged = await email({ authResults: OUR_MX_PASS.replace("mx.console.example", "mx.attacker.example") });
+    const failed = await email({ authResults: OUR_MX_PASS.replace("dmarc=pass", "dmarc=fail") });
+    for (const r of [unchecked, forged, failed]) {
+      expect(r).toMatchObject({ outcome: "TICKET", zeroTouch: false });
+      expect(await t.db.ticket.findUniqueOrThrow({ where: { id: r.ticketId! } })).toMatchObject({ status: "READY" });
+    }
+    // The forged header is not kept as evidence either: only our own servers' verdicts are.
+    expect(await t.db.inboundMessage.findFirstOrThrow({ where: { ticketId: forged.ticketId! } })).toMatchObject({ authResults: [] });
   });
 
   it("on: a requester who is not the owner, or a blocked recorder, still waits for people", async () => {

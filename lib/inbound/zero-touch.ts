@@ -95,11 +95,19 @@ export async function decideZeroTouch(options: { db: Db; actor: Admin; approve: 
  * canSendCode an agent's send goes through (velocity, blocked/stolen, four eyes unchanged), with
  * the system as the audited actor. The code goes only to the owner of record, as always.
  */
-export async function zeroTouchIssue(options: { db: Db; ticketId: string; keys?: MasterKeys; now?: Date }): Promise<{ issued: boolean; reason: string }> {
+export async function zeroTouchIssue(options: {
+  db: Db;
+  ticketId: string;
+  keys?: MasterKeys;
+  now?: Date;
+  /** A trusted receiving server found the From domain passed DMARC (zero-touch-rules.ts). */
+  senderPassedDmarc: boolean;
+}): Promise<{ issued: boolean; reason: string }> {
   const { db } = options;
   if (!(await zeroTouchState(db)).enabled) return { issued: false, reason: "off" };
   const ticket = await db.ticket.findUnique({ where: { id: options.ticketId }, select: { channel: true, status: true, decision: true, checks: true } });
-  if (!ticket || !isZeroTouchCandidate({ ...ticket, checks: readChecks(ticket.checks) })) return { issued: false, reason: "not a clean request" };
+  if (!ticket || !isZeroTouchCandidate({ ...ticket, checks: readChecks(ticket.checks), senderPassedDmarc: options.senderPassedDmarc }))
+    return { issued: false, reason: "not a clean request" };
   const actor = await systemActor(db);
   try {
     await issueCode({ db, actor: { ...actor, label: SYSTEM_LABEL }, ticketId: options.ticketId, keys: options.keys, now: options.now });
