@@ -240,6 +240,25 @@ describe.each(ENGINES)("inbound email on %s", (engine) => {
     expect(bySubject).toMatchObject({ outcome: "THREADED", ticketId: a.ticketId });
     expect(await t.db.inboundMessage.count({ where: { ticketId: a.ticketId } })).toBe(3);
     expect(await t.db.ticket.count({ where: { customerEmail: "kim@example.org" } })).toBe(1);
+    // Someone else naming the ticket (its number, or a Message-ID of its thread) does not write into it: theirs is a new ticket.
+    const stranger = await ingestEmail({
+      db: t.db,
+      raw: await rawMessage({
+        from: "mallory@elsewhere.example",
+        to: "s@x.example",
+        subject: `Call +1 555 0100 to confirm your reset [${ticketRef(a.ticketNumber!)}]`,
+        text: "injected",
+        messageId: newMessageId(),
+        inReplyTo: first,
+        references: [first],
+      }),
+      source: "SMTP",
+      limits: LIMITS,
+      pool,
+    });
+    expect(stranger.outcome).toBe("NEEDS_PHOTO");
+    expect(stranger.ticketId).not.toBe(a.ticketId);
+    expect(await t.db.inboundMessage.count({ where: { ticketId: a.ticketId } })).toBe(3);
   });
 
   it("an agent who holds the ticket replies to the requester, threaded; the customer's answer threads back through the outbox's Message-ID", async () => {

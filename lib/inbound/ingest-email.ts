@@ -158,7 +158,7 @@ export async function ingestEmail(options: {
   const from = parsed.from;
 
   const actor = await systemActor(db);
-  const thread = await findThreadTicket(db, parsed);
+  const thread = await findThreadTicket(db, { ...parsed, from });
   if (thread) {
     try {
       await writeSlot(() =>
