@@ -2,6 +2,7 @@
 
 import { createApiToken } from "@/lib/api-tokens/create-api-token";
 import { revokeApiToken } from "@/lib/api-tokens/revoke-api-token";
+import { requireRecentSecondFactor, stepUpFor } from "@/lib/auth/step-up";
 import { serverAction } from "@/lib/http/server-action";
 import { apiTokenIdSchema, createApiTokenSchema, createWebhookSchema, webhookAllowlistSchema, webhookIdSchema } from "@/lib/validation/api";
 import { setWebhookAllowlist } from "@/lib/webhooks/allowlist";
@@ -12,7 +13,9 @@ export const createApiTokenAction = serverAction({
   role: "ADMIN",
   schema: createApiTokenSchema,
   labels: { name: "Name", scopes: "Scopes", expiresInDays: "Expires in" },
-  run: async (input, { db, actor }) => {
+  run: async ({ stepUpCode, ...input }, { db, actor, user }) => {
+    // A token acts as its admin for months: making one asks for a recent second factor.
+    await requireRecentSecondFactor(db, stepUpFor(user, stepUpCode), "api_token.create");
     const { token, record } = await createApiToken({ db, actor, ip: actor.ip, input });
     return { message: `Token "${record.name}" created. Copy it now: it is not shown again.`, reveal: [token], revalidate: ["/admin/api-tokens"] };
   },
@@ -33,7 +36,9 @@ export const createWebhookAction = serverAction({
   role: "ADMIN",
   schema: createWebhookSchema,
   labels: { url: "URL", events: "Events" },
-  run: async (input, { db, actor }) => {
+  run: async ({ stepUpCode, ...input }, { db, actor, user }) => {
+    // Ticket events leave the console to this URL from now on: a recent second factor.
+    await requireRecentSecondFactor(db, stepUpFor(user, stepUpCode), "webhook.create");
     const hook = await createWebhook({ db, actor, ip: actor.ip, input });
     return {
       message: `Webhook registered for ${hook.events.length} event(s). Copy its signing secret now: it is not shown again.`,
@@ -58,7 +63,9 @@ export const setWebhookAllowlistAction = serverAction({
   role: "ADMIN",
   schema: webhookAllowlistSchema,
   labels: { allowlist: "Allowed private destinations" },
-  run: async ({ allowlist }, { db, actor }) => {
+  run: async ({ allowlist, stepUpCode }, { db, actor, user }) => {
+    // Opening private addresses to webhooks opens the internal network to them: a recent second factor.
+    await requireRecentSecondFactor(db, stepUpFor(user, stepUpCode), "webhook.allowlist");
     const entries = await setWebhookAllowlist({ db, actor, ip: actor.ip, entries: allowlist });
     return { message: entries.length ? `Saved: ${entries.join(", ")}.` : "Saved: no private destination is allowed.", revalidate: ["/admin/webhooks"] };
   },

@@ -33,8 +33,10 @@ export const requestZeroTouchAction = serverAction({
 export const decideZeroTouchAction = serverAction({
   name: "action:decideZeroTouch",
   role: "ADMIN",
-  schema: z.object({ decision: z.enum(["approve", "refuse"]) }),
-  run: async ({ decision }, { db, actor }) => {
+  schema: z.object({ decision: z.enum(["approve", "refuse"]), stepUpCode: z.string().trim().max(64).optional() }),
+  run: async ({ decision, stepUpCode }, { db, actor, user }) => {
+    // Approving lets the console send codes with no agent: a recent second factor (refusing only takes away).
+    if (decision === "approve") await requireRecentSecondFactor(db, stepUpFor(user, stepUpCode), "zero_touch.approve");
     const state = await decideZeroTouch({ db, actor, approve: decision === "approve" });
     return { message: state.enabled ? "Zero-touch is on." : "Request refused: zero-touch stays off.", revalidate: ["/admin/settings"] };
   },

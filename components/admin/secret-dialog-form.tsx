@@ -4,7 +4,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { useActionState, useState, type ReactNode } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
+import { useStepUp } from "@/components/auth/step-up";
 import type { ActionState } from "@/lib/http/action-state";
 
 type Action = (previous: ActionState, form: FormData) => Promise<ActionState>;
@@ -108,6 +108,8 @@ function DialogForm({
   children: (state: ActionState) => ReactNode;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  // Making a credential asks for a recent second factor: the form keeps what was typed and is sent again with it.
+  const stepUp = useStepUp(state, formAction);
   if (state?.ok && state.reveal?.[0]) {
     return (
       <div className="mt-4">
@@ -120,7 +122,8 @@ function DialogForm({
     );
   }
   return (
-    <form action={formAction} onSubmit={submitKeepingValues(formAction)} className="mt-4 flex flex-col gap-4">
+    <form onSubmit={stepUp.onSubmit} className="mt-4 flex flex-col gap-4">
+      {stepUp.dialog}
       {children(state)}
       <ActionMessage state={state} />
       <div className="flex justify-end gap-2">

@@ -5,7 +5,7 @@ import { createWebhookAction, removeWebhookAction, setWebhookAllowlistAction } f
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { submitKeepingValues } from "@/components/ui/submit-keeping-values";
+import { useStepUp } from "@/components/auth/step-up";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 import { fieldErrors } from "./field-errors";
 import { ConfirmedRowAction } from "./confirmed-row-action";
@@ -62,8 +62,10 @@ export function RemoveWebhookButton({ webhookId, url }: { webhookId: string; url
 
 export function WebhookAllowlistForm({ entries }: { entries: string[] }) {
   const [state, action, pending] = useActionState(setWebhookAllowlistAction, null);
+  const stepUp = useStepUp(state, action);
   return (
-    <form action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-2">
+    <form onSubmit={stepUp.onSubmit} className="flex flex-col gap-2">
+      {stepUp.dialog}
       <label htmlFor="webhook-allowlist" className="text-sm font-medium text-slate-800">
         Allowed private destinations
       </label>

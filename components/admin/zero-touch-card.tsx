@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { decideZeroTouchAction, requestZeroTouchAction } from "@/app/actions/settings";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
+import { useStepUp } from "@/components/auth/step-up";
 
 /**
  * Zero-touch on the settings page: what it does, its state, and only the buttons the server
@@ -12,6 +13,8 @@ import { Button } from "@/components/ui/button";
 export function ZeroTouchCard({ enabled, pendingByMe, pendingByOther }: { enabled: boolean; pendingByMe: boolean; pendingByOther: boolean }) {
   const [requestState, request, requesting] = useActionState(requestZeroTouchAction, null);
   const [decideState, decide, deciding] = useActionState(decideZeroTouchAction, null);
+  // Approving asks for a recent second factor (the server says when); refusing does not.
+  const stepUp = useStepUp(decideState, decide);
   return (
     <div className="flex flex-col gap-3 text-sm">
       <p>
@@ -40,7 +43,8 @@ export function ZeroTouchCard({ enabled, pendingByMe, pendingByOther }: { enable
         ) : null}
         {pendingByOther ? (
           <>
-            <form action={decide}>
+            <form onSubmit={stepUp.onSubmit}>
+              {stepUp.dialog}
               <input type="hidden" name="decision" value="approve" />
               <Button type="submit" disabled={deciding}>
                 Approve: turn zero-touch on

@@ -29,6 +29,8 @@ export const createApiTokenSchema = z.object({
     .int()
     .min(1, "At least one day.")
     .max(API_TOKEN_MAX_DAYS, `At most ${API_TOKEN_MAX_DAYS} days.`),
+  /** Making a credential is a risky change (lib/auth/step-up.ts). */
+  stepUpCode: z.string().trim().max(64).optional(),
 });
 export type CreateApiTokenInput = z.output<typeof createApiTokenSchema>;
 
@@ -41,6 +43,7 @@ export const createWebhookSchema = z.object({
     .max(2_000)
     .pipe(z.url({ protocol: /^https?$/, error: "Enter an http:// or https:// URL." })),
   events: listOf(WEBHOOK_EVENTS, "Pick at least one event."),
+  stepUpCode: z.string().trim().max(64).optional(),
 });
 export type CreateWebhookInput = z.output<typeof createWebhookSchema>;
 
@@ -57,4 +60,5 @@ export const webhookAllowlistSchema = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     ),
+  stepUpCode: z.string().trim().max(64).optional(),
 });

@@ -5,6 +5,7 @@ import { assertSameOrigin } from "@/lib/http/same-origin";
 import { createWebhookSchema } from "@/lib/validation/api";
 import { createWebhook, listWebhooks } from "@/lib/webhooks/manage-webhooks";
 import { webhookJson } from "@/lib/webhooks/webhook-json";
+import { requireRecentSecondFactor, stepUpFor } from "@/lib/auth/step-up";
 
 const NO_STORE = { "Cache-Control": "no-store" };
 
@@ -25,7 +26,9 @@ export const POST = guardedRoute(
   "api:POST /api/v1/webhooks",
   async (request, user) => {
     assertSameOrigin(request);
-    const input = parseInput(createWebhookSchema, await request.json().catch(() => null));
+    const { stepUpCode, ...input } = parseInput(createWebhookSchema, await request.json().catch(() => null));
+    // From a browser session it is the same risky change as the admin page's (a token was made under step-up).
+    if (!("token" in user)) await requireRecentSecondFactor(getDb(), stepUpFor(user, stepUpCode), "webhook.create");
     const created = await createWebhook({ db: getDb(), actor: { id: user.id, label: user.name }, ip: user.ip, input });
     return Response.json({ ...webhookJson({ ...created, disabledAt: null }), secret: created.secret }, { status: 201, headers: NO_STORE });
   },
