@@ -42,6 +42,7 @@ export const ticketQueueResponse = z.object({
       createdAt: dateTime,
       escalatedAt: dateTime.nullable(),
       assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+      fromEmail: z.boolean().meta({ description: "Opened by the console from a customer's email (inbound mail)." }),
     }),
   ),
 });

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { QueueFilter } from "@/lib/validation/tickets";
 import { OPEN_STATUSES } from "./lifecycle-rules";
 import { type TicketActor, viewScope } from "./rules";
+import { SYSTEM_USER_EMAIL } from "@/lib/inbound/system-actor";
 
 export { isOpenStatus, OPEN_STATUSES } from "./lifecycle-rules";
 const QUEUE_LIMIT = 200;
@@ -60,7 +61,7 @@ export async function listTicketQueue(options: { db: Db; actor: Pick<TicketActor
     else if (filter.assignee === "unassigned") where.push({ assigneeId: null });
     else if (filter.assignee !== "all") where.push({ assigneeId: filter.assignee });
   }
-  return db.ticket.findMany({
+  const rows = await db.ticket.findMany({
     where: { AND: where },
     orderBy: orderFor(filter),
     take: QUEUE_LIMIT,
@@ -79,6 +80,8 @@ export async function listTicketQueue(options: { db: Db; actor: Pick<TicketActor
       createdBy: { select: { email: true } },
     },
   });
+  // Opened by the console from a customer's email (the queue's "From email" tag); no staff address leaves here.
+  return rows.map(({ createdBy, ...row }) => ({ ...row, fromEmail: row.channel === "EMAIL" && createdBy.email === SYSTEM_USER_EMAIL }));
 }
 
 export type QueueRow = Awaited<ReturnType<typeof listTicketQueue>>[number];

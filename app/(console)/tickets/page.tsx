@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Countdown } from "@/components/tickets/countdown";
 import { StatusBadge } from "@/components/tickets/status-badge";
-import { SYSTEM_USER_EMAIL } from "@/lib/inbound/system-actor";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -171,9 +170,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
                   <td className="font-mono text-xs">{t.serial ?? "—"}</td>
                   <td>
                     <StatusBadge status={t.status} />
-                    {t.channel === "EMAIL" && t.createdBy.email === SYSTEM_USER_EMAIL ? (
-                      <span className="ml-1 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-950">From email</span>
-                    ) : null}
+                    {t.fromEmail ? <span className="ml-1 rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-950">From email</span> : null}
                     {t.escalatedAt ? <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-950">Escalated</span> : null}
                   </td>
                   <td className="whitespace-nowrap text-xs text-slate-600">{formatUtc(t.createdAt)}</td>
