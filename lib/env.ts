@@ -77,6 +77,8 @@ const schema = z.object({
   OIDC_MFA_AMR: z.string().default("mfa,otp,hwk,swk,fpt,face,sc"),
   OIDC_MFA_ACR: z.string().optional(),
   OIDC_RECHECK_SECONDS: wholeNumber(1, 3600).default(300),
+  // An IdP that sends no email_verified claim (Entra ID) vouches for its addresses itself: only then set this.
+  OIDC_TRUST_UNVERIFIED_EMAIL: flag,
 
   // Passkeys (lib/auth/passkeys): the WebAuthn relying party. Unset: NEXTAUTH_URL's host name and origin.
   WEBAUTHN_RP_ID: z

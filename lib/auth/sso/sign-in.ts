@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { normalizeEmailAddress } from "@/lib/email-address";
+import { env } from "@/lib/env";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -52,7 +53,8 @@ export async function ssoSignIn(options: {
     const settings = await getSettings({ db: tx });
     const admission = ssoAdmission({
       email,
-      emailVerified: Boolean(email) && claims.email_verified !== false,
+      // The address names the console user, so it must be one the IdP verified (or an IdP trusted to vouch for all its addresses).
+      emailVerified: Boolean(email) && (claims.email_verified === true || (claims.email_verified === undefined && env().OIDC_TRUST_UNVERIFIED_EMAIL)),
       user,
       allowedDomains: allowedDomains(settings.ssoAllowedDomains),
       mappedRole: role,

@@ -151,11 +151,17 @@ describe.each(ENGINES)("single sign-on on %s", (engine) => {
     expect(await signIn(claimsOf("gone@corp.test", ["support-agents"]))).toEqual({ ok: false, reason: "disabled" });
     expect(await signIn(claimsOf("invited.agent@corp.test", ["marketing"]))).toEqual({ ok: false, reason: "no_role" });
     expect(await signIn(claimsOf("invited.agent@corp.test", ["support-agents"], { email_verified: false }))).toEqual({ ok: false, reason: "email_unverified" });
+    // No email_verified claim at all: the address is unproven too (unless OIDC_TRUST_UNVERIFIED_EMAIL).
+    expect(await signIn(claimsOf("invited.agent@corp.test", ["support-agents"], { email_verified: undefined }))).toEqual({
+      ok: false,
+      reason: "email_unverified",
+    });
     const refused = await t.db.auditEvent.findMany({ where: { action: "auth.sso_refused" }, orderBy: { seq: "asc" } });
     expect(refused.map((e) => [(e.details as { reason: string }).reason, (e.details as { email: string }).email, e.actorLabel])).toEqual([
       ["not_invited", "s***r@elsewhere.test", "anonymous"],
       ["disabled", "g***e@corp.test", "Gone"],
       ["no_role", "i***t@corp.test", "Invited Agent"],
+      ["email_unverified", "i***t@corp.test", "Invited Agent"],
       ["email_unverified", "i***t@corp.test", "Invited Agent"],
     ]);
     expect(await t.db.user.count({ where: { email: "stranger@elsewhere.test" } })).toBe(0);
