@@ -31,6 +31,9 @@ describe("webhook destination classifier", () => {
     ["fc00::1", "unique-local"],
     ["ff02::1", "multicast"],
     ["2001:db8::1", "reserved"],
+    ["64:ff9b:1::a00:1", "private"],
+    ["2002:a00:1::1", "reserved"],
+    ["2001:0:4136:e378::1", "reserved"],
     ["2606:4700:4700::1111", "public"],
     ["2a00:1450:4001:81c::200e", "public"],
   ])("IPv6 %s is %s", (address, expected) => {

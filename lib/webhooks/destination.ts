@@ -32,6 +32,9 @@ const V6: [string, number, AddressClass][] = [
   ["ff00::", 8, "multicast"],
   ["2001:db8::", 32, "reserved"],
   ["100::", 64, "reserved"], // discard-only
+  ["64:ff9b:1::", 48, "private"], // local-use NAT64 (RFC 8215): translates to the operator's own networks
+  ["2002::", 16, "reserved"], // 6to4 (deprecated): carries any IPv4 address, private ones included
+  ["2001::", 32, "reserved"], // Teredo: a tunnel to an address this check cannot see
   ["::", 96, "reserved"], // IPv4-compatible (deprecated)
 ];
 
