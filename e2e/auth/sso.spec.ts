@@ -92,7 +92,8 @@ test("an admin allows an email domain on the settings page; a new person from it
 
 test("a user an admin disables is signed out on the next request, and the IdP cannot bring them back", async ({ page }) => {
   const user = await seedUser("SUPERVISOR");
-  const account = { email: user.email, name: user.name, groups: ["support-supervisors"] };
+  // A supervisor needs a second factor: the IdP checked one (amr otp), so the console does not ask again.
+  const account = { email: user.email, name: user.name, groups: ["support-supervisors"], amr: ["pwd", "otp"] };
   await signInWithIdp(page, account);
   await expectSignedIn(page);
   await visit(page, "/review");

@@ -8,6 +8,7 @@ import { ticketRef } from "@/lib/tickets/ticket-ref";
 import { db, seedUser, type SeededUser } from "../support/db";
 import { waitForMail } from "../support/mail";
 import { pageReady, visit } from "../support/ready";
+import { freshTotpCode } from "../support/session";
 
 const MAX_TABS = 80;
 
@@ -30,7 +31,14 @@ async function signInByKeyboard(page: Page, user: SeededUser) {
   await tabTo(page, page.getByLabel("Password"));
   await page.keyboard.type(user.password);
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/tickets$/);
+  // Supervisors and admins have an authenticator app: its code on /mfa, typed too.
+  if (user.totpSecret) {
+    await expect(page).toHaveURL(/\/mfa/, { timeout: 30_000 });
+    await tabTo(page, page.getByLabel("Authentication code"));
+    await page.keyboard.type(await freshTotpCode(user.totpSecret));
+    await page.keyboard.press("Enter");
+  }
+  await expect(page).toHaveURL(/\/tickets$/, { timeout: 30_000 });
   await pageReady(page);
 }
 
