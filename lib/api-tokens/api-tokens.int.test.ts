@@ -152,6 +152,20 @@ describe.each(ENGINES)("API tokens on %s", (engine) => {
     expect((await call(readRoute, token)).status).toBe(403);
   });
 
+  it("acts no higher than its creator's single sign-on role: lowered groups at the IdP lower the token too", async () => {
+    const other = await seedStaff(t.db, "SUPERVISOR");
+    const { token } = await createApiToken({
+      db: t.db,
+      actor: { id: other.id, label: other.name },
+      ip: "10.0.0.1",
+      input: { name: "Capped", scopes: ["audit:read"], expiresInDays: 1 },
+    });
+    expect((await call(supervisorRoute, token)).status).toBe(200);
+    // The IdP now maps their groups to agent only (their latest SSO session says so).
+    await t.db.userSession.create({ data: { userId: other.id, expiresAt: new Date(Date.now() + DAY_MS), ssoRole: "AGENT", ssoSubject: "idp|capped" } });
+    expect((await call(supervisorRoute, token)).status).toBe(403);
+  });
+
   it("rate-limits per token per minute in the database, with Retry-After, and the count starts again next minute", async () => {
     vi.stubEnv("API_TOKEN_RATE_PER_MINUTE", "3");
     const { token } = await createApiToken({ db: t.db, actor: admin, ip: "10.0.0.1", input: { name: "Busy", scopes: ["tickets:read"], expiresInDays: 1 } });

@@ -9,6 +9,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { MINUTE_MS } from "@/lib/time";
 import type { ApiScope } from "./scopes";
 import { hashToken } from "./token-secret";
+import { lowerRole } from "@/lib/auth/sso/role-map";
 
 /** The token a request came with, as the audit log names it. */
 export type TokenIdentity = { id: string; name: string; prefix: string; scopes: string[] };
@@ -87,7 +88,13 @@ export async function authenticateApiToken(options: {
       retryAfterSeconds,
     );
   }
-  const creator = await db.user.findUnique({ where: { id: row.createdById }, select: { id: true, email: true, role: true, active: true } });
+  const found = await db.user.findUnique({ where: { id: row.createdById }, select: { id: true, email: true, role: true, active: true } });
+  // Single sign-on caps a session at the role the IdP's groups map to: a token made by someone who
+  // signs in that way is capped the same, by the IdP's latest word (lowered groups lower the token).
+  const lastSso = found
+    ? await db.userSession.findFirst({ where: { userId: found.id, ssoRole: { not: null } }, orderBy: { createdAt: "desc" }, select: { ssoRole: true } })
+    : null;
+  const creator = found && lastSso?.ssoRole ? { ...found, role: lowerRole(found.role, lastSso.ssoRole) } : found;
   const actor = { id: row.createdById, label: tokenLabel(token) };
   const refuse = async (message: string, details: Record<string, string | null>) => {
     await db.$transaction((tx) =>
