@@ -15,6 +15,7 @@ const MESSAGES: Record<string, string> = {
   SsoNoRole: "Single sign-on refused: none of your groups at the identity provider gives a role in this console. Ask your identity admin.",
   SsoDisabled: "Single sign-on refused: your account is disabled. Ask an admin.",
   SsoEmailUnverified: "Single sign-on refused: the identity provider has not verified your email address.",
+  SsoSubjectMismatch: "Single sign-on refused: this console account is linked to another account at the identity provider. Ask an admin.",
   OAuthSignin: "Single sign-on could not start. Try again, or sign in with your password.",
   OAuthCallback: "Single sign-on did not complete. Try again, or sign in with your password.",
   Callback: "Single sign-on did not complete. Try again, or sign in with your password.",

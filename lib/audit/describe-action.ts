@@ -10,6 +10,7 @@ const SSO_REFUSALS: Record<string, string> = {
   no_role: "none of the identity provider's groups maps to a console role",
   disabled: "the account is disabled",
   email_unverified: "the identity provider has not verified the email address",
+  subject_mismatch: "the account is linked to another account at the identity provider",
 };
 const SSO_ENDINGS: Record<string, string> = {
   group_removed: "none of the identity provider's groups maps to a console role any more",

@@ -15,6 +15,7 @@ export const SSO_ERRORS = {
   no_role: "SsoNoRole",
   disabled: "SsoDisabled",
   email_unverified: "SsoEmailUnverified",
+  subject_mismatch: "SsoSubjectMismatch",
 } as const;
 
 /**

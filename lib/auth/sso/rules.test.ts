@@ -33,22 +33,30 @@ describe("single sign-on rules", () => {
     expect(domains).toEqual(["partner.test", "other.test"]);
     expect(emailDomainAllowed("a@partner.test", domains)).toBe(true);
     expect(emailDomainAllowed("a@eu.partner.test", domains)).toBe(false);
-    const base = { email: "a@corp.test", emailVerified: true, allowedDomains: domains };
+    const base = { email: "a@corp.test", emailVerified: true, allowedDomains: domains, subject: "idp|a" };
     expect(ssoAdmission({ ...base, user: null, mappedRole: "ADMIN" })).toEqual({ ok: false, reason: "not_invited" });
-    expect(ssoAdmission({ ...base, user: { active: false, role: "AGENT" }, mappedRole: "AGENT" })).toEqual({ ok: false, reason: "disabled" });
-    expect(ssoAdmission({ ...base, user: { active: true, role: "AGENT" }, mappedRole: null })).toEqual({ ok: false, reason: "no_role" });
-    expect(ssoAdmission({ ...base, emailVerified: false, user: { active: true, role: "AGENT" }, mappedRole: "AGENT" })).toEqual({
+    expect(ssoAdmission({ ...base, user: { active: false, role: "AGENT", ssoSubject: null }, mappedRole: "AGENT" })).toEqual({ ok: false, reason: "disabled" });
+    expect(ssoAdmission({ ...base, user: { active: true, role: "AGENT", ssoSubject: null }, mappedRole: null })).toEqual({ ok: false, reason: "no_role" });
+    expect(ssoAdmission({ ...base, emailVerified: false, user: { active: true, role: "AGENT", ssoSubject: null }, mappedRole: "AGENT" })).toEqual({
       ok: false,
       reason: "email_unverified",
     });
-    expect(ssoAdmission({ ...base, user: { active: true, role: "ADMIN" }, mappedRole: "SUPERVISOR" })).toEqual({
+    expect(ssoAdmission({ ...base, user: { active: true, role: "ADMIN", ssoSubject: null }, mappedRole: "SUPERVISOR" })).toEqual({
       ok: true,
       role: "SUPERVISOR",
       via: "invitation",
     });
-    expect(ssoAdmission({ ...base, user: { active: true, role: "AGENT" }, mappedRole: "ADMIN" })).toEqual({ ok: true, role: "AGENT", via: "invitation" });
+    expect(ssoAdmission({ ...base, user: { active: true, role: "AGENT", ssoSubject: null }, mappedRole: "ADMIN" })).toEqual({
+      ok: true,
+      role: "AGENT",
+      via: "invitation",
+    });
     expect(ssoAdmission({ ...base, email: "b@partner.test", user: null, mappedRole: "ADMIN" })).toEqual({ ok: true, role: "AGENT", via: "domain" });
     expect(ssoAdmission({ ...base, email: "b@partner.test", user: null, mappedRole: null })).toEqual({ ok: false, reason: "no_role" });
+    // Linked at the first single sign-on: the same address from another IdP account is someone else.
+    const linked = { active: true, role: "AGENT" as const, ssoSubject: "idp|a" };
+    expect(ssoAdmission({ ...base, user: linked, mappedRole: "AGENT" })).toEqual({ ok: true, role: "AGENT", via: "invitation" });
+    expect(ssoAdmission({ ...base, subject: "idp|impostor", user: linked, mappedRole: "AGENT" })).toEqual({ ok: false, reason: "subject_mismatch" });
   });
 
   it("counts the IdP's amr or acr as a second factor as configured", () => {

@@ -49,13 +49,14 @@ export async function ssoSignIn(options: {
   const { amr, acr } = idpAuthentication(claims);
 
   return db.$transaction(async (tx) => {
-    const user = email ? await tx.user.findUnique({ where: { email }, select: { id: true, name: true, role: true, active: true } }) : null;
+    const user = email ? await tx.user.findUnique({ where: { email }, select: { id: true, name: true, role: true, active: true, ssoSubject: true } }) : null;
     const settings = await getSettings({ db: tx });
     const admission = ssoAdmission({
       email,
       // The address names the console user, so it must be one the IdP verified (or an IdP trusted to vouch for all its addresses).
       emailVerified: Boolean(email) && (claims.email_verified === true || (claims.email_verified === undefined && env().OIDC_TRUST_UNVERIFIED_EMAIL)),
       user,
+      subject: claims.sub,
       allowedDomains: allowedDomains(settings.ssoAllowedDomains),
       mappedRole: role,
     });
@@ -70,8 +71,12 @@ export async function ssoSignIn(options: {
     }
     const name = str(claims.name) ?? email.slice(0, email.indexOf("@"));
     const account = user
-      ? await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now }, select: { id: true, name: true } })
-      : await tx.user.create({ data: { email, name, role: "AGENT", passwordHash: null, lastSignInAt: now }, select: { id: true, name: true } });
+      ? // The first single sign-on links the user to this IdP account for good.
+        await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now, ssoSubject: claims.sub }, select: { id: true, name: true } })
+      : await tx.user.create({
+          data: { email, name, role: "AGENT", passwordHash: null, lastSignInAt: now, ssoSubject: claims.sub },
+          select: { id: true, name: true },
+        });
     // Coming in through the IdP answers the invitation: its link no longer sets a password.
     await tx.invitation.updateMany({ where: { userId: account.id, usedAt: null }, data: { usedAt: now } });
     const session = await tx.userSession.create({

@@ -167,6 +167,14 @@ describe.each(ENGINES)("single sign-on on %s", (engine) => {
     expect(await t.db.user.count({ where: { email: "stranger@elsewhere.test" } })).toBe(0);
   });
 
+  it("links the console user to the IdP account of the first sign-in: the same address from another IdP account is refused", async () => {
+    await createUser({ db: t.db, email: "linked@corp.test", name: "Linked", role: "AGENT", password: null });
+    expect(await signIn(claimsOf("linked@corp.test", ["support-agents"]))).toMatchObject({ ok: true });
+    expect(await t.db.user.findUniqueOrThrow({ where: { email: "linked@corp.test" } })).toMatchObject({ ssoSubject: idpSubject("linked@corp.test") });
+    expect(await signIn(claimsOf("linked@corp.test", ["support-agents"], { sub: "someone-else" }))).toEqual({ ok: false, reason: "subject_mismatch" });
+    expect(await signIn(claimsOf("linked@corp.test", ["support-agents"]))).toMatchObject({ ok: true });
+  });
+
   it("lets in a new person from an allowed domain, as an agent at most; a subdomain is not the domain", async () => {
     await t.db.setting.upsert({ where: { key: "ssoAllowedDomains" }, create: { key: "ssoAllowedDomains", value: "partner.test" }, update: {} });
     const result = await signIn(claimsOf("new.person@partner.test", ["support-supervisors"]));
