@@ -9,6 +9,10 @@ ensureInstalled();
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!existsSync(chromium)) fail(`Chromium is needed for the browser tests: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
 
+const dovecot = process.env.DOVECOT_BIN ?? "/usr/sbin/dovecot";
+if (!existsSync(dovecot))
+  fail(`Dovecot is needed for the inbound-mail tests (a real IMAP server): install it (Debian: apt-get install dovecot-imapd) or set DOVECOT_BIN.`);
+
 const pgUrl = new URL(process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
 const reachable = await new Promise((resolve) => {
   const socket = net.connect({ host: pgUrl.hostname, port: Number(pgUrl.port || 5432) });
