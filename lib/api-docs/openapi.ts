@@ -150,7 +150,29 @@ export const API_OPERATIONS: ApiOperation[] = [
     role: null,
     responses: { 200: { description: "OpenAPI 3.1.", schema: z.looseObject({ openapi: z.string() }) } },
   },
+  {
+    method: "post",
+    path: "/api/v1/passkeys/sign-in-options",
+    summary: "A WebAuthn challenge for a passwordless sign-in on the login page (browser only; a token is refused).",
+    role: null,
+    responses: { 200: { description: "PublicKeyCredentialRequestOptions (WebAuthn) with a single-use challenge." } },
+  },
   // Console-only routes (session cookie, same origin): a token is refused with 401.
+  ...(
+    [
+      ["/api/v1/passkeys/register/options", "A WebAuthn challenge to add a passkey to the signed-in account (console only)."],
+      ["/api/v1/passkeys/register", "Adds the passkey the browser made, named (console only; step-up when the account has a factor)."],
+      ["/api/v1/passkeys/assert/options", "A WebAuthn challenge to prove the second factor with a passkey (console only)."],
+      ["/api/v1/passkeys/assert", "Proves the second factor (sign-in or step-up) with a passkey's answer (console only)."],
+    ] as const
+  ).map(([path, summary]): ApiOperation => ({
+    method: "post",
+    path,
+    summary,
+    role: "AGENT",
+    body: { contentType: "application/json" },
+    responses: { 200: { description: "Done." } },
+  })),
   { method: "get", path: "/api/v1/admin/users", summary: "Every user (console only).", role: "ADMIN", responses: { 200: { description: "The users." } } },
   {
     method: "post",
