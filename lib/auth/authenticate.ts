@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { normalizeEmailAddress } from "@/lib/email-address";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { verifyPassword } from "./password";
-import { SESSION_MAX_AGE_MS } from "./session-policy";
+import { openSession } from "./open-session";
 import { accountCapped, claimAttempt, countAccountAttempt, IP_FREE_FAILURES, PAIR_FREE_FAILURES, throttleKeys, undoAttempt } from "./throttle";
 
 export type AuthenticateResult =
@@ -64,18 +64,7 @@ export async function authenticate(options: {
 
   const session = await db.$transaction(async (tx) => {
     await undoAttempt(tx, keys, now);
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
-    const created = await tx.userSession.create({
-      data: {
-        userId: user.id,
-        ip,
-        userAgent: options.userAgent?.slice(0, 300) ?? null,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS),
-      },
-    });
-    await recordAudit(tx, { actor: { id: user.id, label: user.name }, action: "auth.sign_in", ip, details: { sessionId: created.id } });
-    return created;
+    return openSession(tx, { user, ip, userAgent: options.userAgent, now });
   });
   return { ok: true, sessionId: session.id, userId: user.id };
 }

@@ -4,7 +4,7 @@ import { recordAnonymousRefusal } from "@/lib/audit/record-anonymous-refusal";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
 import { accountCapped, claimAttempt, IP_FREE_FAILURES, ipThrottleKey, throttleKeys, undoIpAttempt } from "@/lib/auth/throttle";
-import { SESSION_MAX_AGE_MS } from "@/lib/auth/session-policy";
+import { openSession } from "@/lib/auth/open-session";
 import type { AuthenticateResult } from "@/lib/auth/authenticate";
 import type { RelyingParty } from "./config";
 import { checkPasskeyAssertion, PasskeyRefused } from "./verify-passkey";
@@ -53,24 +53,15 @@ export async function signInWithPasskey(options: {
 
   const session = await db.$transaction(async (tx) => {
     if (ipKey) await undoIpAttempt(tx, ipKey, now);
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
-    const created = await tx.userSession.create({
-      data: {
-        userId: user.id,
-        ip,
-        userAgent: options.userAgent?.slice(0, 300) ?? null,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS),
-        secondFactorAt: now,
-      },
-    });
-    await recordAudit(tx, {
-      actor: { id: user.id, label: user.name },
-      action: "auth.sign_in",
+    // A discoverable passkey with user verification is two factors at once: the session has its second factor.
+    return openSession(tx, {
+      user,
       ip,
-      details: { sessionId: created.id, method: "passkey", passkeyId: checked.passkey.id, name: checked.passkey.name },
+      userAgent: options.userAgent,
+      now,
+      secondFactorAt: now,
+      details: { method: "passkey", passkeyId: checked.passkey.id, name: checked.passkey.name },
     });
-    return created;
   });
   return { ok: true, sessionId: session.id, userId: user.id };
 }
