@@ -52,6 +52,8 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, { error: "must be at least 32 random characters: it signs sessions and invitation links" }).optional(),
   NEXTAUTH_URL: urlWith(/^https?:$/, "the console's public http:// or https:// URL").optional(),
   SESSION_IDLE_MINUTES: wholeNumber(1, 720).default(30),
+  // Sign-in failures from one address (across accounts) before its waits begin (lib/auth/throttle.ts).
+  SIGN_IN_IP_FREE_FAILURES: wholeNumber(1, 100_000).default(10),
   // Seals TOTP seeds at rest (AES-256-GCM): 32 bytes as 64 hex digits or base64. Required in production (lib/startup/production-checks.ts).
   MFA_ENCRYPTION_KEY: z
     .string()

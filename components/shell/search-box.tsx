@@ -26,7 +26,7 @@ export function SearchBox() {
   }
 
   return (
-    <Form action={SEARCH_PATH} role="search" className="flex min-w-0 flex-1 items-center sm:flex-none">
+    <Form action={SEARCH_PATH} role="search" className="flex min-w-0 basis-full items-center sm:basis-auto sm:flex-none">
       <input
         type="search"
         name="q"

@@ -24,10 +24,11 @@ export function ReplyForm({ ticketId, to, canned }: { ticketId: string; to: stri
     <form ref={form} action={action} onSubmit={submitKeepingValues(action)} className="flex flex-col gap-2">
       <input type="hidden" name="ticketId" value={ticketId} />
       {canned.length ? (
-        <label className="flex flex-col gap-1 text-sm">
+        <label className="flex min-w-0 flex-col gap-1 text-sm">
           <span className="font-medium">Start from a canned reply</span>
+          {/* Its options are whole next steps: as wide as the form, never as wide as the longest one. */}
           <select
-            className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            className="w-full min-w-0 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
             defaultValue=""
             onChange={(event) => {
               const picked = canned[Number(event.target.value)];
@@ -43,7 +44,7 @@ export function ReplyForm({ ticketId, to, canned }: { ticketId: string; to: stri
           </select>
         </label>
       ) : null}
-      <label htmlFor="reply-body" className="text-sm font-medium">
+      <label htmlFor="reply-body" className="text-sm font-medium break-all">
         Reply to {to}
       </label>
       <p id={aria.hintId} className="text-xs text-slate-600">

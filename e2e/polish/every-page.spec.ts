@@ -186,7 +186,7 @@ for (const { name, viewport } of WIDTHS) {
         const email = `a11y-${randomUUID().slice(0, 8)}@e2e.test`;
         await visit(page, "/admin/users");
         await page.getByLabel("Name").fill("Ivy Invitee");
-        await page.getByLabel("Email").fill(email);
+        await page.getByLabel("Email", { exact: true }).fill(email);
         await page.getByRole("button", { name: "Invite", exact: true }).click();
         await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
         const [mail] = await waitForMail(email);

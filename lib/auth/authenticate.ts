@@ -6,7 +6,7 @@ import { normalizeEmailAddress } from "@/lib/email-address";
 import { maskEmail } from "@/lib/privacy/mask-email";
 import { verifyPassword } from "./password";
 import { openSession } from "./open-session";
-import { accountCapped, claimAttempt, countAccountAttempt, IP_FREE_FAILURES, PAIR_FREE_FAILURES, throttleKeys, undoAttempt } from "./throttle";
+import { accountCapped, claimAttempt, countAccountAttempt, ipFreeFailures, PAIR_FREE_FAILURES, throttleKeys, undoAttempt } from "./throttle";
 
 export type AuthenticateResult =
   | { ok: true; sessionId: string; userId: string }
@@ -47,7 +47,7 @@ export async function authenticate(options: {
   // slip through one free slot; a successful sign-in gives it back.
   for (const [key, free] of [
     [keys.pair, PAIR_FREE_FAILURES],
-    [keys.ip, IP_FREE_FAILURES],
+    [keys.ip, ipFreeFailures()],
   ] as const) {
     if (!key) continue;
     const claim = await claimAttempt(db, key, free, now);

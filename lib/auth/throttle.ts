@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { normalizeEmailAddress } from "@/lib/email-address";
+import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { UNKNOWN_IP } from "@/lib/http/client-ip";
 import { DAY_MS, HOUR_MS } from "@/lib/time";
@@ -17,8 +18,13 @@ import { DAY_MS, HOUR_MS } from "@/lib/time";
 
 /** Failures allowed before the first wait, per account and address... */
 export const PAIR_FREE_FAILURES = 3;
-/** ...and per address across accounts (an office behind one NAT address). */
+/** ...and per address across accounts (an office behind one NAT address): the default of SIGN_IN_IP_FREE_FAILURES. */
 export const IP_FREE_FAILURES = 10;
+
+/** The per-address allowance in force: SIGN_IN_IP_FREE_FAILURES, for a large office behind one NAT address. */
+export function ipFreeFailures(): number {
+  return env().SIGN_IN_IP_FREE_FAILURES;
+}
 /** The first wait; each further failure doubles it. */
 export const BASE_DELAY_MS = 5_000;
 export const MAX_DELAY_MS = 15 * 60 * 1000;
@@ -121,5 +127,5 @@ export async function undoAttempt(tx: Prisma.TransactionClient, keys: ReturnType
 /** Gives back the per-address attempt a successful sign-in claimed. */
 export async function undoIpAttempt(tx: Prisma.TransactionClient, ipKey: string, now: Date): Promise<void> {
   const back = Prisma.sql`GREATEST(0, "failures" - 1)`;
-  await tx.$executeRaw`UPDATE "SignInThrottle" SET "failures" = ${back}, "lockedUntil" = ${now}::timestamptz + ${delaySql(back, IP_FREE_FAILURES)} WHERE "key" = ${ipKey}`;
+  await tx.$executeRaw`UPDATE "SignInThrottle" SET "failures" = ${back}, "lockedUntil" = ${now}::timestamptz + ${delaySql(back, ipFreeFailures())} WHERE "key" = ${ipKey}`;
 }

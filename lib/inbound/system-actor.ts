@@ -6,6 +6,9 @@ import type { TicketActor } from "@/lib/tickets/rules";
 export const SYSTEM_USER_EMAIL = "inbound@system.reset-console.invalid";
 export const SYSTEM_LABEL = "System (inbound email)";
 
+/** Staff only: the system user is nobody an admin lists, enables, promotes or resets. */
+export const STAFF_ONLY = { NOT: { email: SYSTEM_USER_EMAIL } };
+
 /** The system actor, its user row created on first use (inactive, no password: it cannot sign in). */
 export async function systemActor(db: Db): Promise<TicketActor> {
   const user = await db.user.upsert({

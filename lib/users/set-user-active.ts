@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { lockActiveAdmins } from "./lock-active-admins";
 import { needsSecondAdmin } from "./privilege-rules";
 import { requestPrivilegeChange } from "./request-privilege-change";
+import { STAFF_ONLY } from "@/lib/inbound/system-actor";
 
 type ActiveChange = { actor: AuditActor & { id: string }; ip: string | null; userId: string; active: boolean };
 const USER_FIELDS = { id: true, name: true, role: true, active: true } as const;
@@ -17,7 +18,7 @@ const USER_FIELDS = { id: true, name: true, role: true, active: true } as const;
  */
 export async function setUserActive(options: { db: Db } & ActiveChange) {
   return options.db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: options.userId }, select: USER_FIELDS });
+    const user = await tx.user.findFirst({ where: { id: options.userId, ...STAFF_ONLY }, select: USER_FIELDS });
     if (!user) throw new AppError("NOT_FOUND", "No such user.");
     if (user.active !== options.active && options.active && needsSecondAdmin({ change: "REACTIVATE" })) {
       await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${user.id}::uuid FOR UPDATE`;
@@ -30,7 +31,7 @@ export async function setUserActive(options: { db: Db } & ActiveChange) {
 
 /** The change itself, in the caller's transaction: a disable at once, a re-enable when a second admin approves it. */
 export async function applyUserActive(tx: Prisma.TransactionClient, options: ActiveChange & { approvedBy?: AuditActor & { id: string }; requestId?: string }) {
-  const user = await tx.user.findUnique({ where: { id: options.userId }, select: USER_FIELDS });
+  const user = await tx.user.findFirst({ where: { id: options.userId, ...STAFF_ONLY }, select: USER_FIELDS });
   if (!user) throw new AppError("NOT_FOUND", "No such user.");
   if (user.active === options.active) return user;
   if (!options.active && user.role === "ADMIN") {

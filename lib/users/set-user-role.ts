@@ -7,6 +7,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { lockActiveAdmins } from "./lock-active-admins";
 import { needsSecondAdmin } from "./privilege-rules";
 import { requestPrivilegeChange } from "./request-privilege-change";
+import { STAFF_ONLY } from "@/lib/inbound/system-actor";
 
 type RoleChange = { actor: AuditActor & { id: string }; ip: string | null; userId: string; role: Role };
 const USER_FIELDS = { id: true, name: true, role: true, active: true } as const;
@@ -19,7 +20,7 @@ const USER_FIELDS = { id: true, name: true, role: true, active: true } as const;
  */
 export async function setUserRole(options: { db: Db } & RoleChange) {
   return options.db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: options.userId }, select: USER_FIELDS });
+    const user = await tx.user.findFirst({ where: { id: options.userId, ...STAFF_ONLY }, select: USER_FIELDS });
     if (!user) throw new AppError("NOT_FOUND", "No such user.");
     if (user.role !== options.role && needsSecondAdmin({ change: "ROLE", from: user.role, to: options.role })) {
       await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${user.id}::uuid FOR UPDATE`;
@@ -33,7 +34,7 @@ export async function setUserRole(options: { db: Db } & RoleChange) {
 /** The role change itself, in the caller's transaction: immediately, or when a second admin approves it. */
 export async function applyUserRole(tx: Prisma.TransactionClient, options: RoleChange & { approvedBy?: AuditActor & { id: string }; requestId?: string }) {
   const admins = options.role === "ADMIN" ? [] : await lockActiveAdmins(tx);
-  const user = await tx.user.findUnique({ where: { id: options.userId }, select: USER_FIELDS });
+  const user = await tx.user.findFirst({ where: { id: options.userId, ...STAFF_ONLY }, select: USER_FIELDS });
   if (!user) throw new AppError("NOT_FOUND", "No such user.");
   if (user.role === options.role) return user;
   if (user.role === "ADMIN" && user.active && admins.some((a) => a.id === user.id) && admins.length <= 1) {

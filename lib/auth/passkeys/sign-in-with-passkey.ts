@@ -3,7 +3,7 @@ import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { recordAnonymousRefusal } from "@/lib/audit/record-anonymous-refusal";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Db } from "@/lib/db/client";
-import { accountCapped, claimAttempt, IP_FREE_FAILURES, ipThrottleKey, throttleKeys, undoIpAttempt } from "@/lib/auth/throttle";
+import { accountCapped, claimAttempt, ipFreeFailures, ipThrottleKey, throttleKeys, undoIpAttempt } from "@/lib/auth/throttle";
 import { openSession } from "@/lib/auth/open-session";
 import type { AuthenticateResult } from "@/lib/auth/authenticate";
 import type { RelyingParty } from "./config";
@@ -29,7 +29,7 @@ export async function signInWithPasskey(options: {
   const anonymous = { id: null, label: "anonymous" };
   const ipKey = ipThrottleKey(ip);
   if (ipKey) {
-    const claim = await claimAttempt(db, ipKey, IP_FREE_FAILURES, now);
+    const claim = await claimAttempt(db, ipKey, ipFreeFailures(), now);
     if (!claim.ok) {
       await recordAnonymousRefusal({ db, action: "auth.sign_in_throttled", reason: "delayed", ip, details: { method: "passkey" }, now });
       return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil(claim.retryAfterMs / 1000) };
