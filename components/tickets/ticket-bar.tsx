@@ -34,6 +34,7 @@ export function TicketBar({
     <div
       role="region"
       aria-label="Ticket status"
+      data-sticky-bar
       className="sticky top-0 z-30 -mx-4 flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white/95 px-4 py-2 backdrop-blur"
     >
       <span className="font-mono text-sm font-semibold">{reference}</span>
