@@ -5,19 +5,8 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EVIDENCE_MAX_BYTES, EVIDENCE_TOO_LARGE_MESSAGE, isEvidenceType } from "@/lib/evidence/evidence-rules";
 import { formatUtc } from "@/lib/time";
+import type { EvidenceItem } from "@/lib/evidence/get-evidence";
 import { takeHeldPhoto } from "./held-photo";
-
-export type EvidenceView = {
-  id: string;
-  contentType: string;
-  size: number;
-  width: number;
-  height: number;
-  sha256: string;
-  uploadedByName: string;
-  createdAt: Date;
-  purgeAfter: Date;
-};
 
 /** A photo type the server does not keep (HEIC, GIF, …) is turned into a JPEG here first, if the browser can read it. */
 async function asKeptType(file: File): Promise<Blob> {
@@ -58,7 +47,7 @@ export function EvidencePanel({
   rawText,
 }: {
   ticketId: string;
-  items: EvidenceView[];
+  items: EvidenceItem[];
   canAdd: boolean;
   takeHeld: boolean;
   rawText: string | null;

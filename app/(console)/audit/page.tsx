@@ -7,8 +7,7 @@ import { VerifyChainButton } from "@/components/audit/verify-chain-button";
 import { ChartTable } from "@/components/charts/chart-table";
 import { DecisionsChart } from "@/components/charts/decisions-chart";
 import { HandleTimeChart } from "@/components/charts/handle-time-chart";
-import { RiskChart } from "@/components/charts/risk-chart";
-import { VolumeChart } from "@/components/charts/volume-chart";
+import { DailyBarChart } from "@/components/charts/daily-bar-chart";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -78,7 +77,14 @@ export default async function AuditPage() {
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title={`Codes per day (${codes} in ${DASHBOARD_DAYS} days)`} className="lg:col-span-2">
           <div className="grid gap-4 xl:grid-cols-[2fr_1fr]">
-            <VolumeChart data={d.volume} />
+            <DailyBarChart
+              label="Resets per day, last 30 days"
+              data={d.volume}
+              bars={[
+                { key: "tickets", name: "Tickets opened", fill: "#64748b" },
+                { key: "codesIssued", name: "Codes issued", fill: "#2563eb" },
+              ]}
+            />
             <ChartTable
               caption="Tickets opened and codes issued per day"
               columns={["Day (UTC)", { label: "Tickets", align: "right" }, { label: "Codes", align: "right" }]}
@@ -135,7 +141,15 @@ export default async function AuditPage() {
           className="lg:col-span-3"
         >
           <div className="grid gap-4 xl:grid-cols-[2fr_1fr]">
-            <RiskChart data={d.risk} />
+            <DailyBarChart
+              label="Stolen and blocked hits and escalations per day, last 30 days"
+              data={d.risk}
+              bars={[
+                { key: "stolen", name: "Stolen hits", fill: "#b91c1c", stack: "hits" },
+                { key: "blocked", name: "Blocked hits", fill: "#d97706", stack: "hits" },
+                { key: "escalations", name: "Escalations", fill: "#7c3aed" },
+              ]}
+            />
             <ChartTable
               caption="Stolen and blocked hits and escalations per day"
               columns={["Day (UTC)", { label: "Stolen", align: "right" }, { label: "Blocked", align: "right" }, { label: "Escalations", align: "right" }]}
