@@ -1,4 +1,7 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
+import { readBarcodes } from "zxing-wasm/reader";
+import { prepareZXingModule as prepareWriter, writeBarcode } from "zxing-wasm/writer";
 import { jsqrEngine } from "./engines";
 import type { Gray } from "./image-ops";
 import { DEFAULT_PASSES } from "./passes";
@@ -32,6 +35,22 @@ const zxOnly: PassDescriptor = {
   engine: "zxing",
 };
 
+/** A Micro QR symbol (zxing-cpp's own writer), black on white at `px` per module with a 4-module quiet zone. */
+async function microQr(text: string, px = 6): Promise<Gray> {
+  const w = await readFile("node_modules/zxing-wasm/dist/writer/zxing_writer.wasm");
+  await prepareWriter({ overrides: { wasmBinary: w.buffer.slice(w.byteOffset, w.byteOffset + w.byteLength) as ArrayBuffer }, fireImmediately: true });
+  const { symbol } = await writeBarcode(text, { format: "MicroQRCode" });
+  const side = (symbol.width + 8) * px;
+  const data = new Uint8Array(side * side).fill(255);
+  for (let y = 0; y < side; y++)
+    for (let x = 0; x < side; x++) {
+      const mx = Math.floor(x / px) - 4;
+      const my = Math.floor(y / px) - 4;
+      if (mx >= 0 && my >= 0 && mx < symbol.width && my < symbol.height) data[y * side + x] = symbol.data[my * symbol.width + mx]!;
+    }
+  return { width: side, height: side, data };
+}
+
 describe("engines", () => {
   it("jsQR and zxing-cpp each read a clean code, with its corners", async () => {
     const { img, truth } = clean();
@@ -44,6 +63,15 @@ describe("engines", () => {
       // Corners in the gray's pixel coordinates, within a module of the drawn symbol.
       expect(cornerDistance(codes[0]!.corners, truth)).toBeLessThan(4);
     }
+  });
+
+  it("zxing-cpp's QR format admits Micro QR, whose M1–M4 symbols the engine refuses (screen texture reads as one)", async () => {
+    const gray = await microQr("075134");
+    const rgba = new Uint8ClampedArray(gray.width * gray.height * 4).map((_, i) => ((i & 3) === 3 ? 255 : gray.data[i >> 2]!));
+    await nodeZxingEngine().load!();
+    const raw = await readBarcodes({ data: rgba, width: gray.width, height: gray.height, colorSpace: "srgb" } as ImageData, { formats: ["QRCode"] });
+    expect(raw.map((r) => [r.text, r.version[0]])).toEqual([["075134", "M"]]);
+    expect(await nodeZxingEngine().read(gray, { inversion: "attemptBoth" })).toEqual([]);
   });
 
   it("find nothing on a blank image", async () => {

@@ -9,7 +9,7 @@
 import jsQR from "jsqr";
 import type { Gray } from "./image-ops";
 import { grayToRgba } from "./image-ops";
-import type { Corners, InversionMode } from "./types";
+import type { Corners, EngineTuning, InversionMode } from "./types";
 
 /** One code an engine read, corners in the coordinates of the gray image it was given. */
 export interface EngineCode {
@@ -19,6 +19,10 @@ export interface EngineCode {
 
 export interface EngineReadOptions {
   inversion: InversionMode;
+  /** The pass's engine settings; an engine ignores what it has no such setting for. */
+  tuning?: EngineTuning;
+  /** For engines that read every code at once: how many at most (default: the engine's own). */
+  maxSymbols?: number;
 }
 
 export interface QrEngine {

@@ -153,6 +153,20 @@ export interface PassDescriptor {
   inversion: InversionMode;
   /** The engine that reads this pass's images (`QrEngine.name`); default `jsqr`. Skipped when the caller gave no such engine. */
   engine?: string;
+  /** Engine settings for this pass (zxing-cpp's; jsQR has none). */
+  tuning?: EngineTuning;
+}
+
+/**
+ * zxing-cpp's own ways of reading one image, chosen per pass: its binariser (`local`: a local
+ * average, its default; `global`: a histogram valley per image, which survives what a local
+ * threshold breaks, e.g. a large module under glare; `fixed`: 127), morphological closing of
+ * the binarised image (`denoise`), and its own internal downscaled retries (`downscale`).
+ */
+export interface EngineTuning {
+  binarizer?: "local" | "global" | "fixed";
+  denoise?: boolean;
+  downscale?: boolean;
 }
 
 /** A rectangle in input pixel coordinates. */

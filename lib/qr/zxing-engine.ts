@@ -9,9 +9,10 @@
  * One of the three must be given: the package's own default would fetch from a CDN. Browser,
  * worker and Node safe (no DOM, no Node imports).
  */
-import { prepareZXingModule, readBarcodes, type ReaderOptions } from "zxing-wasm/reader";
+import type { ReaderOptions } from "zxing-wasm/reader";
 import type { EngineCode, QrEngine } from "./engines";
 import type { Gray } from "./image-ops";
+import type { EngineTuning } from "./types";
 
 export interface ZxingEngineOptions {
   /** URL of `zxing_reader.wasm` (same origin in the browser). */
@@ -26,20 +27,32 @@ export interface ZxingEngineOptions {
   maxSymbols?: number;
 }
 
+const FULL_QR_VERSION = /^\d+$/;
+
+type ZxingReader = typeof import("zxing-wasm/reader");
+
+const BINARIZER: Record<NonNullable<EngineTuning["binarizer"]>, NonNullable<ReaderOptions["binarizer"]>> = {
+  local: "LocalAverage",
+  global: "GlobalHistogram",
+  fixed: "FixedThreshold",
+};
+
 const toArrayBuffer = (b: ArrayBuffer | Uint8Array): ArrayBuffer =>
   b instanceof Uint8Array ? (b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer) : b;
 
 export function createZxingEngine(opts: ZxingEngineOptions): QrEngine {
   if (!opts.wasmUrl && !opts.wasmBinary && !opts.loadWasm) throw new Error("createZxingEngine: give wasmUrl, wasmBinary or loadWasm (no CDN)");
-  let ready: Promise<void> | undefined;
+  let ready: Promise<ZxingReader> | undefined;
   let failed = false;
-  const load = (): Promise<void> => {
+  const load = (): Promise<ZxingReader> => {
+    // The JavaScript glue is its own chunk too: a worker or page that never needs it never loads it.
     ready ??= (async () => {
-      const binary = opts.wasmBinary ?? (opts.loadWasm ? await opts.loadWasm() : undefined);
+      const [zx, binary] = await Promise.all([import("zxing-wasm/reader"), opts.wasmBinary ?? opts.loadWasm?.()]);
       const overrides = binary
         ? { wasmBinary: toArrayBuffer(binary) }
         : { locateFile: (path: string, prefix: string) => (path.endsWith(".wasm") ? opts.wasmUrl! : prefix + path) };
-      await prepareZXingModule({ overrides, fireImmediately: true });
+      await zx.prepareZXingModule({ overrides, fireImmediately: true });
+      return zx;
     })().catch((e: unknown) => {
       failed = true;
       throw e;
@@ -57,11 +70,14 @@ export function createZxingEngine(opts: ZxingEngineOptions): QrEngine {
   return {
     name: "zxing",
     multi: true,
-    load,
-    async read(gray: Gray, { inversion }): Promise<EngineCode[]> {
+    load: async () => {
+      await load();
+    },
+    async read(gray: Gray, { inversion, tuning, maxSymbols }): Promise<EngineCode[]> {
       if (failed) return [];
+      let zx: ZxingReader;
       try {
-        await load();
+        zx = await load();
       } catch {
         return [];
       }
@@ -76,17 +92,25 @@ export function createZxingEngine(opts: ZxingEngineOptions): QrEngine {
         rgba[j + 3] = 255;
       }
       try {
-        const results = await readBarcodes({ data: rgba, width: gray.width, height: gray.height, colorSpace: "srgb" } as ImageData, {
+        const results = await zx.readBarcodes({ data: rgba, width: gray.width, height: gray.height, colorSpace: "srgb" } as ImageData, {
           ...base,
           // zxing-cpp's own inversion is a second full scan of the inverted image.
           tryInvert: inversion !== "dontInvert",
+          binarizer: BINARIZER[tuning?.binarizer ?? "local"],
+          tryDenoise: tuning?.denoise ?? false,
+          tryDownscale: tuning?.downscale ?? false,
+          ...(maxSymbols ? { maxNumberOfSymbols: maxSymbols } : {}),
         });
-        return results
-          .filter((r) => r.isValid && r.text !== "")
-          .map((r) => ({
-            text: r.text,
-            corners: { topLeft: r.position.topLeft, topRight: r.position.topRight, bottomLeft: r.position.bottomLeft, bottomRight: r.position.bottomRight },
-          }));
+        return (
+          results
+            // "QRCode" also admits Micro QR, whose M1 symbols have next to no error detection: screen
+            // texture read as one is a wrong text. Reset challenges and printed codes are full QR codes.
+            .filter((r) => r.isValid && r.text !== "" && FULL_QR_VERSION.test(r.version))
+            .map((r) => ({
+              text: r.text,
+              corners: { topLeft: r.position.topLeft, topRight: r.position.topRight, bottomLeft: r.position.bottomLeft, bottomRight: r.position.bottomRight },
+            }))
+        );
       } catch {
         return [];
       }
