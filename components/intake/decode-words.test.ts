@@ -3,7 +3,7 @@ import { elapsedWords, PHASE_WORDS, rotationWords } from "./decode-words";
 
 describe("decode progress words", () => {
   it("say what is happening in the agent's words, one line per phase", () => {
-    expect(PHASE_WORDS.closer).toBe("Looking closer at the code…");
+    expect(PHASE_WORDS["looking-closer"]).toBe("Looking closer at the code…");
     expect(new Set(Object.values(PHASE_WORDS)).size).toBe(Object.keys(PHASE_WORDS).length);
   });
   it("count whole seconds and never past the budget", () => {

@@ -1,11 +1,10 @@
 import type { DecodePhase } from "@/lib/qr/decode-client";
+import { PHASE_WORDS as PIPELINE_WORDS } from "@/lib/qr/pipeline";
 
 /** What the agent reads while a photo is being read: what is happening, not how. */
 export const PHASE_WORDS: Record<DecodePhase, string> = {
   loading: "Opening the photo…",
-  reading: "Reading the code…",
-  "second-reader": "Trying a second reader…",
-  closer: "Looking closer at the code…",
+  ...PIPELINE_WORDS,
   others: "Checking the photo for other codes…",
 };
 

@@ -7,7 +7,7 @@ import { bitmapSource, previewJpeg } from "./bitmap";
 import { openPhotoFile } from "./open-photo";
 import { qrWasmUrl, type QrWasmFile } from "./wasm-assets";
 import { createWorkerHandler, type WorkerRequest, type WorkerResponse } from "./worker-handler";
-import { zxingReadAll } from "./worker-zxing";
+import { createZxingEngine } from "./zxing-engine";
 
 async function fetchWasm(file: QrWasmFile): Promise<ArrayBuffer> {
   const res = await fetch(qrWasmUrl(file), { credentials: "same-origin" });
@@ -16,6 +16,8 @@ async function fetchWasm(file: QrWasmFile): Promise<ArrayBuffer> {
 }
 
 export function createBrowserDecoder(post: (msg: WorkerResponse) => void): (msg: WorkerRequest) => Promise<void> {
+  // The glue and the .wasm are fetched when a photo first needs the second reader.
+  const zxing = createZxingEngine({ loadWasm: () => fetchWasm("zxing_reader.wasm") });
   return createWorkerHandler({
     post,
     openFile: (file) =>
@@ -26,6 +28,6 @@ export function createBrowserDecoder(post: (msg: WorkerResponse) => void): (msg:
         source: bitmapSource,
         preview: previewJpeg,
       }),
-    zxing: (image, max) => zxingReadAll(image, () => fetchWasm("zxing_reader.wasm"), max),
+    zxing,
   });
 }

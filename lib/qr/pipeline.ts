@@ -41,6 +41,7 @@ import type {
   DecodeOptions,
   DecodePhase,
   DecodeResult,
+  EngineTuning,
   PassDescriptor,
   PassTiming,
   PixelRegion,
@@ -391,8 +392,8 @@ type JobOutcome = { text: string; corners: Corners; engine: string; candidates?:
 type Step = Promise<unknown> | undefined;
 
 /** Run an engine read; a promise is handed to the driver, which sends its value back. */
-function* engineRead(engine: QrEngine, gray: Gray, inversion: PassDescriptor["inversion"]): Generator<Step, EngineCode[], unknown> {
-  const r = engine.read(gray, { inversion });
+function* engineRead(engine: QrEngine, gray: Gray, inversion: PassDescriptor["inversion"], tuning?: EngineTuning): Generator<Step, EngineCode[], unknown> {
+  const r = engine.read(gray, { inversion, tuning });
   if (r instanceof Promise) return (yield r) as EngineCode[];
   return r;
 }
@@ -419,7 +420,7 @@ function* runJob(
   const found: DecodeCandidate[] = [];
   const reads = engine.multi ? 1 : MAX_REJECTS_PER_REGION + 1;
   for (let attempt = 0; attempt < reads; attempt++) {
-    const codes = yield* engineRead(engine, img.gray, inversion);
+    const codes = yield* engineRead(engine, img.gray, inversion, pass.tuning);
     if (codes.length === 0) break;
     let more = false;
     for (const code of codes) {
@@ -507,12 +508,17 @@ function runSync<T>(it: Generator<Step, T, unknown>): T {
 
 /**
  * Run a single pass to completion (all its regions), ignoring budgets. Used by the benchmark to
- * find out which passes can decode which images. Synchronous engines only.
+ * find out which passes can decode which images.
  */
-export function runSinglePass(ctx: DecodeContext, pass: PassDescriptor, accept?: (text: string) => boolean, engine: QrEngine = jsqrEngine): JobOutcome {
+export async function runSinglePass(
+  ctx: DecodeContext,
+  pass: PassDescriptor,
+  accept?: (text: string) => boolean,
+  engine: QrEngine = jsqrEngine,
+): Promise<JobOutcome> {
   if (!passApplies(pass, ctx.longSide)) return null;
   for (const job of passJobs(ctx, pass)) {
-    const r = runSync(runJob(ctx, pass, job, engine, accept));
+    const r = await runAsync(runJob(ctx, pass, job, engine, accept), async () => undefined);
     if (r) return r;
   }
   return null;
@@ -649,7 +655,7 @@ function* pipeline(input: RgbaImage, options: DecodeOptions): Generator<Step, De
     let ran = false;
     const jobs = passJobs(ctx, pass);
     for (const job of jobs) {
-      const key = `${engine.name}|${job.key}|${pass.channel}|${pass.median ? "median" : ""}|${pass.contrast}|${pass.sharpen ?? 0}|${pass.inversion}|${ctx.rejectedQuads.length}`;
+      const key = `${engine.name}|${JSON.stringify(pass.tuning ?? {})}|${job.key}|${pass.channel}|${pass.median ? "median" : ""}|${pass.contrast}|${pass.sharpen ?? 0}|${pass.inversion}|${ctx.rejectedQuads.length}`;
       if (seen.has(key)) continue;
       seen.add(key);
       if (ran) {
@@ -723,14 +729,18 @@ function macrotask(): Promise<void> {
  * Decode, yielding to the event loop between jsQR attempts so that cancellation (and progress
  * messages) are processed. Use this in Web Workers and on the main thread.
  */
-export async function decodeQrAsync(image: RgbaImage, options: DecodeOptions = {}): Promise<DecodeResult> {
-  const it = pipeline(image, options);
+export function decodeQrAsync(image: RgbaImage, options: DecodeOptions = {}): Promise<DecodeResult> {
+  return runAsync(pipeline(image, options), macrotask);
+}
+
+/** Drive a generator: engine reads are awaited, breathing points wait for `breathe`. */
+async function runAsync<T>(it: Generator<Step, T, unknown>, breathe: () => Promise<void>): Promise<T> {
   let sent: unknown;
   for (;;) {
     const step = it.next(sent);
     if (step.done) return step.value;
     sent = undefined;
     if (step.value !== undefined) sent = await step.value;
-    else await macrotask();
+    else await breathe();
   }
 }

@@ -5,28 +5,24 @@
  * One photo at a time is kept open in the worker (the last `open`): the manual assist reads a box
  * of it again at full resolution without the page sending, or the worker decoding, the file twice.
  *
- * Reading one image runs in stages inside one time budget (`INTAKE_BUDGET_MS`, ~6 s), cheapest
- * first so an easy photo is read as fast as before:
- *   reading       — the jsQR pipeline's first passes (`QUICK_MS`): most photos end here;
- *   second-reader — zxing-cpp on the same image (a different detector and binariser);
- *   closer        — the pipeline's remaining passes (hotspot crops, rectification, grid redraws);
- * and, after a find, `others`: zxing-cpp lists every code in the photo, so that a photo with two
- * different reset challenges is never read as just the first one found.
- * Cancel is honoured between jsQR attempts and between stages.
+ Reading one image is the pipeline (`pipeline.ts`, `DEFAULT_PASSES`) with both engines, the same
+ * as the server and the CLI, inside one time budget (`INTAKE_BUDGET_MS`, ~6 s): its passes are
+ * cheapest first, so an easy photo is read at the first pass, and its phases (`reading`,
+ * `second-reader`, `looking-closer`, `trying-harder`) are posted as progress. After a find,
+ * `others`: zxing-cpp lists every code in the photo, so that a photo with two different reset
+ * challenges is never read as just the first one found. Cancel is honoured between engine calls.
  */
 import { cornersToImage, planAssist, AssistError, type AssistPlan, type AssistRequest } from "./assist";
-import { DEFAULT_PASSES } from "./passes";
+import { jsqrEngine, type QrEngine } from "./engines";
+import { grayFromPlanes, resampleRect } from "./image-ops";
 import { decodeQrAsync } from "./pipeline";
-import type { Corners, DecodeFailureReason, DecodeSuccess, DecodeTimings, PassTiming, Point, RgbaImage } from "./types";
+import type { Corners, DecodeFailureReason, DecodePhase as PipelinePhase, DecodeSuccess, DecodeTimings, PassTiming, Point, RgbaImage } from "./types";
 import type { ImageFormat } from "./image-format";
-import type { ZxingSymbol } from "./worker-zxing";
 
 export type RequestId = number | string;
 
 /** The whole budget of one reading, all stages together. */
 export const INTAKE_BUDGET_MS = 6000;
-/** The pipeline's first stage: what read easy photos before the second reader existed. */
-export const QUICK_MS = 900;
 /** The automatic passes read a copy of at most this long side (see `bitmap.ts`). */
 export const AUTO_MAX_SIDE = 2400;
 /** The check for other codes reads a copy of at most this long side (fast; the codes are known to be readable). */
@@ -40,7 +36,8 @@ export interface WorkerDecodeOptions {
   secondReader?: boolean;
 }
 
-export type DecodePhase = "loading" | "reading" | "second-reader" | "closer" | "others";
+/** The pipeline's phases, and opening the file before them and the check for other codes after a find. */
+export type DecodePhase = "loading" | PipelinePhase | "others";
 
 export type ClientFailureReason =
   | DecodeFailureReason
@@ -124,8 +121,8 @@ export interface WorkerHandlerDeps {
   post: (msg: WorkerResponse) => void;
   /** Blob → photo (browser: createImageBitmap or libheif). Throws `PhotoLoadError`. */
   openFile?: (file: Blob) => Promise<OpenedPhoto>;
-  /** The second reader; absent: the pipeline alone. */
-  zxing?: (image: RgbaImage, max: number) => Promise<ZxingSymbol[]>;
+  /** The second reader (zxing-cpp, `createZxingEngine`); absent: jsQR's passes alone. */
+  zxing?: QrEngine;
   now?: () => number;
 }
 
@@ -233,7 +230,9 @@ export function createWorkerHandler(deps: WorkerHandlerDeps): (msg: WorkerReques
       progress("others");
       // Every code zxing-cpp sees in a smaller copy: the photo is known to hold a readable one.
       const small = planAssistWhole(plan, OTHERS_MAX_SIDE);
-      const symbols = await zxing(small ? source.render(small) : image, 8).catch(() => []);
+      const view = small ? source.render(small) : image;
+      const gray = grayFromPlanes(resampleRect(view, { x: 0, y: 0, w: view.width, h: view.height }, view.width, view.height), "luma");
+      const symbols = await Promise.resolve(zxing.read(gray, { inversion: "attemptBoth", maxSymbols: 8, tuning: { downscale: true } })).catch(() => []);
       const back = (c: Corners) => (small ? cornersToImage(small, c) : toPhoto(c));
       for (const s of symbols) {
         if (!accept(s.text)) rejected.add(s.text);
@@ -244,50 +243,18 @@ export function createWorkerHandler(deps: WorkerHandlerDeps): (msg: WorkerReques
     };
 
     // 1. The pipeline's first passes.
-    const quick = await decodeQrAsync(image, {
-      timeBudgetMs: Math.min(QUICK_MS, budget),
+    const r = await decodeQrAsync(image, {
+      engines: zxing ? [jsqrEngine, zxing] : [jsqrEngine],
+      timeBudgetMs: budget,
       signal,
       accept,
       now,
-      onProgress: (_i, _n, pass) => progress("reading", pass),
+      onProgress: (_i, _n, pass, phase) => progress(phase ?? "reading", pass),
     });
-    passes.push(...quick.timings.passes);
-    if (quick.ok) return succeed(quick.text, quick.pass, "jsqr", quick.corners);
-    quick.rejected?.forEach((t) => rejected.add(t));
-    if (quick.reason === "cancelled" || signal.aborted) return fail("cancelled");
-    if (quick.reason === "invalid-image" || quick.reason === "too-small") return fail(quick.reason);
-
-    // 2. The second reader on the same image: always once, even when the first stage ran late (a
-    // loaded machine, a cold start): it is one call of about the first stage's cost and reads
-    // most of what the first stage misses.
-    if (zxing) {
-      progress("second-reader");
-      const tz = now();
-      const symbols = await zxing(image, 4).catch(() => []);
-      passes.push({ pass: "zxing", ms: now() - tz });
-      if (signal.aborted) return fail("cancelled");
-      const hit = symbols.find((s) => accept(s.text));
-      symbols.filter((s) => !accept(s.text)).forEach((s) => rejected.add(s.text));
-      if (hit) return succeed(hit.text, "zxing", "zxing", hit.corners);
-    }
-
-    // 3. The pipeline's remaining passes (the one cut short by the first stage runs again whole).
-    const ran = new Set(quick.reason === "timeout" ? quick.timings.passes.slice(0, -1).map((p) => p.pass) : quick.timings.passes.map((p) => p.pass));
-    const rest = DEFAULT_PASSES.filter((p) => !ran.has(p.name));
-    if (quick.reason === "not-found" || rest.length === 0 || elapsed() >= budget) return fail(quick.reason === "not-found" ? "not-found" : "timeout");
-    progress("closer");
-    const closer = await decodeQrAsync(image, {
-      timeBudgetMs: budget - elapsed(),
-      passes: rest,
-      signal,
-      accept,
-      now,
-      onProgress: (_i, _n, pass) => progress("closer", pass),
-    });
-    passes.push(...closer.timings.passes);
-    if (closer.ok) return succeed(closer.text, closer.pass, "jsqr", closer.corners);
-    closer.rejected?.forEach((t) => rejected.add(t));
-    return fail(signal.aborted ? "cancelled" : closer.reason);
+    passes.push(...r.timings.passes);
+    if (r.ok) return succeed(r.text, r.pass, r.engine === "zxing" ? "zxing" : "jsqr", r.corners);
+    r.rejected?.forEach((t) => rejected.add(t));
+    return fail(signal.aborted ? "cancelled" : r.reason);
   }
 
   async function handle(run: Run, getSource: () => Promise<{ source: PhotoSource; plan: AssistPlan }>): Promise<void> {
