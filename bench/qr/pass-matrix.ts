@@ -3,10 +3,10 @@
  * image's resampling caches as the pipeline does) and record which images each pass decodes and
  * what it costs. Then print a greedy pass order and simulate it.
  *
- *   npx tsx bench/qr/pass-matrix.ts --seed=N [--ids=ID,ID…] [--candidates=default] [--add]
+ *   npx tsx bench/qr/pass-matrix.ts --seed=N [--model=synth2] [--ids=ID,ID…] [--candidates=default|zx] [--add]
  *       measures one set, writes bench-results/decode/pass-matrix-<seed>.json (--add: only the
  *       candidates that file lacks, merged in, timings calibrated against passes it has)
- *   npx tsx bench/qr/pass-matrix.ts --from=A.json,B.json [--budget=MS] [--order=default]
+ *   npx tsx bench/qr/pass-matrix.ts --from=A.json,B.json [--budget=MS] [--order=default] [--prefix=a,b]
  *       merges measured sets (images are told apart by seed) and prints the greedy order, plus a
  *       simulation of the chosen order: decode rate and p95 of the summed pass times per image.
  *
@@ -15,9 +15,12 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DEFAULT_PASSES } from "@/lib/qr/passes";
+import { jsqrEngine } from "@/lib/qr/engines";
 import { createDecodeContext, passApplies, runSinglePass } from "@/lib/qr/pipeline";
-import type { ChannelMode, ContrastMode, PassDescriptor } from "@/lib/qr/types";
+import { nodeZxingEngine } from "@/lib/qr/server/zxing-node";
+import type { ChannelMode, ContrastMode, EngineTuning, PassDescriptor } from "@/lib/qr/types";
 import { hardSetSpecs, loadRgba, renderFixture } from "./fixtures";
+import { renderFixture2, synth2Specs } from "./synth2";
 
 const outDir = path.resolve("bench-results", "decode");
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -74,6 +77,36 @@ function candidates(): PassDescriptor[] {
   return out;
 }
 
+/**
+ * The zxing-cpp round (issue #16): zxing-cpp at every scale up to the native image, with its
+ * local or global binariser, with and without its denoising, its own downscaled retries, tone
+ * curves and channels, and in hotspot crops; beside the current list, so the greedy order can
+ * interleave the two engines.
+ */
+function zxCandidates(): PassDescriptor[] {
+  const out: PassDescriptor[] = [...DEFAULT_PASSES];
+  const zx = (name: string, longSide: number, tuning: EngineTuning, extra: Partial<PassDescriptor> = {}) =>
+    out.push({ name, longSide, region: { kind: "full" }, channel: "luma", contrast: "none", inversion: "attemptBoth", engine: "zxing", tuning, ...extra });
+  const NATIVE = 100_000;
+  for (const b of ["local", "global"] as const)
+    for (const d of [false, true]) {
+      const t = `${b === "global" ? "-glob" : ""}${d ? "-dn" : ""}`;
+      for (const side of [NATIVE, 3000, 2400, 2000, 1600, 1200, 1000, 800, 600, 400])
+        zx(`zx${side === NATIVE ? "nat" : side}${t}`, side, { binarizer: b, denoise: d });
+      zx(`zxnat-ds${t}`, NATIVE, { binarizer: b, denoise: d, downscale: true });
+      for (const side of [600, 800, 1200])
+        zx(`zx-hot${side}${t}`, 0, { binarizer: b, denoise: d }, { region: { kind: "hotspots", max: 2, side }, upscale: true });
+      for (const side of [800, 1200]) zx(`zx-rect${side}${t}`, side, { binarizer: b, denoise: d }, { region: { kind: "rectify", max: 2 }, upscale: true });
+    }
+  for (const side of [800, 1200, 1600]) for (const k of ["gamma", "deep-gamma", "stretch", "local"] as const) zx(`zx${side}-${k}`, side, {}, { contrast: k });
+  for (const side of [800, 1200, 1600]) for (const c of ["max", "min"] as const) zx(`zx${side}-${c}`, side, {}, { channel: c });
+  for (const side of [800, 1200]) zx(`zx${side}-median`, side, {}, { median: true });
+  for (const side of [800, 1200]) zx(`zx${side}-sharpen`, side, {}, { contrast: "stretch", sharpen: 1.5 });
+  for (const side of [1200, 1600, 2000]) zx(`zx-up${side}`, side, {}, { upscale: true, maxInputLongSide: 1000 });
+  for (const side of [1600, 2400]) zx(`zx-tiles${side}`, side, {}, { region: { kind: "tiles", cols: 2, rows: 2, overlap: 0.3 } });
+  return out.filter((p, i) => out.findIndex((q) => q.name === p.name) === i);
+}
+
 interface Matrix {
   seed: string;
   passes: string[];
@@ -87,19 +120,23 @@ interface Matrix {
 const CALIBRATION = ["s400-max-none", "s600-luma-none", "s800-luma-gamma"];
 
 async function measure(seed: number): Promise<void> {
-  const file = path.join(outDir, `pass-matrix-${seed}.json`);
+  const synth2 = arg("model") === "synth2";
+  const file = path.join(outDir, `pass-matrix-${synth2 ? "synth2-" : ""}${seed}.json`);
   // --add: measure only the candidates the stored matrix of this seed lacks, and merge them in.
   const stored = process.argv.includes("--add") ? (JSON.parse(await readFile(file, "utf8")) as Matrix) : null;
-  const all = arg("candidates") === "default" ? [...DEFAULT_PASSES] : candidates();
+  const all = arg("candidates") === "default" ? [...DEFAULT_PASSES] : arg("candidates") === "zx" ? zxCandidates() : candidates();
   const passes = stored ? all.filter((p) => !stored.passes.includes(p.name) || CALIBRATION.includes(p.name)) : all;
   const ids = arg("ids")?.split(",");
-  const specs = hardSetSpecs(seed).filter((s) => !ids || ids.includes(s.id));
+  const specs = (synth2 ? synth2Specs(seed).filter((s) => s.text !== null) : hardSetSpecs(seed)).filter((s) => !ids || ids.includes(s.id));
+  const engines = { jsqr: jsqrEngine, zxing: nodeZxingEngine() } as const;
   const m: Matrix = stored ?? { seed: String(seed), passes: passes.map((p) => p.name), times: {}, wins: {} };
   let calibrationStored = 0;
   let calibrationNow = 0;
   const added: Record<string, { times: Record<string, number>; wins: string[] }> = {};
   for (const spec of specs) {
-    const fx = await renderFixture(spec);
+    const fx = synth2
+      ? await renderFixture2(spec as ReturnType<typeof synth2Specs>[number])
+      : await renderFixture(spec as ReturnType<typeof hardSetSpecs>[number]);
     const t0 = performance.now();
     const img = await loadRgba(fx.jpeg);
     const loadMs = performance.now() - t0;
@@ -109,9 +146,10 @@ async function measure(seed: number): Promise<void> {
     for (const p of passes) {
       if (!passApplies(p, ctx.longSide)) continue;
       const t = performance.now();
-      const r = runSinglePass(ctx, p);
+      const r = await runSinglePass(ctx, p, undefined, engines[(p.engine ?? "jsqr") as keyof typeof engines]);
       times[p.name] = performance.now() - t;
       if (r && r.text === spec.text) wins.push(p.name);
+      else if (r) console.error(`WRONG ${seed} ${spec.id} ${p.name}: ${JSON.stringify(r.text).slice(0, 80)}`);
     }
     console.error(`${seed} ${spec.id}: ${wins.length} passes: ${wins.slice(0, 8).join(" ")}`);
     if (!stored) {
@@ -181,6 +219,13 @@ async function merge(files: string[]): Promise<void> {
   const open = new Set(images.map((i) => i.id));
   const order: string[] = [];
   const lines: string[] = [];
+  // --prefix=a,b: passes placed first by reasoning (e.g. zxing-cpp as it comes); the greedy order follows.
+  for (const p of arg("prefix")?.split(",") ?? []) {
+    const gain = images.filter((im) => open.has(im.id) && im.wins.has(p)).length;
+    order.push(p);
+    for (const im of images) if (im.wins.has(p)) open.delete(im.id);
+    lines.push(`${p.padEnd(28)} +${gain} → ${images.length - open.size}/${images.length}  (placed)`);
+  }
   for (;;) {
     let best: string | null = null;
     let bestScore = 0;
