@@ -120,6 +120,20 @@ describe("readPdfFirstPage: the photo on a PDF's first page", () => {
     expect(await rejection(readPdfFirstPage(bomb))).toMatchObject({ code: "too-large", message: expect.stringMatching(/50 megapixels/) });
     expect(await rejection(readPdfFirstPage(await pdfWithRawImage(photo()), { maxPixels: 10_000 }))).toMatchObject({ code: "too-large" });
   });
+
+  it("refuses an object stream that would inflate past the cap before pdf-lib inflates it (all at once)", async () => {
+    const pdf = await pdfWithJpeg(photoJpeg);
+    // 64 MB of spaces in ~64 kB: pdf-lib would parse it as an object stream, inflating it whole.
+    const zeros = deflateSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    const head = `\n999 0 obj\n<< /Type /ObjStm /N 1 /First 8 /Filter /FlateDecode /Length ${zeros.length} >>\nstream\n`;
+    const bomb = Buffer.concat([pdf, Buffer.from(head, "latin1"), zeros, Buffer.from("\nendstream\nendobj\n", "latin1")]);
+    expect(await rejection(readPdfFirstPage(new Uint8Array(bomb)))).toMatchObject({
+      code: "too-large",
+      message: expect.stringMatching(/far more than a scanned page/),
+    });
+    // The streams a normal PDF has (pdf-lib writes its objects into object streams) pass.
+    expect((await readPdfFirstPage(pdf)).kind).toBe("jpeg");
+  });
 });
 
 describe("inflateExactly", () => {

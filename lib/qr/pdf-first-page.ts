@@ -10,8 +10,9 @@
  *   anything else      → refused with a sentence (JPEG 2000, fax and JBIG2 scans, CMYK, palettes…).
  * A page drawn with vectors or text only has no photo and is refused with a sentence too.
  *
- * Bomb guards: the file's size (`PDF_MAX_BYTES`), then width × height from the image's dictionary
- * before anything is inflated, and inflation stops at exactly the bytes that size needs.
+ * Bomb guards: the file's size (`PDF_MAX_BYTES`); the object and xref streams pdf-lib inflates
+ * itself, measured first with a cap (`checkIndexStreams`); width × height from the image's
+ * dictionary before anything is inflated, and inflation stops at exactly the bytes that size needs.
  * Inflation is the platform's `DecompressionStream` (browsers, workers and Node ≥ 18 alike).
  * Not handled (first page only, by design): the page's /Rotate, the image's placement matrix,
  * soft masks (/SMask: the colour samples are read as if opaque) and /Decode arrays.
@@ -75,6 +76,7 @@ export async function readPdfFirstPage(bytes: Uint8Array, opts: PdfReadOptions =
   const maxPixels = opts.maxPixels ?? PDF_MAX_PIXELS;
   checkPdfSize(bytes.byteLength, opts.maxBytes);
   const lib = await loadPdfLib();
+  await checkIndexStreams(bytes);
   const image = await firstPageImage(lib, bytes);
   if (!image) throw new PdfReadError("no-photo", PDF_NO_PHOTO_MESSAGE);
   return decodeImage(lib, image, maxPixels);
@@ -220,23 +222,52 @@ function components(lib: typeof PdfLib, cs: unknown): 1 | 3 | null {
  */
 export async function inflateExactly(data: Uint8Array, want: number): Promise<Uint8Array> {
   const out = new Uint8Array(want);
+  if ((await inflateUpTo(data, want, out)) < want) throw new PdfReadError("damaged", DAMAGED);
+  return out;
+}
+
+/** Inflates at most `limit` bytes (into `out` when given); how many there were. A corrupt stream ends early. */
+async function inflateUpTo(data: Uint8Array, limit: number, out?: Uint8Array): Promise<number> {
   let got = 0;
   const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate")).getReader();
   try {
-    while (got < want) {
+    while (got < limit) {
       const { done, value } = await reader.read();
       if (done) break;
-      const n = Math.min(value.length, want - got);
-      out.set(value.subarray(0, n), got);
+      const n = Math.min(value.length, limit - got);
+      out?.set(value.subarray(0, n), got);
       got += n;
     }
   } catch {
-    // A corrupt or truncated stream: too few bytes below.
+    // A corrupt or truncated stream: what came before counts.
   } finally {
     reader.cancel().catch(() => {});
   }
-  if (got < want) throw new PdfReadError("damaged", DAMAGED);
-  return out;
+  return got;
+}
+
+/** What pdf-lib may inflate on its own while parsing: a one-page scan's object and xref streams hold a few kB. */
+export const PDF_INDEX_STREAMS_MAX_BYTES = 8 * 1024 * 1024;
+
+/**
+ * pdf-lib inflates object streams (/Type /ObjStm) and xref streams (/Type /XRef) while it parses,
+ * all at once and without a limit: their inflated size is measured here first, capped, so that a
+ * small file cannot make it produce gigabytes. Found by their dictionaries in the raw bytes (a
+ * guard, not a parser: a stream it misses is one pdf-lib would not find either).
+ */
+async function checkIndexStreams(bytes: Uint8Array): Promise<void> {
+  const text = new TextDecoder("latin1").decode(bytes); // one character per byte: indices are offsets
+  let total = 0;
+  for (const m of text.matchAll(/\/Type\s*\/(?:ObjStm|XRef)\b/g)) {
+    const keyword = text.indexOf("stream", m.index);
+    if (keyword < 0) break;
+    let from = keyword + "stream".length;
+    if (text[from] === "\r") from++;
+    if (text[from] === "\n") from++;
+    const end = text.indexOf("endstream", from);
+    total += await inflateUpTo(bytes.subarray(from, end < 0 ? bytes.length : end), PDF_INDEX_STREAMS_MAX_BYTES - total + 1);
+    if (total > PDF_INDEX_STREAMS_MAX_BYTES) throw new PdfReadError("too-large", `This PDF holds far more than a scanned page does. ${ASK}`);
+  }
 }
 
 /** PNG row filters (None, Sub, Up, Average, Paeth; each row names its own), 8-bit samples. */

@@ -37,7 +37,7 @@ describe("decode pool (worker_threads)", () => {
     expect(p.stats()).toEqual({ workers: 1, running: 0, queued: 0 });
   }, 60_000);
 
-  it("reads the photo on a PDF's first page in a worker (an inbound mail's attachment)", async () => {
+  it("reads the photo on a PDF's first page in a pool worker", async () => {
     const r = await pool({ size: 1 }).decode(await pdfWithPng(await png(true)), "application/pdf", { timeBudgetMs: 60_000 });
     expect(r).toMatchObject({ ok: true, text: RP1_URL, format: "pdf", width: 900, height: 900 });
   }, 60_000);
