@@ -189,10 +189,10 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
     return () => window.removeEventListener("keydown", onKey);
   }, [decoding]);
 
-  // Paste anywhere on the intake: an image is decoded; text outside a field goes into the link box.
+  // Paste anywhere on the intake: an image (or a PDF) is decoded; text outside a field goes into the link box.
   useEffect(() => {
     function onPaste(event: ClipboardEvent) {
-      const image = [...(event.clipboardData?.files ?? [])].find((f) => f.type.startsWith("image/"));
+      const image = [...(event.clipboardData?.files ?? [])].find((f) => f.type.startsWith("image/") || f.type === "application/pdf");
       if (image) {
         event.preventDefault();
         void decode(image);
@@ -273,7 +273,7 @@ export function QrIntake({ name, errors }: { name: string; errors?: string[] }) 
           ref={fileInput}
           id={`${name}-photo`}
           type="file"
-          accept="image/*,.heic,.heif"
+          accept="image/*,.heic,.heif,application/pdf,.pdf"
           className="sr-only"
           onChange={(e) => onFiles(e.target.files)}
           tabIndex={-1}

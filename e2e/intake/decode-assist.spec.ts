@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import QRCode from "qrcode";
 import sharp from "sharp";
+import { pdfWithJpeg, pdfWithPng, pdfWithVectorQr } from "@/lib/qr/test-pdfs";
 import { seedUser } from "../support/db";
 import { E2E_METRICS_TOKEN } from "../support/env";
 import { signIn } from "../support/session";
@@ -164,7 +165,27 @@ test("a photo with two different challenges: the agent picks one from a radio gr
   await expect(link(page)).toHaveValue(first);
 });
 
-test("a reading in progress is cancelled with Escape, and a PDF is refused with the accepted formats", async ({ page }) => {
+test("a PDF scan is read from the photo on its first page: a JPEG photo, and a PNG screenshot (raw pixels)", async ({ page }) => {
+  await newTicketAsAgent(page);
+  const scan = await pdfWithJpeg(readFileSync("e2e/fixtures/qr/photo-moire.jpg"));
+  await photoInput(page).setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from(scan) });
+  await expect(link(page)).toHaveValue(textOf("photo-moire.jpg"), SLOW);
+  await expect(page.getByText(/QR code read in \d+ ms/)).toBeVisible();
+  // The page cannot show a PDF: the photo from inside it is shown instead.
+  const img = page.getByRole("img", { name: "The customer's photo" });
+  await expect(img).toBeVisible();
+  expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(671);
+
+  // pdf-lib stores a PNG as raw RGB samples (FlateDecode): inflated in the worker, the preview made there.
+  const text = textOf("clean-screenshot.png");
+  const screenshot = await pdfWithPng(await qrPng(text, 4));
+  await photoInput(page).setInputFiles({ name: "Screenshot.pdf", mimeType: "application/pdf", buffer: Buffer.from(screenshot) });
+  await expect(link(page)).toHaveValue(text, SLOW);
+  await expect(img).toBeVisible();
+  expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(100);
+});
+
+test("a reading in progress is cancelled with Escape, and a PDF without a photo on its first page is refused in words", async ({ page }) => {
   const noise = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 40 } } })
     .jpeg({ quality: 80 })
     .toBuffer();
@@ -176,8 +197,11 @@ test("a reading in progress is cancelled with Escape, and a PDF is refused with 
   await expect(page.getByRole("alert").filter({ hasText: "Reading cancelled." })).toBeVisible();
   await expect(page.getByTestId("decode-progress")).toBeHidden();
 
-  await photoInput(page).setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n") });
-  const alert = page.getByRole("alert").filter({ hasText: "This is a PDF, not a photo." });
+  // A web page printed to PDF: the code is drawn with vector shapes, there is no photo to read.
+  const printed = await pdfWithVectorQr(textOf("photo-moire.jpg"));
+  await photoInput(page).setInputFiles({ name: "printed.pdf", mimeType: "application/pdf", buffer: Buffer.from(printed) });
+  const alert = page.getByRole("alert").filter({ hasText: "This PDF has no photo on its first page." });
   await expect(alert).toBeVisible(SLOW);
-  await expect(alert).toContainText("JPEG, PNG, WebP, GIF, AVIF or HEIC");
+  await expect(alert).toContainText("Ask the customer for a photo or a screenshot of the QR code.");
+  await expect(link(page)).toHaveValue("");
 });

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { main, type CliLine } from "./cli";
 import { blankImage, drawQr } from "./test-images";
+import { pdfWithJpeg, pdfWithVectorQr } from "./test-pdfs";
 
 const HELP_URL = "https://support.example.com/help/retrieve-password?lang=en";
 
@@ -64,6 +65,18 @@ describe("qr CLI (in process)", () => {
       [true, "string"],
     ]);
   });
+
+  it("reads the challenge from the photo on a PDF's first page, and says why a vector-drawn one cannot be read", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "qr-cli-"));
+    const scan = path.join(dir, "scan.pdf");
+    const vector = path.join(dir, "vector.pdf");
+    writeFileSync(scan, await pdfWithJpeg(readFileSync(fx("photo-moire.jpg"))));
+    writeFileSync(vector, await pdfWithVectorQr(manifest.find((m) => m.file === "photo-moire.jpg")!.text!));
+    const { code, lines } = await run([NO_DEADLINE, scan, vector]);
+    expect(code).toBe(1);
+    expect(lines[0]).toMatchObject({ file: scan, text: manifest.find((m) => m.file === "photo-moire.jpg")!.text });
+    expect(lines[1]).toMatchObject({ file: vector, text: null, error: expect.stringMatching(/^This PDF has no photo on its first page\./) });
+  }, 60_000);
 
   it("skips a code that is not a reset challenge, unless --any", async () => {
     const twoCodes = manifest.find((m) => m.file === "two-codes.png")!;

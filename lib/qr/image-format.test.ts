@@ -39,9 +39,12 @@ describe("sniffImageFormat", () => {
 });
 
 describe("unsupportedFormatMessage", () => {
-  it("always names the accepted formats, and what the file was when known", () => {
-    for (const f of ["pdf", "tiff", "svg", "unknown"] as const) expect(unsupportedFormatMessage(f)).toContain("JPEG, PNG, WebP, GIF, AVIF or HEIC");
-    expect(unsupportedFormatMessage("pdf")).toMatch(/^This is a PDF, not a photo\./);
+  it("always names the accepted formats (a PDF's first page among them), and what the file was when known", () => {
+    for (const f of ["tiff", "svg", "unknown"] as const) {
+      expect(unsupportedFormatMessage(f)).toContain("JPEG, PNG, WebP, GIF, AVIF or HEIC");
+      expect(unsupportedFormatMessage(f)).toContain("a PDF with the photo on its first page");
+    }
+    expect(unsupportedFormatMessage("unknown")).toMatch(/^This file is not a photo the console can open\./);
     expect(unsupportedFormatMessage("unknown", "application/zip")).toContain("(application/zip)");
   });
 });

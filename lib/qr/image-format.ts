@@ -4,12 +4,15 @@
  * Browser, worker and Node safe.
  */
 
-/** Formats the intake opens: browser-native ones by `createImageBitmap`, HEIF by libheif in the worker. */
-export type ImageFormat = "jpeg" | "png" | "webp" | "gif" | "avif" | "bmp" | "heif";
-export type SniffedFormat = ImageFormat | "pdf" | "tiff" | "svg" | "unknown";
+/**
+ * Formats the intake opens: browser-native ones by `createImageBitmap`, HEIF by libheif in the
+ * worker, PDF by the photo on its first page (`pdf-first-page.ts`).
+ */
+export type ImageFormat = "jpeg" | "png" | "webp" | "gif" | "avif" | "bmp" | "heif" | "pdf";
+export type SniffedFormat = ImageFormat | "tiff" | "svg" | "unknown";
 
 /** Said on every refusal of a file, so the agent can tell the customer what to send. */
-export const ACCEPTED_FORMATS_TEXT = "JPEG, PNG, WebP, GIF, AVIF or HEIC (iPhone) photos and screenshots";
+export const ACCEPTED_FORMATS_TEXT = "JPEG, PNG, WebP, GIF, AVIF or HEIC (iPhone) photos and screenshots, or a PDF with the photo on its first page";
 
 const HEIF_BRANDS = new Set(["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1", "mif2"]);
 const AVIF_BRANDS = new Set(["avif", "avis"]);
@@ -49,11 +52,9 @@ export function sniffImageFormat(head: Uint8Array): SniffedFormat {
 }
 
 /** What the agent reads when a file is not one the intake opens (never a bare "error"). */
-export function unsupportedFormatMessage(format: SniffedFormat, mimeType = ""): string {
+export function unsupportedFormatMessage(format: Exclude<SniffedFormat, ImageFormat>, mimeType = ""): string {
   const accepted = `The console reads ${ACCEPTED_FORMATS_TEXT}.`;
   switch (format) {
-    case "pdf":
-      return `This is a PDF, not a photo. Ask the customer for a photo or screenshot of the QR code instead. ${accepted}`;
     case "tiff":
       return `This is a TIFF image, which the console does not open. Ask the customer to send it as a JPEG or a screenshot. ${accepted}`;
     case "svg":

@@ -3,6 +3,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { openPhotoFile } from "./open-photo";
 import { blankImage, drawQr, addNoise, cornerDistance, RP1_URL } from "./test-images";
+import { pdfWithJpeg, pdfWithRawImage, pdfWithVectorQr } from "./test-pdfs";
 import type { RgbaImage } from "./types";
 import { createWorkerHandler, pixelSource, type WorkerHandlerDeps, type WorkerResponse, type WorkerResult } from "./worker-handler";
 import type { QrEngine } from "./engines";
@@ -193,20 +194,45 @@ describe("decode worker message handler", () => {
     expect(resultOf(msgs, 14)).toMatchObject({ ok: true, text: manifest.find((m) => m.file === "photo-moire.jpg")!.text });
   });
 
-  it("refuses a PDF, a TIFF and a damaged JPEG with a sentence naming the accepted formats", async () => {
+  it("opens the photo on a PDF's first page (its JPEG, or its raw pixels), shows a JPEG of it, and reads it", async () => {
     const { msgs, post } = collect();
     const handle = createWorkerHandler({ post, openFile: nodeOpenFile });
-    await handle({ id: 15, type: "open", file: new Blob(["%PDF-1.7\n..."], { type: "application/pdf" }) });
+    const manifest = JSON.parse(await readFile("e2e/fixtures/qr/manifest.json", "utf8")) as { file: string; text: string }[];
+    const jpeg = new Uint8Array(await readFile("e2e/fixtures/qr/photo-moire.jpg"));
+    await handle({ id: 20, type: "open", file: new Blob([await pdfWithJpeg(jpeg)], { type: "application/pdf" }), options: { accept: RP1 } });
+    const loaded = msgs.find((m) => m.id === 20 && m.type === "loaded");
+    expect(loaded).toMatchObject({ width: 671, height: 503, format: "pdf", preview: expect.any(Blob) });
+    // The page is shown the PDF's own JPEG (an <img> cannot show a PDF).
+    if (loaded?.type === "loaded") expect(Buffer.from(await loaded.preview!.arrayBuffer()).equals(Buffer.from(jpeg))).toBe(true);
+    expect(resultOf(msgs, 20)).toMatchObject({ ok: true, text: manifest.find((m) => m.file === "photo-moire.jpg")!.text });
+
+    const img = blankImage(360, 240, [200, 205, 210]);
+    drawQr(img, RP1_URL, { x: 30, y: 30, module: 3 });
+    await handle({ id: 21, type: "open", file: new Blob([await pdfWithRawImage(img, { predictor: true })]), options: { accept: RP1 } });
+    expect(msgs.find((m) => m.id === 21 && m.type === "loaded")).toMatchObject({ width: 360, height: 240, format: "pdf", preview: expect.any(Blob) });
+    expect(resultOf(msgs, 21)).toMatchObject({ ok: true, text: RP1_URL });
+  });
+
+  it("refuses a PDF without a photo on its first page, a damaged PDF, a TIFF and a damaged JPEG, with a sentence", async () => {
+    const { msgs, post } = collect();
+    const handle = createWorkerHandler({ post, openFile: nodeOpenFile });
+    await handle({ id: 15, type: "open", file: new Blob([await pdfWithVectorQr(RP1_URL)], { type: "application/pdf" }) });
     expect(resultOf(msgs, 15)).toMatchObject({
       ok: false,
       reason: "unsupported-format",
-      message: expect.stringMatching(/PDF.*JPEG, PNG, WebP, GIF, AVIF or HEIC/),
+      message: "This PDF has no photo on its first page. Ask the customer for a photo or a screenshot of the QR code.",
     });
+    await handle({ id: 18, type: "open", file: new Blob(["%PDF-1.7\n..."], { type: "application/pdf" }) });
+    expect(resultOf(msgs, 18)).toMatchObject({ ok: false, reason: "load-failed", message: expect.stringContaining("incomplete or damaged") });
     const tiff = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#fff" } })
       .tiff()
       .toBuffer();
     await handle({ id: 16, type: "open", file: new Blob([new Uint8Array(tiff)]) });
-    expect(resultOf(msgs, 16)).toMatchObject({ ok: false, reason: "unsupported-format", message: expect.stringContaining("TIFF") });
+    expect(resultOf(msgs, 16)).toMatchObject({
+      ok: false,
+      reason: "unsupported-format",
+      message: expect.stringMatching(/TIFF.*JPEG, PNG, WebP, GIF, AVIF or HEIC/),
+    });
     const jpeg = await readFile("e2e/fixtures/qr/photo-moire.jpg");
     await handle({ id: 17, type: "open", file: new Blob([new Uint8Array(jpeg.subarray(0, 400))]) });
     expect(resultOf(msgs, 17)).toMatchObject({ ok: false, reason: "load-failed", message: expect.stringContaining("incomplete or damaged") });

@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { addNoise, blankImage, drawQr, RP1_URL } from "../test-images";
+import { pdfWithPng } from "../test-pdfs";
 import { createDecodePool, DecodePoolError, type DecodePool } from "./decode-pool";
 
 async function png(withCode: boolean, side = 900): Promise<Uint8Array> {
@@ -34,6 +35,11 @@ describe("decode pool (worker_threads)", () => {
     expect(r).toMatchObject({ ok: true, text: RP1_URL, format: "png" });
     expect(bytes).toEqual(copy);
     expect(p.stats()).toEqual({ workers: 1, running: 0, queued: 0 });
+  }, 60_000);
+
+  it("reads the photo on a PDF's first page in a pool worker", async () => {
+    const r = await pool({ size: 1 }).decode(await pdfWithPng(await png(true)), "application/pdf", { timeBudgetMs: 60_000 });
+    expect(r).toMatchObject({ ok: true, text: RP1_URL, format: "pdf", width: 900, height: 900 });
   }, 60_000);
 
   it("keeps the event loop free while a photo is decoded", async () => {

@@ -2,11 +2,14 @@
  * Any photo a customer sends → RGBA, in Node: JPEG, PNG, WebP, GIF (first frame), AVIF and TIFF
  * through sharp (libvips; EXIF orientation applied by `.rotate()`), HEIC/HEIF from iPhones through
  * libheif-js (WebAssembly: sharp's prebuilt libvips reads AVIF but not HEVC-coded HEIC; libheif
- * applies the container's rotation and mirroring). Anything else is a clear `ImageLoadError`.
- * A pixel limit guards against decompression bombs, checked from the header before decoding.
+ * applies the container's rotation and mirroring), and the photo on a PDF's first page
+ * (`../pdf-first-page.ts`, loaded on the first PDF: its JPEG through sharp, or its raw pixels).
+ * Anything else is a clear `ImageLoadError`. A pixel limit guards against decompression bombs,
+ * checked from the header (a PDF: the image's dictionary) before decoding.
  */
 import { createRequire } from "node:module";
 import sharp from "sharp";
+import type { PdfReadErrorCode } from "../pdf-first-page";
 import type { RgbaImage } from "../types";
 
 /** 40 MP: a 48 MP phone photo is downscaled by the phone's share sheet; beyond that it is a bomb. */
@@ -57,7 +60,7 @@ export function sniffFormat(buf: Uint8Array): ImageFormat {
 }
 
 const UNSUPPORTED =
-  "This file is not a photo the console can read. Please send a JPEG, PNG, WebP, GIF, AVIF or HEIC photo (or a screenshot) of the recorder's screen.";
+  "This file is not a photo the console can read. Please send a JPEG, PNG, WebP, GIF, AVIF or HEIC photo (or a screenshot) of the recorder's screen, or a PDF with that photo on its first page.";
 
 /** Decode an image file's bytes to RGBA (EXIF orientation applied). Throws `ImageLoadError`. */
 export async function loadImageBuffer(input: Uint8Array, mime?: string, opts: LoadImageOptions = {}): Promise<RgbaImage & { format: ImageFormat }> {
@@ -65,20 +68,49 @@ export async function loadImageBuffer(input: Uint8Array, mime?: string, opts: Lo
   const format = sniffFormat(input);
   const heifHint = format === "unknown" && /image\/hei[cf]/i.test(mime ?? "");
   if (format === "heif" || heifHint) return { ...(await loadHeif(input, maxPixels)), format: "heif" };
-  if (format === "pdf") throw new ImageLoadError("unsupported-format", "PDF files are not read: please send a photo or a screenshot of the recorder's screen.");
+  if (format === "pdf") return { ...(await loadPdf(input, maxPixels)), format: "pdf" };
   if (format === "unknown" || format === "bmp") throw new ImageLoadError("unsupported-format", UNSUPPORTED);
+  return { ...(await loadWithSharp(input, `${format.toUpperCase()} file`, maxPixels)), format };
+}
+
+/** `what` names the file in the failure message ("PNG file", "JPEG in the PDF"). */
+async function loadWithSharp(input: Uint8Array, what: string, maxPixels: number): Promise<RgbaImage> {
   try {
     const { data, info } = await sharp(input, { limitInputPixels: maxPixels, animated: false })
       .rotate()
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, format };
+    return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (/pixel limit/i.test(msg)) throw new ImageLoadError("too-large", `The photo is larger than ${maxPixels} pixels.`);
-    throw new ImageLoadError("load-failed", `The ${format.toUpperCase()} file could not be read (damaged or truncated?): ${msg}`);
+    throw new ImageLoadError("load-failed", `The ${what} could not be read (damaged or truncated?): ${msg}`);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// PDF: the photo on the first page
+// ---------------------------------------------------------------------------------------------
+
+const PDF_CODES: Record<PdfReadErrorCode, ImageLoadErrorCode> = {
+  "no-photo": "unsupported-format",
+  unsupported: "unsupported-format",
+  encrypted: "unsupported-format",
+  damaged: "load-failed",
+  "too-large": "too-large",
+};
+
+async function loadPdf(input: Uint8Array, maxPixels: number): Promise<RgbaImage> {
+  const { readPdfFirstPage, PdfReadError } = await import("../pdf-first-page");
+  let page;
+  try {
+    page = await readPdfFirstPage(input, { maxPixels });
+  } catch (e) {
+    if (e instanceof PdfReadError) throw new ImageLoadError(PDF_CODES[e.code], e.message);
+    throw new ImageLoadError("load-failed", `The PDF could not be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return page.kind === "jpeg" ? loadWithSharp(page.bytes, "JPEG in the PDF", maxPixels) : page.image;
 }
 
 // ---------------------------------------------------------------------------------------------
