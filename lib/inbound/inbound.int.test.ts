@@ -18,6 +18,7 @@ import { PROCESSED_KEYWORD, processMailbox, runImapPoller } from "./imap-poller"
 import { startSmtpListener, type SmtpListener } from "./smtp-listener";
 import { SYSTEM_USER_EMAIL } from "./system-actor";
 import { startDovecot, type TestDovecot } from "./testing/dovecot";
+import { pdfWithJpeg } from "@/lib/qr/test-pdfs";
 import { blankPhoto, qrPhoto, rawMessage } from "./testing/mail";
 
 const LIMITS: InboundLimits = { maxBytes: 5_000_000, maxImages: 4, maxPixels: 40_000_000, trustedAuthServIds: ["mx.example.net"] };
@@ -101,6 +102,22 @@ describe.each(ENGINES)("inbound email on %s", (engine) => {
     expect(row.outcome).toBe("TICKET");
     expect(row.ticket!.decision).not.toBe("ISSUE");
     expect(row.ticket!.checks).toEqual(expect.arrayContaining([expect.objectContaining({ id: "REQUESTER_EMAIL_DIFFERS", outcome: "review" })]));
+  });
+
+  it("a PDF scan of the QR code is read from its first page", async () => {
+    const r = await recorder(t.db);
+    const messageId = newMessageId();
+    await sender.sendMail({
+      from: r.ownerEmail,
+      to: "support@reset.example",
+      subject: "scan attached",
+      text: "the code is in the PDF",
+      messageId,
+      attachments: [{ filename: "scan.pdf", content: Buffer.from(await pdfWithJpeg(await qrPhoto(r.challenge))), contentType: "application/pdf" }],
+    });
+    const row = await inbound(messageId);
+    expect(row).toMatchObject({ outcome: "TICKET", images: 1 });
+    expect(row.ticket).toMatchObject({ status: "READY", serial: r.serial });
   });
 
   it("a reset link in the HTML body is enough (the HTML itself is kept only as text)", async () => {

@@ -23,8 +23,9 @@ export type ParsedInbound = {
   imagesDropped: number;
 };
 
-const IMAGE_TYPE = /^image\/(jpeg|jpg|pjpeg|png|webp|heic|heif|gif|avif|tiff|bmp)$/i;
-const IMAGE_NAME = /\.(jpe?g|png|webp|heic|heif|gif|avif|tiff?|bmp)$/i;
+/** Photos, and PDFs (a scan or "photo → PDF": the decoder reads the photo on the first page). */
+const IMAGE_TYPE = /^(image\/(jpeg|jpg|pjpeg|png|webp|heic|heif|gif|avif|tiff|bmp)|application\/pdf)$/i;
+const IMAGE_NAME = /\.(jpe?g|png|webp|heic|heif|gif|avif|tiff?|bmp|pdf)$/i;
 const MAX_TEXT = 20_000;
 
 function firstAddress(from: AddressObject | AddressObject[] | undefined): { address: string; name: string | null } | null {
