@@ -74,6 +74,16 @@ describe("engines", () => {
     expect(await nodeZxingEngine().read(gray, { inversion: "attemptBoth" })).toEqual([]);
   });
 
+  it("jsQR's texts under four characters are refused (its misreads look like that); zxing-cpp reads such a code", async () => {
+    const img = blankImage(200, 200);
+    drawQr(img, "A1", { x: 40, y: 40, module: 5 });
+    expect(jsqrEngine.read(toGray(img), { inversion: "dontInvert" })).toEqual([]);
+    expect((await nodeZxingEngine().read(toGray(img), { inversion: "dontInvert" })).map((c) => c.text)).toEqual(["A1"]);
+    const ok = blankImage(200, 200);
+    drawQr(ok, "A123", { x: 40, y: 40, module: 5 });
+    expect((jsqrEngine.read(toGray(ok), { inversion: "dontInvert" }) as { text: string }[]).map((c) => c.text)).toEqual(["A123"]);
+  });
+
   it("find nothing on a blank image", async () => {
     const gray = toGray(blankImage(200, 200));
     expect(jsqrEngine.read(gray, { inversion: "attemptBoth" })).toEqual([]);

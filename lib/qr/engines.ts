@@ -40,6 +40,8 @@ export interface QrEngine {
 }
 
 const rgbaBuffer = { buf: new Uint8ClampedArray(0) };
+/** Shorter jsQR texts are refused (see `read`). */
+const MIN_JSQR_TEXT = 4;
 
 /**
  * jsQR. `onlyInvert` inverts the luminance ourselves and runs jsQR without inversion: jsQR's own
@@ -60,8 +62,10 @@ export const jsqrEngine: QrEngine = {
     } catch {
       return [];
     }
-    // An empty payload is what jsQR "reads" from noise that happens to pass error correction.
-    if (!code || code.data === "") return [];
+    // An empty or one-to-three-character payload is what jsQR "reads" from noise or from a code it
+    // misread (seen: "1" from a printed challenge, and ""); zxing-cpp, which checks more, reads the
+    // rare real code that short.
+    if (!code || code.data.length < MIN_JSQR_TEXT) return [];
     const l = code.location;
     return [
       { text: code.data, corners: { topLeft: l.topLeftCorner, topRight: l.topRightCorner, bottomLeft: l.bottomLeftCorner, bottomRight: l.bottomRightCorner } },
