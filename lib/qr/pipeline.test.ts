@@ -329,7 +329,7 @@ describe("decodeQr — each pass type earns its place", () => {
     const spec = hardSetSpecs(777).find((s) => s.id === "thumb-08")!;
     const img = await loadRgba((await renderFixture(spec, { cache: false })).jpeg);
     const isGrid = (p: PassDescriptor) => p.region.kind === "rectify" && p.region.sample === "grid";
-    const grid = DEFAULT_PASSES.find((p) => isGrid(p) && p.contrast === "none")!;
+    const grid = DEFAULT_PASSES.find((p) => p.name === "grid400-luma")!;
     for (const pass of DEFAULT_PASSES.filter((p) => !isGrid(p))) expect(decodeQr(img, { ...BIG_BUDGET, passes: [pass] }).ok, pass.name).toBe(false);
     const r = decodeQr(img, { ...BIG_BUDGET, passes: [grid] });
     expectText(r, spec.text!);
