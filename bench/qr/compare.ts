@@ -1,21 +1,24 @@
 /**
  * Side-by-side decode benchmark on either photo model (`npm run bench:decode`):
  *
- *   npx tsx bench/qr/compare.ts [--model=synth2|synth] [--seed=N] [--per-category=N] [--budget=MS] [--filter=PREFIX] [--skip-plain] [--out=F.json]
+ *   npx tsx bench/qr/compare.ts [--model=synth2|synth] [--seed=N] [--per-category=N] [--budget=MS] [--filter=PREFIX] [--skip-plain] [--skip-jsqr-pipeline] [--baseline=REV] [--out=F.json]
  *
  * For every photo, in one run and in the same way as the CLI (bytes → `runDecodeJob`, so loading
  * is included): (a) plain jsQR on a 1000 px box downscale, (b) zxing-cpp alone on the full image
  * with every try-harder option, (c) the pipeline with jsQR only (as before zxing-cpp), (d) the
  * pipeline with both engines (the product). A decode counts only when the text equals the
- * encoded one; any other text is WRONG. Per category, per group (printed / screen), the engines'
+ * encoded one; any other text is WRONG. `--baseline=REV` adds (e): the product with the pass list
+ * of git revision REV (`lib/qr/passes.ts` as it was there), to measure a change of the list. Per category, per group (printed / screen), the engines'
  * share of the pipeline's wins, p50/p95 time to a found result, and the not-found latency.
  */
+import { execFileSync } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import jsQR from "jsqr";
 import { resampleRgba, scaledSize } from "@/lib/qr/image-ops";
 import { EXTENDED_TIME_BUDGET_MS } from "@/lib/qr/pipeline";
+import type { PassDescriptor } from "@/lib/qr/types";
 import { runDecodeJob } from "@/lib/qr/server/decode-job";
 import { hardSetSpecs, loadRgba, negativeSpecs, renderFixture } from "./fixtures";
 import { referenceDecode } from "./reference";
@@ -31,6 +34,20 @@ const filter = arg("filter") ?? "";
 const outName = arg("out") ?? `compare-${model}-${seed}.json`;
 /** Plain jsQR can take tens of seconds on a noisy 1000 px photo on a loaded machine: skippable. */
 const skipPlain = args.includes("--skip-plain");
+const baselineRev = arg("baseline");
+/** (c) spends the whole budget on most hard photos: skippable when only the product is compared. */
+const skipJsqrPipeline = args.includes("--skip-jsqr-pipeline");
+
+/** `lib/qr/passes.ts` at a git revision, imported from a copy (it imports types only). */
+async function passesAt(rev: string): Promise<readonly PassDescriptor[]> {
+  const source = execFileSync("git", ["show", `${rev}:lib/qr/passes.ts`], { encoding: "utf8" });
+  const dir = path.resolve("bench-results", "decode");
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, `passes-${rev.replace(/[^\w.-]/g, "_")}.ts`);
+  await writeFile(file, source.replace(/from "\.\/types"/g, `from "${path.resolve("lib/qr/types")}"`));
+  return ((await import(file)) as { DEFAULT_PASSES: readonly PassDescriptor[] }).DEFAULT_PASSES;
+}
+const baselinePasses = baselineRev ? await passesAt(baselineRev) : undefined;
 
 interface Photo {
   id: string;
@@ -94,16 +111,18 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number, number]> {
   return [v, (d.user + d.system) / 1000, performance.now() - t];
 }
 
-const METHODS = ["jsqr-1000", "zxing-alone", "pipeline-jsqr", "pipeline"] as const;
-type Method = (typeof METHODS)[number];
+const ALL_METHODS = ["jsqr-1000", "zxing-alone", "pipeline-jsqr", "pipeline", "baseline"] as const;
+const METHODS = ALL_METHODS.filter((m) => (m !== "baseline" || baselinePasses) && (m !== "pipeline-jsqr" || !skipJsqrPipeline));
+type Method = (typeof ALL_METHODS)[number];
 const LABEL: Record<Method, string> = {
   "jsqr-1000": "(a) plain jsQR, 1000 px",
   "zxing-alone": "(b) zxing-cpp alone, try harder",
   "pipeline-jsqr": "(c) pipeline, jsQR only",
   pipeline: "(d) pipeline, jsQR + zxing-cpp",
+  baseline: `(e) pipeline, pass list of ${baselineRev}`,
 };
 
-async function runOne(p: Photo): Promise<Record<Method, Outcome>> {
+async function runOne(p: Photo): Promise<Partial<Record<Method, Outcome>>> {
   const [a, aMs, aWall] = await timed(async () => {
     if (skipPlain) return undefined;
     let img = await loadRgba(p.bytes);
@@ -115,12 +134,16 @@ async function runOne(p: Photo): Promise<Record<Method, Outcome>> {
   });
   const [b, bMs, bWall] = await timed(async () => referenceDecode(await loadRgba(p.bytes)));
   const bytes = new Uint8Array(p.bytes);
-  const [c, cMs, cWall] = await timed(() => runDecodeJob(bytes, undefined, { timeBudgetMs: budget, engines: ["jsqr"] }));
+  const [c, cMs, cWall] = await timed(async () => (skipJsqrPipeline ? undefined : runDecodeJob(bytes, undefined, { timeBudgetMs: budget, engines: ["jsqr"] })));
   const [d, dMs, dWall] = await timed(() => runDecodeJob(bytes, undefined, { timeBudgetMs: budget }));
+  const [e, eMs, eWall] = await timed(async () =>
+    baselinePasses ? runDecodeJob(bytes, undefined, { timeBudgetMs: budget, passes: baselinePasses }) : undefined,
+  );
   return {
+    ...(e ? { baseline: judge(p.text, e.ok ? e.text : null, eMs, { wallMs: eWall, pass: e.ok ? e.pass : null, engine: e.ok ? e.engine : undefined }) } : {}),
     "jsqr-1000": judge(p.text, a, aMs, { wallMs: aWall }),
     "zxing-alone": judge(p.text, b, bMs, { wallMs: bWall }),
-    "pipeline-jsqr": judge(p.text, c.ok ? c.text : null, cMs, { wallMs: cWall, pass: c.ok ? c.pass : null }),
+    ...(c ? { "pipeline-jsqr": judge(p.text, c.ok ? c.text : null, cMs, { wallMs: cWall, pass: c.ok ? c.pass : null }) } : {}),
     pipeline: judge(p.text, d.ok ? d.text : null, dMs, { wallMs: dWall, pass: d.ok ? d.pass : null, engine: d.ok ? d.engine : undefined }),
   };
 }
@@ -144,7 +167,7 @@ await referenceDecode(await loadRgba(list[0]!.bytes));
 
 const rows: { photo: Omit<Photo, "bytes">; r: Record<Method, Outcome> }[] = [];
 for (const p of list) {
-  const r = await runOne(p);
+  const r = (await runOne(p)) as Record<Method, Outcome>;
   rows.push({ photo: { id: p.id, category: p.category, group: p.group, text: p.text }, r });
   console.error(
     `${p.id.padEnd(20)} ${METHODS.map((m) => `${m}=${r[m].ok ? "OK" : r[m].wrong ? "WRONG" : "--"} ${f0(r[m].ms)}`).join("  ")} ${r.pipeline.pass ?? ""}`,

@@ -9,7 +9,7 @@
  * (`CHALLENGE_TEXT`): another code in the photo, such as a help link, is skipped and the search
  * goes on; `--any` takes the first code of any kind. Every format of `server/load-image.ts` (JPEG,
  * PNG, WebP, GIF, AVIF, TIFF, HEIC/HEIF; EXIF orientation applied; the photo on a PDF's first
- * page), both engines (jsQR first, zxing-cpp second), budget `EXTENDED_TIME_BUDGET_MS` (4.5 s) by default (easy photos end at their first pass). `ms` covers
+ * page), both engines (jsQR first, zxing-cpp second), budget `EXTENDED_TIME_BUDGET_MS` (4 s) by default (easy photos end at their first pass). `ms` covers
  * loading and decoding. Exit code 0 when every file was processed (found or not), 1 when a file
  * could not be read, 2 on bad usage.
  */

@@ -6,12 +6,12 @@
 import { CHALLENGE_TEXT } from "../challenge-text";
 import { jsqrEngine } from "../engines";
 import { decodeQrAsync, EXTENDED_TIME_BUDGET_MS } from "../pipeline";
-import type { CancelSignal, DecodeResult, DecodeTimings, PixelRegion, ProgressCallback, Rotation } from "../types";
+import type { CancelSignal, DecodeResult, DecodeTimings, PassDescriptor, PixelRegion, ProgressCallback, Rotation } from "../types";
 import { ImageLoadError, loadImageBuffer, type ImageFormat, type ImageLoadErrorCode } from "./load-image";
 import { nodeZxingEngine } from "./zxing-node";
 
 export interface ServerDecodeOptions {
-  /** Pipeline budget in ms (default `EXTENDED_TIME_BUDGET_MS`, 4.5 s; easy photos end far sooner). Loading is not counted. */
+  /** Pipeline budget in ms (default `EXTENDED_TIME_BUDGET_MS`, 4 s; easy photos end far sooner). Loading is not counted. */
   timeBudgetMs?: number;
   /** Take the first code of any kind; default: reset challenges only (`CHALLENGE_TEXT`), other codes are skipped. */
   any?: boolean;
@@ -21,8 +21,10 @@ export interface ServerDecodeOptions {
   rotation?: Rotation;
   /** Decompression-bomb guard (default `DEFAULT_MAX_PIXELS`). */
   maxPixels?: number;
-  /** Engines to use (default both); the CLI's `--jsqr-only` and the bench compare them. */
+  /** Engines to use (default both); the CLI's `--engines` and the bench compare them. */
   engines?: ("jsqr" | "zxing")[];
+  /** Pass list (default `DEFAULT_PASSES`): plain data, so it crosses postMessage; the bench's baseline runs an earlier list. */
+  passes?: readonly PassDescriptor[];
 }
 
 export type ServerFailureReason = ImageLoadErrorCode | "worker-failed";
@@ -69,6 +71,7 @@ export async function runDecodeJob(
     accept: acceptFor(opts),
     region: opts.region,
     rotation: opts.rotation,
+    passes: opts.passes,
     signal,
     onProgress,
   });
