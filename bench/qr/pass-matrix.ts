@@ -88,6 +88,7 @@ function zxCandidates(): PassDescriptor[] {
   const zx = (name: string, longSide: number, tuning: EngineTuning, extra: Partial<PassDescriptor> = {}) =>
     out.push({ name, longSide, region: { kind: "full" }, channel: "luma", contrast: "none", inversion: "attemptBoth", engine: "zxing", tuning, ...extra });
   const NATIVE = 100_000;
+  const GLOBAL_T: EngineTuning = { binarizer: "global" };
   for (const b of ["local", "global"] as const)
     for (const d of [false, true]) {
       const t = `${b === "global" ? "-glob" : ""}${d ? "-dn" : ""}`;
@@ -104,6 +105,17 @@ function zxCandidates(): PassDescriptor[] {
   for (const side of [800, 1200]) zx(`zx${side}-sharpen`, side, {}, { contrast: "stretch", sharpen: 1.5 });
   for (const side of [1200, 1600, 2000]) zx(`zx-up${side}`, side, {}, { upscale: true, maxInputLongSide: 1000 });
   for (const side of [1600, 2400]) zx(`zx-tiles${side}`, side, {}, { region: { kind: "tiles", cols: 2, rows: 2, overlap: 0.3 } });
+  // Second zxing-cpp round: the symbols jsQR's grid passes redraw, sharpening, local tone and tiles with the global binariser.
+  for (const side of [400, 600])
+    for (const k of ["none", "deep-gamma"] as const)
+      zx(`zx-grid${side}${k === "none" ? "" : "-deepgamma"}`, side, {}, { region: { kind: "rectify", max: 2, sample: "grid" }, upscale: true, contrast: k });
+  for (const side of [600, 800]) zx(`zx-hot${side}-glob-sharpen`, 0, GLOBAL_T, { region: { kind: "hotspots", max: 2, side }, upscale: true, contrast: "stretch", sharpen: 2 });
+  for (const side of [800, 1200]) zx(`zx${side}-glob-sharpen`, side, GLOBAL_T, { contrast: "stretch", sharpen: 2 });
+  for (const side of [600, 800]) zx(`zx-hot${side}-local`, 0, {}, { region: { kind: "hotspots", max: 2, side }, upscale: true, contrast: "local" });
+  zx("zx-hot600-glob-median", 0, GLOBAL_T, { region: { kind: "hotspots", max: 2, side: 600 }, upscale: true, median: true });
+  for (const side of [1600, 2400]) zx(`zx-tiles${side}-glob`, side, GLOBAL_T, { region: { kind: "tiles", cols: 2, rows: 2, overlap: 0.3 } });
+  zx("zx-hot600-glob-gamma", 0, GLOBAL_T, { region: { kind: "hotspots", max: 2, side: 600 }, upscale: true, contrast: "gamma" });
+  zx("zx-hot600-max-glob", 0, GLOBAL_T, { region: { kind: "hotspots", max: 2, side: 600 }, upscale: true, channel: "max" });
   return out.filter((p, i) => out.findIndex((q) => q.name === p.name) === i);
 }
 

@@ -11,7 +11,9 @@
  * zxing-cpp as it comes on the native image, because the issue measured that reader at 89.8% of
  * real photos of printed codes and the pipeline must never read less than it. The rest is the
  * greedy order "most newly read photos per millisecond spent on the photos still unread" over
- * the four sets; the former list's other passes follow as the tail. Reported on sets no decision
+ * the four sets; the former list's other passes follow as the tail. A second round of candidates
+ * (`pass-matrix.ts --add`, on the photos of the synth2 tuning seeds nothing had read) added three
+ * hotspot passes after `zx-hot600-glob-dn`. Reported on sets no decision
  * looked at (`synth2.ts` seed 4, `synth.ts` seed 5555) in `bench/qr/README.md`.
  *
  * What the zxing-cpp round says:
@@ -84,6 +86,11 @@ export const DEFAULT_PASSES: readonly PassDescriptor[] = [
   { name: "zx-up1600", longSide: 1600, upscale: true, maxInputLongSide: 1000, region: full, channel: "luma", contrast: "none", ...zx },
   { name: "zx1000-glob", longSide: 1000, region: full, channel: "luma", contrast: "none", ...zx, tuning: GLOBAL },
   { name: "zx-hot600-glob-dn", longSide: 0, upscale: true, region: hot(600), channel: "luma", contrast: "none", ...zx, tuning: { ...GLOBAL, denoise: true } },
+  // Second zxing-cpp round, on the photos of the tuning seeds that nothing above read: local
+  // normalisation in a hotspot reads codes under a glossy reflection; a median, moiré and chat recompression.
+  { name: "zx-hot600-local", longSide: 0, upscale: true, region: hot(600), channel: "luma", contrast: "local", ...zx },
+  { name: "zx-hot600-glob-median", longSide: 0, upscale: true, region: hot(600), channel: "luma", contrast: "none", median: true, ...zx, tuning: GLOBAL },
+  { name: "zx-hot600-glob-gamma", longSide: 0, upscale: true, region: hot(600), channel: "luma", contrast: "gamma", ...zx, tuning: GLOBAL },
   { name: "up600-max-gamma", longSide: 600, upscale: true, maxInputLongSide: SMALL, region: full, channel: "max", contrast: "gamma", inversion: "attemptBoth" },
   { name: "grid400-luma-deepgamma", longSide: 400, upscale: true, region: grid, channel: "luma", contrast: "deep-gamma", inversion: "attemptBoth" },
   { name: "zx800-deep-gamma", longSide: 800, region: full, channel: "luma", contrast: "deep-gamma", ...zx },
