@@ -112,7 +112,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number, number]> {
 }
 
 const ALL_METHODS = ["jsqr-1000", "zxing-alone", "pipeline-jsqr", "pipeline", "baseline"] as const;
-const METHODS = ALL_METHODS.filter((m) => (m !== "baseline" || baselinePasses) && (m !== "pipeline-jsqr" || !skipJsqrPipeline));
+const METHODS = ALL_METHODS.filter(
+  (m) => (m !== "baseline" || baselinePasses) && (m !== "pipeline-jsqr" || !skipJsqrPipeline) && (m !== "jsqr-1000" || !skipPlain),
+);
 type Method = (typeof ALL_METHODS)[number];
 const LABEL: Record<Method, string> = {
   "jsqr-1000": "(a) plain jsQR, 1000 px",
