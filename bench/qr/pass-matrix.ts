@@ -109,7 +109,8 @@ function zxCandidates(): PassDescriptor[] {
   for (const side of [400, 600])
     for (const k of ["none", "deep-gamma"] as const)
       zx(`zx-grid${side}${k === "none" ? "" : "-deepgamma"}`, side, {}, { region: { kind: "rectify", max: 2, sample: "grid" }, upscale: true, contrast: k });
-  for (const side of [600, 800]) zx(`zx-hot${side}-glob-sharpen`, 0, GLOBAL_T, { region: { kind: "hotspots", max: 2, side }, upscale: true, contrast: "stretch", sharpen: 2 });
+  for (const side of [600, 800])
+    zx(`zx-hot${side}-glob-sharpen`, 0, GLOBAL_T, { region: { kind: "hotspots", max: 2, side }, upscale: true, contrast: "stretch", sharpen: 2 });
   for (const side of [800, 1200]) zx(`zx${side}-glob-sharpen`, side, GLOBAL_T, { contrast: "stretch", sharpen: 2 });
   for (const side of [600, 800]) zx(`zx-hot${side}-local`, 0, {}, { region: { kind: "hotspots", max: 2, side }, upscale: true, contrast: "local" });
   zx("zx-hot600-glob-median", 0, GLOBAL_T, { region: { kind: "hotspots", max: 2, side: 600 }, upscale: true, median: true });
