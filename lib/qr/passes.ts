@@ -103,6 +103,13 @@ export const DEFAULT_PASSES: readonly PassDescriptor[] = [
   { name: "s400-luma-median-stretch", longSide: 400, median: true, region: full, channel: "luma", contrast: "stretch", inversion: "attemptBoth" },
   { name: "zx1600-luma-local", longSide: 1600, region: full, channel: "luma", contrast: "local", ...zx },
   { name: "grid600-luma", longSide: 600, upscale: true, region: grid, channel: "luma", contrast: "none", inversion: "attemptBoth" },
+  // Not chosen by measurement: full-image siblings of the hotspot passes above, for a close-up whose
+  // code fills most of the frame (a hotspot over 60% of the photo is dropped, so those passes have
+  // nothing to read). Neither photo model has such close-ups; real photos of printed codes do.
+  { name: "zx600-min-gamma", longSide: 600, region: full, channel: "min", contrast: "gamma", ...zx },
+  { name: "zx600-local", longSide: 600, region: full, channel: "luma", contrast: "local", ...zx },
+  { name: "zx600-glob-dn", longSide: 600, region: full, channel: "luma", contrast: "none", ...zx, tuning: { ...GLOBAL, denoise: true } },
+  { name: "zx600-glob-median", longSide: 600, median: true, region: full, channel: "luma", contrast: "none", ...zx, tuning: GLOBAL },
   // The former list's other passes, in their order: each read photos of its own tuning seeds, and
   // they run only on a photo every pass above missed, while the budget lasts.
   { name: "zx1200-luma", longSide: 1200, region: full, channel: "luma", contrast: "none", ...zx },
