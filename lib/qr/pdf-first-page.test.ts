@@ -134,6 +134,35 @@ describe("readPdfFirstPage: the photo on a PDF's first page", () => {
     // The streams a normal PDF has (pdf-lib writes its objects into object streams) pass.
     expect((await readPdfFirstPage(pdf)).kind).toBe("jpeg");
   });
+
+  it("refuses an object stream the guard could not measure as pdf-lib reads it: chained or other filters, escaped names, comments, an indirect /Type", async () => {
+    const pdf = await pdfWithJpeg(photoJpeg);
+    const zeros = deflateSync(deflateSync(Buffer.alloc(16 * 1024 * 1024, 0x20)));
+    const disguised = [
+      "/Type /ObjStm /N 1 /First 8 /Filter [/FlateDecode /FlateDecode]",
+      "/Type /Obj#53tm /N 1 /First 8 /Filter /FlateDecode",
+      "/Type %x\n/ObjStm /N 1 /First 8 /Filter /FlateDecode",
+      "/Type /ObjStm /N 1 /First 8 /Filter /LZWDecode",
+      "/Type 998 0 R /N 1 /First 8 /Filter /FlateDecode",
+    ];
+    for (const dict of disguised) {
+      const head = `\n999 0 obj\n<< ${dict} /Length ${zeros.length} >>\nstream\n`;
+      const bomb = Buffer.concat([pdf, Buffer.from(head, "latin1"), zeros, Buffer.from("\nendstream\nendobj\n998 0 obj /ObjStm endobj\n", "latin1")]);
+      expect(await rejection(readPdfFirstPage(new Uint8Array(bomb))), dict).toMatchObject({
+        code: "unsupported",
+        message: expect.stringMatching(/built in a way/),
+      });
+    }
+  });
+
+  it("finds the first page of a page tree that lists one kid twice at every level (2^30 paths) at once", async () => {
+    const objs = ["<< /Type /Catalog /Pages 2 0 R >>"];
+    for (let d = 0; d < 30; d++) objs.push(`<< /Type /Pages /Kids [${3 + d} 0 R ${3 + d} 0 R] /Count 1 >>`);
+    objs.push("<< /Type /Page /Parent 31 0 R /MediaBox [0 0 10 10] >>");
+    const body = objs.map((o, i) => `${i + 1} 0 obj\n${o}\nendobj\n`).join("");
+    const file = new TextEncoder().encode(`%PDF-1.7\n${body}trailer\n<< /Root 1 0 R /Size ${objs.length + 1} >>\n%%EOF\n`);
+    expect(await rejection(readPdfFirstPage(file))).toMatchObject({ code: "no-photo" });
+  }, 10_000);
 });
 
 describe("inflateExactly", () => {

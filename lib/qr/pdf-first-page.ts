@@ -125,14 +125,52 @@ async function firstPageImage(lib: typeof PdfLib, bytes: Uint8Array): Promise<Ca
     }
   };
   try {
-    if (doc.getPageCount() === 0) throw new PdfReadError("damaged", DAMAGED);
-    collect(doc.getPage(0).node.Resources(), 1);
+    const page = firstPageNode(lib, doc);
+    if (!page) throw new PdfReadError("damaged", DAMAGED);
+    collect(inherited(lib, page, "Resources"), 1);
   } catch (e) {
     if (e instanceof PdfReadError) throw e;
     throw new PdfReadError("damaged", DAMAGED);
   }
   const area = (c: Candidate) => (c.width > 0 && c.height > 0 ? c.width * c.height : 0);
   return found.reduce<Candidate | null>((best, c) => (area(c) > (best ? area(best) : 0) ? c : best), null);
+}
+
+/** Deeper page trees are refused: a real one is a few levels deep. */
+const MAX_PAGE_TREE_DEPTH = 32;
+
+/**
+ * The first page, by following the first kid from /Root /Pages down, at most
+ * `MAX_PAGE_TREE_DEPTH` levels and never through a node twice. pdf-lib's own `getPage(0)` walks
+ * the whole tree first, and a crafted tree that lists one kid twice at every level is 2^depth
+ * visits (seconds at depth 20, hours at 30) for a file of a kilobyte.
+ */
+function firstPageNode(lib: typeof PdfLib, doc: PdfLib.PDFDocument): PdfLib.PDFDict | null {
+  const { PDFArray, PDFDict, PDFName } = lib;
+  const seen = new Set<unknown>();
+  let node: unknown = doc.catalog.lookup(PDFName.of("Pages"));
+  for (let depth = 0; depth < MAX_PAGE_TREE_DEPTH && node instanceof PDFDict && !seen.has(node); depth++) {
+    seen.add(node);
+    const kids = node.lookup(PDFName.of("Kids"));
+    if (node.lookup(PDFName.of("Type")) === PDFName.of("Page") || !(kids instanceof PDFArray)) return node;
+    if (kids.size() === 0) return null;
+    node = kids.lookup(0);
+  }
+  return null;
+}
+
+/** An inheritable page attribute (/Resources): the page's own, else its parents', bounded as above. */
+function inherited(lib: typeof PdfLib, page: PdfLib.PDFDict, key: string): unknown {
+  const { PDFDict, PDFName } = lib;
+  const seen = new Set<unknown>();
+  let node: unknown = page;
+  for (let depth = 0; depth < MAX_PAGE_TREE_DEPTH && node instanceof PDFDict && !seen.has(node); depth++) {
+    seen.add(node);
+    const value = node.lookup(PDFName.of(key));
+    if (value !== undefined) return value;
+    node = node.lookup(PDFName.of("Parent"));
+  }
+  return undefined;
 }
 
 /** pdf-lib's parse with its console warnings muted (it does not yield at `parseSpeed: Infinity`). */
@@ -249,25 +287,56 @@ async function inflateUpTo(data: Uint8Array, limit: number, out?: Uint8Array): P
 /** What pdf-lib may inflate on its own while parsing: a one-page scan's object and xref streams hold a few kB. */
 export const PDF_INDEX_STREAMS_MAX_BYTES = 8 * 1024 * 1024;
 
+/** More object and xref streams than this are refused: a one-page scan has a handful. */
+const MAX_INDEX_STREAMS = 256;
+/** A stream's dictionary ends within this many bytes of its /Type. */
+const MAX_DICT_TAIL = 4096;
+
+const tooMuch = () => new PdfReadError("too-large", `This PDF holds far more than a scanned page does. ${ASK}`);
+const oddStructure = () => new PdfReadError("unsupported", `This PDF is built in a way the console does not read. ${ASK}`);
+
 /**
  * pdf-lib inflates object streams (/Type /ObjStm) and xref streams (/Type /XRef) while it parses,
  * all at once and without a limit: their inflated size is measured here first, capped, so that a
- * small file cannot make it produce gigabytes. Found by their dictionaries in the raw bytes (a
- * guard, not a parser: a stream it misses is one pdf-lib would not find either).
+ * small file cannot make it produce gigabytes. A guard, not a parser, so it refuses what it cannot
+ * measure the way pdf-lib would read it:
+ * - every /Type /ObjStm or /XRef pdf-lib could see (names with #xx escapes, comments in between)
+ *   must be one written plainly, or the file is refused; so is an indirect /Type;
+ * - its filter must be none or one /FlateDecode (LZW, RunLength, ASCII85 or a chain of filters
+ *   are refused); its data is what a direct /Length says, else up to `endstream`, as pdf-lib reads it.
  */
 async function checkIndexStreams(bytes: Uint8Array): Promise<void> {
   const text = new TextDecoder("latin1").decode(bytes); // one character per byte: indices are offsets
+  const TYPE = /\/Type\s*\/(?:ObjStm|XRef)\b/g;
+  // What pdf-lib could read as such a /Type, however it is spelt.
+  const spelt = text.replace(/%[^\r\n]*/g, " ").replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  if (/\/Type\s+\d+\s+\d+\s+R\b/.test(spelt)) throw oddStructure();
+  const anywhere = [...spelt.matchAll(TYPE)].length;
+  if (anywhere > MAX_INDEX_STREAMS) throw tooMuch();
+  let plain = 0;
   let total = 0;
-  for (const m of text.matchAll(/\/Type\s*\/(?:ObjStm|XRef)\b/g)) {
+  TYPE.lastIndex = 0;
+  for (let m = TYPE.exec(text); m; m = TYPE.exec(text)) {
+    plain++;
+    const dictStart = text.lastIndexOf("obj", m.index);
     const keyword = text.indexOf("stream", m.index);
-    if (keyword < 0) break;
+    if (dictStart < 0 || keyword < 0 || keyword - m.index > MAX_DICT_TAIL) throw oddStructure();
+    const dict = text.slice(dictStart, keyword);
+    if (/[#%]/.test(dict)) throw oddStructure();
+    const filter = /\/Filter\s*(\[[^\]]*\]|\/[A-Za-z0-9]+)/.exec(dict)?.[1];
+    if (filter !== undefined && !/^(?:\/FlateDecode|\[\s*\/FlateDecode\s*\])$/.test(filter)) throw oddStructure();
     let from = keyword + "stream".length;
     if (text[from] === "\r") from++;
     if (text[from] === "\n") from++;
-    const end = text.indexOf("endstream", from);
-    total += await inflateUpTo(bytes.subarray(from, end < 0 ? bytes.length : end), PDF_INDEX_STREAMS_MAX_BYTES - total + 1);
-    if (total > PDF_INDEX_STREAMS_MAX_BYTES) throw new PdfReadError("too-large", `This PDF holds far more than a scanned page does. ${ASK}`);
+    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
+    const found = text.indexOf("endstream", from);
+    const end = length ? Math.min(bytes.length, from + Number(length[1])) : found < 0 ? bytes.length : found;
+    const data = bytes.subarray(from, end);
+    total += filter === undefined ? data.length : await inflateUpTo(data, PDF_INDEX_STREAMS_MAX_BYTES - total + 1);
+    if (total > PDF_INDEX_STREAMS_MAX_BYTES) throw tooMuch();
+    TYPE.lastIndex = Math.max(TYPE.lastIndex, end);
   }
+  if (plain !== anywhere) throw oddStructure();
 }
 
 /** PNG row filters (None, Sub, Up, Average, Paeth; each row names its own), 8-bit samples. */
