@@ -62,7 +62,9 @@ export async function parseInbound(raw: Uint8Array, limits: { maxImages: number;
   const text = [mail.text ?? (typeof mail.html === "string" ? mail.html.replace(/<[^>]*>/g, " ") : ""), ...hrefs].join("\n").slice(0, MAX_TEXT);
   const images: InboundImage[] = [];
   let imagesDropped = 0;
-  for (const part of mail.attachments) {
+  // Photos before PDFs: an invoice attached first must not push the photo past `maxImages`.
+  const isPdf = (part: (typeof mail.attachments)[number]) => /pdf$/i.test(part.contentType) || /\.pdf$/i.test(part.filename ?? "");
+  for (const part of [...mail.attachments.filter((p) => !isPdf(p)), ...mail.attachments.filter(isPdf)]) {
     if (!IMAGE_TYPE.test(part.contentType) && !(part.contentType === "application/octet-stream" && IMAGE_NAME.test(part.filename ?? ""))) continue;
     if (images.length >= limits.maxImages) {
       imagesDropped++;
