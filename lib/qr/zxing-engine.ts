@@ -27,7 +27,8 @@ export interface ZxingEngineOptions {
   maxSymbols?: number;
 }
 
-const FULL_QR_VERSION = /^\d+$/;
+const FULL_QR: ReadonlySet<string> = new Set(["QRCode", "QRCodeModel1", "QRCodeModel2"]);
+const RETRY_LOAD_AFTER_MS = 30_000;
 
 type ZxingReader = typeof import("zxing-wasm/reader");
 
@@ -43,7 +44,8 @@ const toArrayBuffer = (b: ArrayBuffer | Uint8Array): ArrayBuffer =>
 export function createZxingEngine(opts: ZxingEngineOptions): QrEngine {
   if (!opts.wasmUrl && !opts.wasmBinary && !opts.loadWasm) throw new Error("createZxingEngine: give wasmUrl, wasmBinary or loadWasm (no CDN)");
   let ready: Promise<ZxingReader> | undefined;
-  let failed = false;
+  /** When loading last failed: reads give nothing for a while, then loading is tried again (a network blip must not end the second reader for good). */
+  let failedAt = -Infinity;
   const load = (): Promise<ZxingReader> => {
     // The JavaScript glue is its own chunk too: a worker or page that never needs it never loads it.
     ready ??= (async () => {
@@ -54,13 +56,16 @@ export function createZxingEngine(opts: ZxingEngineOptions): QrEngine {
       await zx.prepareZXingModule({ overrides, fireImmediately: true });
       return zx;
     })().catch((e: unknown) => {
-      failed = true;
+      failedAt = Date.now();
+      ready = undefined;
       throw e;
     });
     return ready;
   };
   const base: ReaderOptions = {
-    formats: ["QRCode"],
+    // Full QR codes only: zxing-cpp's "QRCode" also admits Micro QR and rMQR, and an M1 symbol has
+    // next to no error detection (screen texture was read as one).
+    formats: ["QRCodeModel2", "QRCodeModel1"],
     tryHarder: opts.tryHarder ?? true,
     tryRotate: true,
     tryDownscale: false,
@@ -74,7 +79,7 @@ export function createZxingEngine(opts: ZxingEngineOptions): QrEngine {
       await load();
     },
     async read(gray: Gray, { inversion, tuning, maxSymbols }): Promise<EngineCode[]> {
-      if (failed) return [];
+      if (Date.now() - failedAt < RETRY_LOAD_AFTER_MS) return [];
       let zx: ZxingReader;
       try {
         zx = await load();
@@ -101,16 +106,12 @@ export function createZxingEngine(opts: ZxingEngineOptions): QrEngine {
           tryDownscale: tuning?.downscale ?? false,
           ...(maxSymbols ? { maxNumberOfSymbols: maxSymbols } : {}),
         });
-        return (
-          results
-            // "QRCode" also admits Micro QR, whose M1 symbols have next to no error detection: screen
-            // texture read as one is a wrong text. Reset challenges and printed codes are full QR codes.
-            .filter((r) => r.isValid && r.text !== "" && FULL_QR_VERSION.test(r.version))
-            .map((r) => ({
-              text: r.text,
-              corners: { topLeft: r.position.topLeft, topRight: r.position.topRight, bottomLeft: r.position.bottomLeft, bottomRight: r.position.bottomRight },
-            }))
-        );
+        return results
+          .filter((r) => r.isValid && r.text !== "" && FULL_QR.has(r.format))
+          .map((r) => ({
+            text: r.text,
+            corners: { topLeft: r.position.topLeft, topRight: r.position.topRight, bottomLeft: r.position.bottomLeft, bottomRight: r.position.bottomRight },
+          }));
       } catch {
         return [];
       }
