@@ -1,5 +1,5 @@
 import type { DecodePhase } from "@/lib/qr/decode-client";
-import { PHASE_WORDS as PIPELINE_WORDS } from "@/lib/qr/pipeline";
+import { PHASE_WORDS as PIPELINE_WORDS } from "@/lib/qr/phase-words";
 
 /** What the agent reads while a photo is being read: what is happening, not how. */
 export const PHASE_WORDS: Record<DecodePhase, string> = {

@@ -1,6 +1,6 @@
 /**
  * The QR decode pipeline: runs a data-driven list of passes (scale × region × channel × contrast ×
- * sharpen × inversion, see `passes.ts`) with jsQR as the decoder, cheapest / highest-yield first,
+ * sharpen × inversion, see `passes.ts`), each read by its engine (jsQR, or zxing-cpp when the caller gives it), cheapest / highest-yield first,
  * and stops at the first accepted result, when the time budget is spent, or when cancelled.
  *
  * Pure TypeScript on RGBA buffers: no DOM and no Node APIs, so it runs unchanged in a Web Worker,
@@ -537,13 +537,7 @@ export function mayStartAttempt(elapsedMs: number, budgetMs: number, timedMs: nu
   return elapsedMs < budgetMs && (timedCount === 0 || elapsedMs + timedMs / timedCount <= budgetMs);
 }
 
-/** Words for a progress line, per phase. */
-export const PHASE_WORDS: Record<DecodePhase, string> = {
-  reading: "Reading the code…",
-  "looking-closer": "Looking closer at the code…",
-  "second-reader": "Trying a second reader…",
-  "trying-harder": "Still trying — this photo is hard to read…",
-};
+export { PHASE_WORDS } from "./phase-words";
 
 /** After this long, every pass reports `trying-harder`. */
 const TRYING_HARDER_AFTER_MS = 2000;
