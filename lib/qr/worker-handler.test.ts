@@ -91,7 +91,7 @@ describe("decode worker message handler", () => {
     expect(resultOf(msgs, 4)).toMatchObject({ ok: false, reason: "invalid-image" });
   });
 
-  it("asks the second reader when the pipeline's first passes find nothing, then stops there", async () => {
+  it("asks the second reader when jsQR's first pass finds nothing, and its find is the result", async () => {
     const { msgs, post } = collect();
     const truth = { topLeft: { x: 10, y: 10 }, topRight: { x: 90, y: 10 }, bottomLeft: { x: 10, y: 90 }, bottomRight: { x: 90, y: 90 } };
     const asked: (number | undefined)[] = [];
