@@ -27,7 +27,6 @@
  *   jsQR's `s300-max`, grid and tone passes still read photos no zxing-cpp pass does.
  *
  * What the former (jsQR) matrix says:
- * What the matrix says:
  * - A heavy area-averaging downscale (300–500 px long side) is the single most effective step:
  *   it removes the screen's sub-pixel moiré and sensor noise, and jsQR is fast there. Per-pixel
  *   max(R,G,B) flattens sub-pixel colour stripes better than luma.
@@ -70,8 +69,8 @@ const grid = { kind: "rectify", max: 2, sample: "grid" } as const;
 const zx = { engine: "zxing", inversion: "attemptBoth" } as const;
 /** zxing-cpp's global (histogram) binariser. */
 const GLOBAL = { binarizer: "global" } as const;
-/** A long side no photo has: the image as it is. */
-const NATIVE = 100_000;
+/** "Native" for zxing-cpp as it comes: the photo as it is up to 24 MP, larger ones area-averaged to this long side (one uninterruptible call, its copy in wasm memory). */
+const NATIVE = 6000;
 
 export const DEFAULT_PASSES: readonly PassDescriptor[] = [
   // Chosen by the greedy order on the tuning seeds (see above), the first four placed.
