@@ -11,7 +11,7 @@
  */
 import type { ReaderOptions } from "zxing-wasm/reader";
 import type { EngineCode, QrEngine } from "./engines";
-import type { Gray } from "./image-ops";
+import { grayToRgba, type Gray } from "./image-ops";
 import type { EngineTuning } from "./types";
 
 export interface ZxingEngineOptions {
@@ -71,7 +71,7 @@ export function createZxingEngine(opts: ZxingEngineOptions): QrEngine {
     tryDownscale: false,
     maxNumberOfSymbols: opts.maxSymbols ?? 4,
   };
-  let rgba = new Uint8ClampedArray(0);
+  const buffer = { buf: new Uint8ClampedArray(0) };
   return {
     name: "zxing",
     multi: true,
@@ -86,16 +86,8 @@ export function createZxingEngine(opts: ZxingEngineOptions): QrEngine {
       } catch {
         return [];
       }
-      const n = gray.width * gray.height;
-      if (rgba.length !== n * 4) rgba = new Uint8ClampedArray(n * 4);
-      const src = gray.data;
-      for (let i = 0, j = 0; i < n; i++, j += 4) {
-        const v = src[i]!;
-        rgba[j] = v;
-        rgba[j + 1] = v;
-        rgba[j + 2] = v;
-        rgba[j + 3] = 255;
-      }
+      // One buffer that only grows: passes of many sizes (up to a 6000 px photo) read in turn.
+      const rgba = grayToRgba(gray, buffer);
       try {
         const results = await zx.readBarcodes({ data: rgba, width: gray.width, height: gray.height, colorSpace: "srgb" } as ImageData, {
           ...base,
